@@ -1,0 +1,63 @@
+import type { Core } from '@strapi/strapi';
+import path from 'path';
+
+type PoolConnection = { pragma: (sql: string) => unknown };
+
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
+  const client = env('DATABASE_CLIENT', 'sqlite');
+
+  if (client === 'postgres') {
+    const ssl = env.bool('DATABASE_SSL', false)
+      ? { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) }
+      : false;
+    return {
+      connection: {
+        client: 'postgres',
+        connection: env('DATABASE_URL')
+          ? { connectionString: env('DATABASE_URL'), ssl }
+          : {
+              host: env('DATABASE_HOST', '127.0.0.1'),
+              port: env.int('DATABASE_PORT', 5432),
+              database: env('DATABASE_NAME', 'newsroom'),
+              user: env('DATABASE_USERNAME', 'newsroom'),
+              password: env('DATABASE_PASSWORD', ''),
+              schema: env('DATABASE_SCHEMA', 'public'),
+              ssl,
+            },
+        pool: { min: env.int('DATABASE_POOL_MIN', 2), max: env.int('DATABASE_POOL_MAX', 10) },
+      },
+      acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),
+    };
+  }
+
+  if (client !== 'sqlite') {
+    throw new Error(`DATABASE_CLIENT must be "sqlite" or "postgres", got "${client}"`);
+  }
+
+  const filename = env('DATABASE_FILENAME', '.tmp/data.db');
+  return {
+    connection: {
+      client: 'sqlite',
+      connection: {
+        // Compiled config runs from dist/config, so relative paths are anchored at the project root.
+        filename: path.isAbsolute(filename) ? filename : path.join(__dirname, '..', '..', filename),
+      },
+      useNullAsDefault: true,
+      pool: {
+        // Strapi's own afterCreate (foreign keys) runs first, then this. The defaults
+        // (rollback journal, synchronous=FULL) fsync on every write; WAL + NORMAL is
+        // still crash-safe for the database and lets readers run beside a writer.
+        afterCreate: (conn: PoolConnection, done: (err: Error | null, conn: PoolConnection) => void) => {
+          try {
+            conn.pragma('journal_mode = WAL');
+            conn.pragma('synchronous = NORMAL');
+            conn.pragma(`busy_timeout = ${env.int('DATABASE_BUSY_TIMEOUT', 5000)}`);
+            done(null, conn);
+          } catch (error) {
+            done(error as Error, conn);
+          }
+        },
+      },
+    },
+  };
+};

@@ -1,0 +1,21 @@
+import type { Core } from '@strapi/strapi';
+import { assertProductionSecrets } from '../src/lib/required-secrets';
+
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
+  // Config is the first code Strapi runs: fail here, before anything listens.
+  assertProductionSecrets(process.env);
+  return {
+    host: env('HOST', '0.0.0.0'),
+    port: env.int('PORT', 1337),
+    // Public base URL of the API itself, used for absolute links (feeds, uploads).
+    url: env('PUBLIC_URL', ''),
+    // Trust X-Forwarded-* only behind a proxy the operator controls.
+    proxy: { koa: env.bool('IS_PROXIED', false) },
+    app: {
+      keys: env.array('APP_KEYS'),
+    },
+    webhooks: {
+      populateRelations: env.bool('WEBHOOKS_POPULATE_RELATIONS', false),
+    },
+  };
+};

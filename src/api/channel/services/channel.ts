@@ -1,0 +1,35 @@
+import { factories } from '@strapi/strapi';
+import { buildBreadcrumb, type BreadcrumbItem, type ChannelNode } from '../../../lib/breadcrumb';
+
+type Entry = { documentId?: string; locale?: string | null; [key: string]: unknown };
+
+export default factories.createCoreService('api::channel.channel', ({ strapi }) => ({
+  /** Published channels of one locale, keyed by documentId. A site has tens of them: one query. */
+  async publishedTree(locale?: string): Promise<Map<string, ChannelNode>> {
+    const rows = (await strapi.db.query('api::channel.channel').findMany({
+      select: ['documentId', 'name', 'slug'],
+      where: { publishedAt: { $notNull: true }, ...(locale ? { locale } : {}) },
+      populate: { parent: { select: ['documentId'] } },
+    })) as Array<{ documentId: string; name: string; slug: string | null; parent?: { documentId: string } | null }>;
+    return new Map(
+      rows.map((row) => [
+        row.documentId,
+        { documentId: row.documentId, name: row.name, slug: row.slug, parentId: row.parent?.documentId ?? null },
+      ])
+    );
+  },
+
+  /**
+   * Adds `breadcrumb` (root first) to each entry, from the channel `channelOf`
+   * picks out of it. One tree query per locale present in the entries.
+   */
+  async addBreadcrumbs<T extends Entry>(entries: T[], channelOf: (entry: T) => string | null | undefined) {
+    const trees = new Map<string, Map<string, ChannelNode>>();
+    for (const entry of entries) {
+      const locale = entry.locale ?? '';
+      if (!trees.has(locale)) trees.set(locale, await this.publishedTree(locale || undefined));
+      (entry as Entry).breadcrumb = buildBreadcrumb(trees.get(locale)!, channelOf(entry)) as BreadcrumbItem[];
+    }
+    return entries;
+  },
+}));

@@ -1,0 +1,31 @@
+// The public (anonymous) role: read published content, nothing else.
+import type { Core } from '@strapi/strapi';
+
+export const READABLE_TYPES = [
+  'api::article.article',
+  'api::channel.channel',
+  'api::speaker-quote.speaker-quote',
+  'api::commendation.commendation',
+  'api::commended-unit.commended-unit',
+  'api::commended-individual.commended-individual',
+] as const;
+
+export const PUBLIC_ACTIONS: string[] = READABLE_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]);
+
+/**
+ * Makes the public role's permissions exactly PUBLIC_ACTIONS at every start. This
+ * also removes the users-permissions defaults (open registration, password reset):
+ * readers of a government news site have no accounts.
+ */
+export const enforcePublicPermissions = async (strapi: Core.Strapi, allowed: readonly string[] = PUBLIC_ACTIONS) => {
+  const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
+  if (!role) return;
+  const permissions = strapi.db.query('plugin::users-permissions.permission');
+  const current = (await permissions.findMany({ where: { role: role.id } })) as Array<{ id: number; action: string }>;
+  const granted = new Set(current.map((permission) => permission.action));
+  const extra = current.filter((permission) => !allowed.includes(permission.action));
+  if (extra.length) await permissions.deleteMany({ where: { id: { $in: extra.map((permission) => permission.id) } } });
+  for (const action of allowed.filter((a) => !granted.has(a))) {
+    await permissions.create({ data: { action, role: role.id } });
+  }
+};

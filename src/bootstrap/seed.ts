@@ -1,0 +1,125 @@
+// Loads the demo content (database/seed/demo.json, from the sample legacy page)
+// through the document service, so it is validated, localized and published the
+// way an editor's content is. Idempotent: an entry already there is left alone.
+import fs from 'fs';
+import path from 'path';
+import type { Core } from '@strapi/strapi';
+
+type Fields = Record<string, unknown>;
+type SeedEntry = {
+  key: string;
+  data?: Fields;
+  /** relation name -> "group:key" reference (or a list of them) */
+  relations?: Record<string, string | string[]>;
+  /** locale code -> localized fields; the first locale is created first */
+  locales: Record<string, Fields>;
+};
+type SeedFile = Record<string, SeedEntry[]>;
+
+type Group = {
+  name: string;
+  ref: string;
+  uid: string;
+  /** Filters that find this entry if it was seeded (or entered) before. */
+  match: (entry: SeedEntry, primary: Fields, refs: Map<string, string>) => Fields;
+};
+
+// Dependency order: a group only refers to groups above it.
+const GROUPS: Group[] = [
+  { name: 'channels', ref: 'channel', uid: 'api::channel.channel', match: (e) => ({ slug: e.data?.slug }) },
+  { name: 'commendations', ref: 'commendation', uid: 'api::commendation.commendation', match: (e) => ({ slug: e.data?.slug }) },
+  { name: 'commendedUnits', ref: 'commendedUnit', uid: 'api::commended-unit.commended-unit', match: (_e, p) => ({ name: p.name }) },
+  {
+    name: 'commendedIndividuals',
+    ref: 'commendedIndividual',
+    uid: 'api::commended-individual.commended-individual',
+    match: (_e, p) => ({ name: p.name }),
+  },
+  { name: 'articles', ref: 'article', uid: 'api::article.article', match: (e) => ({ slug: e.data?.slug }) },
+  {
+    name: 'quotes',
+    ref: 'quote',
+    uid: 'api::speaker-quote.speaker-quote',
+    match: (e, _p, refs) => ({
+      order: e.data?.order,
+      article: { documentId: refs.get(String(e.relations?.article)) },
+    }),
+  },
+];
+
+export type SeedResult = { created: number; existing: number };
+
+export const DEMO_SEED_FILE = (strapi: Core.Strapi) => path.join(strapi.dirs.app.root, 'database', 'seed', 'demo.json');
+
+const resolveRelations = (relations: SeedEntry['relations'], refs: Map<string, string>): Fields => {
+  const out: Fields = {};
+  for (const [name, value] of Object.entries(relations ?? {})) {
+    const lookup = (ref: string) => {
+      const documentId = refs.get(ref);
+      if (!documentId) throw new Error(`Seed refers to ${ref}, which is not defined above it`);
+      return documentId;
+    };
+    out[name] = Array.isArray(value) ? value.map(lookup) : lookup(value);
+  }
+  return out;
+};
+
+/** True when there is no editorial content yet: the only case where startup seeds. */
+export const isContentEmpty = async (strapi: Core.Strapi) => {
+  for (const { uid } of GROUPS) {
+    if ((await strapi.db.query(uid as 'api::article.article').count()) > 0) return false;
+  }
+  return true;
+};
+
+export const seedDemo = async (strapi: Core.Strapi, file = DEMO_SEED_FILE(strapi)): Promise<SeedResult> => {
+  const seed = JSON.parse(fs.readFileSync(file, 'utf8')) as SeedFile;
+  const refs = new Map<string, string>();
+  const result: SeedResult = { created: 0, existing: 0 };
+
+  // One transaction: a failure half-way leaves the database as it was.
+  await strapi.db.transaction(async () => {
+    for (const group of GROUPS) {
+      // Typed UIDs would need a switch per group; the seed file is validated by the document service instead.
+      const documents = strapi.documents(group.uid as 'api::article.article') as unknown as DocumentsApi;
+      for (const entry of seed[group.name] ?? []) {
+        const [primaryLocale, ...otherLocales] = Object.keys(entry.locales);
+        const primary = entry.locales[primaryLocale];
+        const found = await documents.findFirst({
+          locale: primaryLocale,
+          status: 'draft',
+          filters: group.match(entry, primary, refs),
+          fields: ['documentId'],
+        });
+        if (found) {
+          refs.set(`${group.ref}:${entry.key}`, found.documentId);
+          result.existing += 1;
+          continue;
+        }
+        const relations = resolveRelations(entry.relations, refs);
+        const created = await documents.create({
+          locale: primaryLocale,
+          status: 'published',
+          data: { ...entry.data, ...relations, ...primary },
+        });
+        for (const locale of otherLocales) {
+          await documents.update({
+            documentId: created.documentId,
+            locale,
+            status: 'published',
+            data: { ...relations, ...entry.locales[locale] },
+          });
+        }
+        refs.set(`${group.ref}:${entry.key}`, created.documentId);
+        result.created += 1;
+      }
+    }
+  });
+  return result;
+};
+
+type DocumentsApi = {
+  findFirst: (params: Fields) => Promise<{ documentId: string } | null>;
+  create: (params: Fields) => Promise<{ documentId: string }>;
+  update: (params: Fields) => Promise<unknown>;
+};

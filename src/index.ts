@@ -1,0 +1,26 @@
+import type { Core } from '@strapi/strapi';
+import { registerDocumentMiddlewares } from './bootstrap/document-middlewares';
+import { ensureLocales } from './bootstrap/locales';
+import { enforcePublicPermissions } from './bootstrap/permissions';
+import { isContentEmpty, seedDemo } from './bootstrap/seed';
+import { patchAdminSlugGenerator } from './bootstrap/admin-slugs';
+import { registerGraphqlExtensions } from './bootstrap/graphql';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerDocumentMiddlewares(strapi);
+    registerGraphqlExtensions(strapi);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureLocales(strapi);
+    await enforcePublicPermissions(strapi);
+    patchAdminSlugGenerator(strapi);
+
+    // Demo content only into an empty database, so a real site is never touched.
+    if (process.env.SEED_DEMO !== 'false' && (await isContentEmpty(strapi))) {
+      const { created } = await seedDemo(strapi);
+      strapi.log.info(`[seed] loaded demo content: ${created} documents`);
+    }
+  },
+};

@@ -1,0 +1,19 @@
+// The environment every test file starts from: test config, fresh secrets, no .env.
+const crypto = require('crypto');
+const os = require('os');
+const path = require('path');
+
+const random = () => crypto.randomBytes(24).toString('base64');
+
+process.env.NODE_ENV = 'test';
+// Never read the developer's .env: tests must pass on a fresh clone.
+process.env.ENV_PATH = path.join(os.tmpdir(), 'gov-newsroom-tests-have-no-env-file');
+for (const name of ['ADMIN_JWT_SECRET', 'API_TOKEN_SALT', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY', 'CLICK_HASH_SALT']) {
+  process.env[name] = process.env[name] || random();
+}
+process.env.APP_KEYS = process.env.APP_KEYS || [random(), random()].join(',');
+process.env.HOST = '127.0.0.1';
+process.env.PORT = '0';
+process.env.STRAPI_TELEMETRY_DISABLED = 'true';
+process.env.STRAPI_DISABLE_UPDATE_NOTIFICATION = 'true';
+process.env.BROWSER = 'none';

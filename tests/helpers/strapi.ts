@@ -1,0 +1,34 @@
+// Boots the real app (compiled once by global-setup) on a fresh database per test file.
+import fs from 'fs';
+import path from 'path';
+import { createStrapi, type Core } from '@strapi/strapi';
+
+export type App = Core.Strapi;
+
+const appDir = process.env.TEST_APP_DIR ?? path.resolve(__dirname, '..', '..');
+const distDir = process.env.TEST_DIST_DIR ?? path.join(appDir, 'dist');
+
+const sqliteFile = () => path.join(appDir, '.tmp', `test-${process.env.JEST_WORKER_ID ?? '0'}.db`);
+
+const removeSqlite = (file: string) => {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+};
+
+export const startApp = async (env: Record<string, string> = {}): Promise<App> => {
+  Object.assign(process.env, env);
+  if ((process.env.DATABASE_CLIENT ?? 'sqlite') === 'sqlite') {
+    process.env.DATABASE_FILENAME = sqliteFile();
+    removeSqlite(process.env.DATABASE_FILENAME);
+  }
+  const app = await createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false }).load();
+  await app.server.mount();
+  return app;
+};
+
+export const stopApp = async (app: App | undefined) => {
+  if (!app) return;
+  await app.destroy();
+  if ((process.env.DATABASE_CLIENT ?? 'sqlite') === 'sqlite' && process.env.DATABASE_FILENAME) {
+    removeSqlite(process.env.DATABASE_FILENAME);
+  }
+};

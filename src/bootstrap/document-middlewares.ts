@@ -12,6 +12,8 @@ const SLUGGED: Record<string, { field: string; from: string }> = {
 };
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
+// API tokens authenticate as 'content-api-token' in 5.x ('api-token' in older releases).
+const TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
 
 type Params = {
   documentId?: string;
@@ -66,9 +68,10 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
     if (params.locale !== undefined && !(await isKnownLocale(params.locale))) {
       throw new errors.ValidationError(`Unknown locale: ${JSON.stringify(params.locale)}`);
     }
-    if (ctx.state.auth?.strategy?.name === 'api-token') return next();
+    if (TOKEN_STRATEGIES.has(ctx.state.auth?.strategy?.name ?? '')) return next();
     if (params.status === 'draft') {
-      throw new errors.ForbiddenError('Drafts are only available to API tokens, not to the public API.');
+      // A PolicyError keeps its message through Strapi's authorize step (a plain ForbiddenError is blanked).
+      throw new errors.PolicyError('Drafts are only available to API tokens, not to the public API.');
     }
     params.status = 'published';
     return next();

@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 export default ({ env }: Core.Config.Shared.ConfigParams) => [
+  // First: every page view of the site lands here (src/middlewares/click-fast-path.ts).
+  'global::click-fast-path',
   'strapi::logger',
   'strapi::errors',
   'strapi::security',
@@ -10,7 +12,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
       origin: env.array('CORS_ORIGINS', ['*']),
       methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'],
       headers: ['Content-Type', 'Authorization', 'Origin', 'Accept', 'If-None-Match', 'If-Modified-Since'],
-      keepHeaderOnError: true,
+      keepHeadersOnError: true,
     },
   },
   'strapi::poweredBy',

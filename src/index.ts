@@ -17,10 +17,17 @@ export default {
     await enforcePublicPermissions(strapi);
     patchAdminSlugGenerator(strapi);
 
+    (strapi.service('api::article.clicks') as unknown as { start: () => void }).start();
+
     // Demo content only into an empty database, so a real site is never touched.
     if (process.env.SEED_DEMO !== 'false' && (await isContentEmpty(strapi))) {
       const { created } = await seedDemo(strapi);
       strapi.log.info(`[seed] loaded demo content: ${created} documents`);
     }
+  },
+
+  /** Runs on shutdown, SIGTERM and SIGINT included: buffered clicks are written first. */
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await (strapi.service('api::article.clicks') as unknown as { stop: () => Promise<void> }).stop();
   },
 };

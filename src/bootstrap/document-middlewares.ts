@@ -128,6 +128,16 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
     return next();
   });
 
+  /** Click caches (published state, legacy count, rankings) follow publishing. */
+  strapi.documents.use(async (context, next) => {
+    const result = await next();
+    if (context.uid === 'api::article.article' && !READ_ACTIONS.has(context.action)) {
+      const clicks = strapi.service('api::article.clicks') as unknown as { forget: (documentId?: string) => void } | undefined;
+      clicks?.forget((context.params as Params).documentId);
+    }
+    return result;
+  });
+
   /** A channel cannot become its own ancestor: the breadcrumb would loop. */
   strapi.documents.use(async (context, next) => {
     if (context.uid !== 'api::channel.channel' || context.action !== 'update') return next();

@@ -1,14 +1,25 @@
-// GraphQL additions: the breadcrumb that REST responses carry, on Article and Channel.
+// GraphQL additions: what REST responses carry beyond the core fields (breadcrumb,
+// click counts), the most-read list and the click mutation.
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 
-type Nexus = {
-  objectType: (config: unknown) => unknown;
-  extendType: (config: unknown) => unknown;
-};
-// The nexus definition builder is untyped here; `any` keeps these few lines readable.
+// The nexus builder is untyped here (the plugin hands it over at runtime).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Nexus = any;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Definition = any;
 type Parent = { id: number; documentId: string; locale?: string | null };
+type GraphqlContext = { koaContext: { request: { ip: string }; get: (header: string) => string } };
+
+type ClicksService = {
+  register: (input: { documentId: unknown; locale?: unknown; ip: string; userAgent: string }) => Promise<
+    { status: 202; documentId: string; total: number; counted: boolean } | { status: number; message: string; retryAfter?: number }
+  >;
+  totals: (documentIds: string[]) => Promise<Map<string, number>>;
+  popular: (params: { period: 'day' | 'week' | 'month' | 'all'; locale: string; channelIds: string[] | null; limit: number }) => Promise<
+    Array<{ documentId: string; clickCount: number }>
+  >;
+};
 
 export const registerGraphqlExtensions = (strapi: Core.Strapi) => {
   const channels = () => strapi.service('api::channel.channel') as unknown as {
@@ -23,6 +34,46 @@ export const registerGraphqlExtensions = (strapi: Core.Strapi) => {
     })) as { channel?: { documentId: string } | null } | null;
     const [entry] = await channels().addBreadcrumbs([{ locale: parent.locale }], () => row?.channel?.documentId);
     return entry.breadcrumb;
+  };
+
+  const clicks = () => strapi.service('api::article.clicks') as unknown as ClicksService;
+
+  const registerClick = async (_root: unknown, args: { documentId: string; locale?: string }, context: GraphqlContext) => {
+    const outcome = await clicks().register({
+      documentId: args.documentId,
+      locale: args.locale ?? undefined,
+      ip: context.koaContext.request.ip,
+      userAgent: context.koaContext.get('user-agent'),
+    });
+    if (outcome.status === 202) return outcome;
+    const { ApplicationError, NotFoundError, ValidationError, RateLimitError } = errors;
+    if (outcome.status === 404) throw new NotFoundError((outcome as { message: string }).message);
+    if (outcome.status === 429) throw new RateLimitError((outcome as { message: string }).message, { retryAfter: (outcome as { retryAfter?: number }).retryAfter });
+    if (outcome.status === 400) throw new ValidationError((outcome as { message: string }).message);
+    throw new ApplicationError('Click not registered');
+  };
+
+  const popularArticles = async (
+    _root: unknown,
+    args: { period?: 'day' | 'week' | 'month' | 'all'; channel?: string; locale?: string; limit?: number }
+  ) => {
+    const locales = strapi.plugin('i18n').service('locales');
+    const locale = args.locale ?? ((await locales.getDefaultLocale()) as string);
+    if (!(await locales.findByCode(locale))) throw new errors.ValidationError(`Unknown locale: ${JSON.stringify(locale)}`);
+    const limit = args.limit ?? 10;
+    if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw new errors.ValidationError('limit must be from 1 to 50');
+    const channelIds = args.channel
+      ? await (strapi.service('api::channel.channel') as unknown as { subtreeIds: (s: string, l: string) => Promise<string[] | null> }).subtreeIds(args.channel, locale)
+      : null;
+    if (args.channel && !channelIds) throw new errors.NotFoundError(`No published channel "${args.channel}" in this locale`);
+    const ranked = await clicks().popular({ period: args.period ?? 'week', locale, channelIds, limit });
+    const documents = (await strapi.documents('api::article.article').findMany({
+      filters: { documentId: { $in: ranked.map((row) => row.documentId) } },
+      locale,
+      status: 'published',
+    })) as unknown as Parent[];
+    const byId = new Map(documents.map((doc) => [doc.documentId, doc]));
+    return ranked.filter((row) => byId.has(row.documentId)).map((row) => byId.get(row.documentId));
   };
 
   const breadcrumbOfChannel = async (parent: Parent) => {
@@ -50,6 +101,48 @@ export const registerGraphqlExtensions = (strapi: Core.Strapi) => {
           },
         }),
         nexus.extendType({
+          type: 'Article',
+          definition(t: Definition) {
+            t.nonNull.int('clickCount', {
+              resolve: async (parent: Parent) => (await clicks().totals([parent.documentId])).get(parent.documentId) ?? 0,
+            });
+          },
+        }),
+        nexus.enumType({ name: 'PopularPeriod', members: ['day', 'week', 'month', 'all'] }),
+        nexus.objectType({
+          name: 'ArticleClickResult',
+          definition(t: Definition) {
+            t.nonNull.id('documentId');
+            t.nonNull.int('total');
+            t.nonNull.boolean('counted');
+          },
+        }),
+        nexus.extendType({
+          type: 'Query',
+          definition(t: Definition) {
+            t.nonNull.list.nonNull.field('popularArticles', {
+              type: 'Article',
+              args: {
+                period: nexus.arg({ type: 'PopularPeriod' }),
+                channel: nexus.stringArg(),
+                locale: nexus.arg({ type: 'I18NLocaleCode' }),
+                limit: nexus.intArg(),
+              },
+              resolve: popularArticles,
+            });
+          },
+        }),
+        nexus.extendType({
+          type: 'Mutation',
+          definition(t: Definition) {
+            t.nonNull.field('registerArticleClick', {
+              type: 'ArticleClickResult',
+              args: { documentId: nexus.nonNull(nexus.idArg()), locale: nexus.arg({ type: 'I18NLocaleCode' }) },
+              resolve: registerClick,
+            });
+          },
+        }),
+        nexus.extendType({
           type: 'Channel',
           definition(t: Definition) {
             t.nonNull.list.nonNull.field('breadcrumb', { type: 'BreadcrumbItem', resolve: breadcrumbOfChannel });
@@ -60,6 +153,10 @@ export const registerGraphqlExtensions = (strapi: Core.Strapi) => {
         // Only published channel names, on a type the caller was already allowed to read.
         'Article.breadcrumb': { auth: false },
         'Channel.breadcrumb': { auth: false },
+        'Article.clickCount': { auth: false },
+        // The same permissions as the REST routes, so an administrator can revoke them in one place.
+        'Query.popularArticles': { auth: { scope: ['api::article.article.popular'] } },
+        'Mutation.registerArticleClick': { auth: { scope: ['api::article.article.registerClick'] } },
       },
     }));
 };

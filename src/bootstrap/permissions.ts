@@ -1,4 +1,4 @@
-// The public (anonymous) role: read published content, nothing else.
+// The public (anonymous) role: read published content and register clicks, nothing else.
 import type { Core } from '@strapi/strapi';
 
 export const READABLE_TYPES = [
@@ -10,7 +10,13 @@ export const READABLE_TYPES = [
   'api::commended-individual.commended-individual',
 ] as const;
 
-export const PUBLIC_ACTIONS: string[] = READABLE_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]);
+export const PUBLIC_ACTIONS: string[] = [
+  ...READABLE_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]),
+  // Click counts: register a view, read counts and the most-read list.
+  'api::article.article.registerClick',
+  'api::article.article.clickStats',
+  'api::article.article.popular',
+];
 
 /**
  * Makes the public role's permissions exactly PUBLIC_ACTIONS at every start. This

@@ -7,6 +7,7 @@ export const REQUIRED_SECRETS = [
   'TRANSFER_TOKEN_SALT',
   'JWT_SECRET',
   'ENCRYPTION_KEY',
+  'CLICK_HASH_SALT',
 ] as const;
 
 export type SecretName = (typeof REQUIRED_SECRETS)[number];

@@ -19,6 +19,18 @@ export default factories.createCoreService('api::channel.channel', ({ strapi }) 
     );
   },
 
+  /** documentIds of the published channel with this slug and all its descendants; null if none. */
+  async subtreeIds(slug: string, locale: string): Promise<string[] | null> {
+    const tree = await this.publishedTree(locale);
+    const root = [...tree.values()].find((node) => node.slug === slug);
+    if (!root) return null;
+    const ids = [root.documentId];
+    for (let i = 0; i < ids.length; i += 1) {
+      for (const node of tree.values()) if (node.parentId === ids[i] && !ids.includes(node.documentId)) ids.push(node.documentId);
+    }
+    return ids;
+  },
+
   /**
    * Adds `breadcrumb` (root first) to each entry, from the channel `channelOf`
    * picks out of it. One tree query per locale present in the entries.

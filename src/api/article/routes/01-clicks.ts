@@ -1,0 +1,23 @@
+// Click counts (点击率). Loaded before the core router, so /articles/popular is not
+// taken for a documentId. POST is normally answered earlier by the click fast path
+// (src/middlewares/click-fast-path.ts); this route serves it through the full stack
+// when the fast path steps aside (authenticated caller, CLICK_FAST_PATH=false).
+export default {
+  routes: [
+    {
+      method: 'POST',
+      path: '/articles/:documentId/clicks',
+      handler: 'api::article.article.registerClick',
+    },
+    {
+      method: 'GET',
+      path: '/articles/:documentId/clicks',
+      handler: 'api::article.article.clickStats',
+    },
+    {
+      method: 'GET',
+      path: '/articles/popular',
+      handler: 'api::article.article.popular',
+    },
+  ],
+};

@@ -1,0 +1,68 @@
+// POST /api/articles/:documentId/clicks answered first in the middleware stack.
+//
+// Every page view of every static page lands on this endpoint, so it skips what a
+// click does not need (request logging, body parsing, sessions, the router) while
+// keeping what it does: the API's own CORS settings (the configured strapi::cors),
+// the public role's permission, and the click service's validation, bot rule, rate
+// limit and dedupe. Anything else (an Authorization header, a revoked permission,
+// CLICK_FAST_PATH=false) falls through to the routed controller, which gives the
+// same answer through the full stack. Drupal's statistics module keeps its own
+// front controller for the same reason.
+import type { Core } from '@strapi/strapi';
+import { writeClickOutcome } from '../lib/click-response';
+
+type KoaContext = Parameters<Core.MiddlewareHandler>[0];
+type Next = () => Promise<unknown>;
+
+const PERMISSION = 'api::article.article.registerClick';
+const PERMISSION_TTL_MS = 10_000;
+
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+  const prefix = strapi.config.get('api.rest.prefix', '/api') as string;
+  const pattern = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/articles/([^/]+)/clicks/?$`);
+  const corsEntry = (strapi.config.get('middlewares', []) as Array<string | { name?: string; config?: unknown }>).find(
+    (entry) => entry === 'strapi::cors' || (typeof entry === 'object' && entry.name === 'strapi::cors')
+  );
+  const corsConfig = typeof corsEntry === 'object' ? corsEntry.config ?? {} : {};
+  const cors = (strapi.middleware('strapi::cors') as unknown as (config: unknown, ctx: { strapi: Core.Strapi }) => Core.MiddlewareHandler)(
+    corsConfig,
+    { strapi }
+  );
+
+  let allowed: { value: boolean; at: number } | null = null;
+  const publicMayClick = async () => {
+    if (!allowed || Date.now() - allowed.at > PERMISSION_TTL_MS) {
+      const count = await strapi.db
+        .query('plugin::users-permissions.permission')
+        .count({ where: { action: PERMISSION, role: { type: 'public' } } });
+      allowed = { value: count > 0, at: Date.now() };
+    }
+    return allowed.value;
+  };
+
+  return async (ctx: KoaContext, next: Next) => {
+    if (ctx.method !== 'POST') return next();
+    const match = pattern.exec(ctx.path);
+    if (!match) return next();
+    const clicks = strapi.service('api::article.clicks') as unknown as {
+      config: { fastPath: boolean };
+      register: (input: { documentId: string; locale?: unknown; ip: string; userAgent: string }) => Promise<Parameters<typeof writeClickOutcome>[1]>;
+    };
+    if (!clicks.config.fastPath || ctx.get('authorization') || !(await publicMayClick())) return next();
+    let documentId: string;
+    try {
+      documentId = decodeURIComponent(match[1]);
+    } catch {
+      documentId = match[1];
+    }
+    await cors(ctx, async () => {
+      const outcome = await clicks.register({
+        documentId,
+        locale: ctx.query.locale,
+        ip: ctx.request.ip,
+        userAgent: ctx.get('user-agent'),
+      });
+      writeClickOutcome(ctx, outcome);
+    });
+  };
+};

@@ -1,9 +1,16 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { ClickPanel } from './components/ClickPanel';
 
 export default {
   config: {
     // English is always offered; editors work in Chinese first.
     locales: ['zh-Hans'],
   },
-  bootstrap(_app: StrapiApp) {},
+  bootstrap(app: StrapiApp) {
+    // The content-manager's plugin API is untyped on StrapiApp.
+    const contentManager = app.getPlugin('content-manager') as unknown as {
+      apis: { addEditViewSidePanel: (panels: unknown[]) => void };
+    };
+    contentManager.apis.addEditViewSidePanel([ClickPanel]);
+  },
 };

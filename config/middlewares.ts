@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 export default ({ env }: Core.Config.Shared.ConfigParams) => [
   // First: every page view of the site lands here (src/middlewares/click-fast-path.ts).
   'global::click-fast-path',
+  // Cached feeds, served before the rest of the stack (src/middlewares/feed-fast-path.ts).
+  'global::feed-fast-path',
   'strapi::logger',
   'strapi::errors',
   'strapi::security',

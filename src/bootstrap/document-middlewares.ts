@@ -11,6 +11,7 @@ const SLUGGED: Record<string, { field: string; from: string }> = {
   'api::commendation.commendation': { field: 'slug', from: 'title' },
 };
 
+const FEED_SOURCES = new Set(['api::article.article', 'api::channel.channel']);
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 // API tokens authenticate as 'content-api-token' in 5.x ('api-token' in older releases).
 const TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
@@ -134,6 +135,19 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
     if (context.uid === 'api::article.article' && !READ_ACTIONS.has(context.action)) {
       const clicks = strapi.service('api::article.clicks') as unknown as { forget: (documentId?: string) => void } | undefined;
       clicks?.forget((context.params as Params).documentId);
+    }
+    return result;
+  });
+
+  /** Rendered feeds follow what readers can see: any publish, unpublish or delete. */
+  strapi.documents.use(async (context, next) => {
+    const result = await next();
+    const params = context.params as Params;
+    const visibleChange =
+      ['publish', 'unpublish', 'delete'].includes(context.action) ||
+      ((context.action === 'create' || context.action === 'update') && params.status === 'published');
+    if (visibleChange && FEED_SOURCES.has(context.uid)) {
+      (strapi.service('api::feed.feed') as unknown as { invalidate: () => void } | undefined)?.invalidate();
     }
     return result;
   });

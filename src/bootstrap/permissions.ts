@@ -1,4 +1,4 @@
-// The public (anonymous) role: read published content and register clicks, nothing else.
+// The public (anonymous) role: read published content (feeds included) and register clicks, nothing else.
 import type { Core } from '@strapi/strapi';
 
 export const READABLE_TYPES = [
@@ -16,6 +16,10 @@ export const PUBLIC_ACTIONS: string[] = [
   'api::article.article.registerClick',
   'api::article.article.clickStats',
   'api::article.article.popular',
+  // Feeds of published articles.
+  'api::feed.feed.rss',
+  'api::feed.feed.atom',
+  'api::feed.feed.json',
 ];
 
 /**

@@ -10,35 +10,16 @@
 // front controller for the same reason.
 import type { Core } from '@strapi/strapi';
 import { writeClickOutcome } from '../lib/click-response';
+import { configuredCors, escapeRegExp, publicPermission } from '../utils/fast-path';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 type Next = () => Promise<unknown>;
 
-const PERMISSION = 'api::article.article.registerClick';
-const PERMISSION_TTL_MS = 10_000;
-
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const prefix = strapi.config.get('api.rest.prefix', '/api') as string;
-  const pattern = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/articles/([^/]+)/clicks/?$`);
-  const corsEntry = (strapi.config.get('middlewares', []) as Array<string | { name?: string; config?: unknown }>).find(
-    (entry) => entry === 'strapi::cors' || (typeof entry === 'object' && entry.name === 'strapi::cors')
-  );
-  const corsConfig = typeof corsEntry === 'object' ? corsEntry.config ?? {} : {};
-  const cors = (strapi.middleware('strapi::cors') as unknown as (config: unknown, ctx: { strapi: Core.Strapi }) => Core.MiddlewareHandler)(
-    corsConfig,
-    { strapi }
-  );
-
-  let allowed: { value: boolean; at: number } | null = null;
-  const publicMayClick = async () => {
-    if (!allowed || Date.now() - allowed.at > PERMISSION_TTL_MS) {
-      const count = await strapi.db
-        .query('plugin::users-permissions.permission')
-        .count({ where: { action: PERMISSION, role: { type: 'public' } } });
-      allowed = { value: count > 0, at: Date.now() };
-    }
-    return allowed.value;
-  };
+  const pattern = new RegExp(`^${escapeRegExp(prefix)}/articles/([^/]+)/clicks/?$`);
+  const cors = configuredCors(strapi);
+  const publicMayClick = publicPermission(strapi, ['api::article.article.registerClick']);
 
   return async (ctx: KoaContext, next: Next) => {
     if (ctx.method !== 'POST') return next();

@@ -22,6 +22,9 @@ export const startApp = async (env: Record<string, string> = {}): Promise<App> =
   }
   const app = await createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false }).load();
   await app.server.mount();
+  // One fixed loopback address for the whole file: responses that carry absolute URLs
+  // (feed links) must not change with an ephemeral port per request.
+  await new Promise<void>((resolve) => app.server.httpServer.listen(0, '127.0.0.1', resolve));
   return app;
 };
 

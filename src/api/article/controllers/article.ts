@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { writeClickOutcome } from '../../../lib/click-response';
+import { publicOrigin } from '../../../utils/fast-path';
 import { PERIOD_DAYS, type ClickOutcome, type Period } from '../services/clicks';
 
 /** What a front end needs to render an article page, unless it asks for something else. */
@@ -26,6 +27,9 @@ type ClicksService = {
   stats: (documentId: string) => Promise<unknown | null>;
   popular: (params: { period: Period; locale: string; channelIds: string[] | null; limit: number }) => Promise<Array<{ documentId: string; clickCount: number }>>;
 };
+type FeedService = {
+  urls: (origin: string, channelSlug: string | null, locale: string, defaultLocale: string) => Record<'rss' | 'atom' | 'json', string>;
+};
 type ChannelService = {
   addBreadcrumbs: <T>(entries: T[], channelOf: (entry: T) => string | null | undefined) => Promise<T[]>;
   subtreeIds: (slug: string, locale: string) => Promise<string[] | null>;
@@ -35,11 +39,17 @@ export default factories.createCoreController('api::article.article', ({ strapi 
   const clicks = () => strapi.service('api::article.clicks') as unknown as ClicksService;
   const channels = () => strapi.service('api::channel.channel') as unknown as ChannelService;
 
-  /** Breadcrumb and click count: what every article response carries. */
-  const decorate = async (entries: Entry[]) => {
+  /** Breadcrumb, click count and feed URLs: what every article response carries. */
+  const decorate = async (entries: Entry[], origin: string) => {
     await channels().addBreadcrumbs(entries, (entry) => entry.channel?.documentId);
     const totals = await clicks().totals(entries.map((entry) => entry.documentId));
-    for (const entry of entries) entry.clickCount = totals.get(entry.documentId) ?? 0;
+    const defaultLocale = (await strapi.plugin('i18n').service('locales').getDefaultLocale()) as string;
+    const feeds = strapi.service('api::feed.feed') as unknown as FeedService;
+    for (const entry of entries) {
+      entry.clickCount = totals.get(entry.documentId) ?? 0;
+      const channelSlug = (entry.channel as { slug?: string | null } | null | undefined)?.slug ?? null;
+      entry.feeds = feeds.urls(origin, channelSlug, entry.locale ?? defaultLocale, defaultLocale);
+    }
     return entries;
   };
 
@@ -47,14 +57,14 @@ export default factories.createCoreController('api::article.article', ({ strapi 
     async find(ctx) {
       ctx.query = { populate: DEFAULT_POPULATE, ...ctx.query };
       const response = await super.find(ctx);
-      await decorate(response.data as Entry[]);
+      await decorate(response.data as Entry[], publicOrigin(strapi, ctx.origin));
       return response;
     },
 
     async findOne(ctx) {
       ctx.query = { populate: DEFAULT_POPULATE, ...ctx.query };
       const response = await super.findOne(ctx);
-      if (response?.data) await decorate([response.data as Entry]);
+      if (response?.data) await decorate([response.data as Entry], publicOrigin(strapi, ctx.origin));
       return response;
     },
 

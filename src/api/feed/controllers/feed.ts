@@ -1,0 +1,43 @@
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { parseFeedQuery, writeFeed } from '../../../lib/feeds/http';
+import { publicOrigin } from '../../../utils/fast-path';
+import { FeedNotFoundError, type FeedFormat, type FeedRequest, type RenderedFeed } from '../services/feed';
+
+type KoaContext = Parameters<Core.MiddlewareHandler>[0];
+type FeedService = {
+  config: { defaultLimit: number; maxLimit: number; maxAgeS: number };
+  get: (request: FeedRequest) => Promise<RenderedFeed>;
+};
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const feeds = () => strapi.service('api::feed.feed') as unknown as FeedService;
+
+  const serve = async (ctx: KoaContext, format: FeedFormat) => {
+    const { config } = feeds();
+    const query = parseFeedQuery(ctx.query, config);
+    if (typeof query === 'string') throw new errors.ValidationError(query);
+    const locales = strapi.plugin('i18n').service('locales');
+    const locale = query.locale ?? ((await locales.getDefaultLocale()) as string);
+    if (!(await locales.findByCode(locale))) throw new errors.ValidationError(`Unknown locale: ${locale}`);
+    try {
+      const feed = await feeds().get({
+        format,
+        channel: (ctx.params.slug as string | undefined) ?? null,
+        locale,
+        limit: query.limit,
+        origin: publicOrigin(strapi, ctx.origin),
+      });
+      writeFeed(ctx, feed, config.maxAgeS);
+    } catch (error) {
+      if (error instanceof FeedNotFoundError) return ctx.notFound(error.message);
+      throw error;
+    }
+  };
+
+  return {
+    rss: (ctx: KoaContext) => serve(ctx, 'rss'),
+    atom: (ctx: KoaContext) => serve(ctx, 'atom'),
+    json: (ctx: KoaContext) => serve(ctx, 'json'),
+  };
+};

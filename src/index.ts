@@ -5,6 +5,7 @@ import { enforcePublicPermissions } from './bootstrap/permissions';
 import { isContentEmpty, seedDemo } from './bootstrap/seed';
 import { patchAdminSlugGenerator } from './bootstrap/admin-slugs';
 import { registerGraphqlExtensions } from './bootstrap/graphql';
+import { ensureIndexes } from './bootstrap/indexes';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -14,6 +15,7 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
+    await ensureIndexes(strapi);
     await enforcePublicPermissions(strapi);
     patchAdminSlugGenerator(strapi);
 

@@ -38,6 +38,58 @@ const main = async () => {
       config: { auth: false },
     },
   ]);
+  app.server.api('content-api').routes([
+    {
+      method: 'POST',
+      path: '/bench/articles',
+      // Bulk-loads published articles for the feed benchmark (one insert per 500 rows;
+      // the document service would take minutes for 10,000).
+      handler: async (ctx) => {
+        const count = Number(ctx.query.count);
+        const body = (await app.db.query('api::article.article').findOne({ where: { slug: 'gan-en-fen-jin-shi-gan-zheng-xian' } })).body;
+        const start = await app.db.query('api::article.article').count();
+        const rows = Array.from({ length: count }, (_, i) => {
+          const n = start + i;
+          const documentId = `bench${String(n).padStart(19, '0')}`;
+          const date = new Date(Date.UTC(2015, 0, 1) + n * 3_600_000);
+          return {
+            documentId,
+            title: `压测稿件 ${n}`,
+            subtitle: '基准测试',
+            slug: `ya-ce-gao-jian-${n}`,
+            summary: `第 ${n} 篇压测稿件`,
+            body,
+            source: '浙江省机关事务管理局 办公室',
+            publishDate: date,
+            publishedAt: date,
+            locale: 'zh-Hans',
+          };
+        });
+        for (let i = 0; i < rows.length; i += 500) await app.db.query('api::article.article').createMany({ data: rows.slice(i, i + 500) });
+        app.service('api::feed.feed').invalidate();
+        ctx.body = { data: { total: await app.db.query('api::article.article').count() } };
+      },
+      config: { auth: false },
+    },
+    {
+      method: 'GET',
+      path: '/bench/feed-render',
+      // Median time to render the site RSS feed with no cache, over `runs` renders.
+      handler: async (ctx) => {
+        const feeds = app.service('api::feed.feed');
+        const runs = Number(ctx.query.runs ?? 20);
+        const times = [];
+        for (let i = 0; i < runs; i += 1) {
+          const started = process.hrtime.bigint();
+          await feeds.renderUncached({ format: 'rss', channel: null, locale: 'zh-Hans', limit: 20, origin: ctx.origin });
+          times.push(Number(process.hrtime.bigint() - started) / 1e6);
+        }
+        times.sort((a, b) => a - b);
+        ctx.body = { data: { medianMs: times[Math.floor(times.length / 2)], minMs: times[0], runs } };
+      },
+      config: { auth: false },
+    },
+  ]);
   await app.start();
   const { port } = app.server.httpServer.address();
   process.stdout.write(`LISTENING http://127.0.0.1:${port}\n`);

@@ -10,94 +10,32 @@
 // then prints a/b, a/c, a/d and checks that the stored total equals the 2xx answers.
 'use strict';
 
-const { spawn } = require('child_process');
-const crypto = require('crypto');
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
-const autocannon = require('autocannon');
+const { appDir, tmp, flag, productionEnv, startProcess, stop, run, measure, printRow, compile } = require('./lib');
 
-const appDir = path.resolve(__dirname, '..', '..');
-const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : fallback;
-};
 const DB = flag('db', 'sqlite');
 const SECONDS = Number(flag('seconds', '6'));
 const CONNECTIONS = [32, 256];
 const BROWSER = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
 
-const secret = () => crypto.randomBytes(24).toString('base64');
-const tmp = path.join(appDir, '.tmp');
-
-const startProcess = (script, scriptArgs, env) =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...scriptArgs], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    const exited = new Promise((done) => child.once('exit', done));
-    const onData = (chunk) => {
-      output += chunk;
-      const match = /LISTENING (\S+)/.exec(output);
-      if (match) resolve({ child, url: match[1], exited });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.once('exit', (code) => reject(new Error(`${path.basename(script)} exited with ${code}\n${output.slice(-3000)}`)));
-  });
-
-const run = (opts) =>
-  new Promise((resolve, reject) => {
-    autocannon({ pipelining: 1, timeout: 30, ...opts }, (error, result) => (error ? reject(error) : resolve(result)));
-  });
-
-/** Runs about `seconds` worth of requests, sized from a short probe, so every answer is counted. */
-const measure = async (name, opts, connections, probeOpts = opts) => {
-  const probe = await run({ ...probeOpts(), connections, duration: 1 });
-  const rate = Math.max(20, (probe['2xx'] + probe.non2xx) / (probe.duration || 1));
-  const amount = Math.max(connections * 2, Math.round(rate * SECONDS));
-  const result = await run({ ...opts(), connections, amount });
-  const answered = result['2xx'] + result.non2xx;
-  return {
-    name,
-    connections,
-    rps: answered / result.duration,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    ok: result['2xx'],
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-  };
-};
-
 const main = async () => {
   fs.mkdirSync(tmp, { recursive: true });
-  console.log(`bench:clicks on ${DB}, ~${SECONDS}s per measurement, ${require('os').cpus().length} cores`);
+  console.log(`bench:clicks on ${DB}, ~${SECONDS}s per measurement, ${os.cpus().length} cores`);
   console.log('compiling the app (production build of the server code)...');
-  const { compileStrapi } = require('@strapi/strapi');
-  await compileStrapi({ appDir });
+  await compile();
 
   const appDb = path.join(tmp, 'bench-clicks.db');
   const bareDb = path.join(tmp, 'bench-bare.db');
   for (const file of [appDb, bareDb]) for (const s of ['', '-wal', '-shm']) fs.rmSync(file + s, { force: true });
 
-  const env = {
-    NODE_ENV: 'production',
-    ENV_PATH: path.join(tmp, 'no-such-env-file'),
-    HOST: '127.0.0.1',
-    PORT: '0',
-    APP_KEYS: `${secret()},${secret()}`,
-    ADMIN_JWT_SECRET: secret(),
-    API_TOKEN_SALT: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
-    CLICK_HASH_SALT: secret(),
+  const env = productionEnv({
     // Rules stay on; the limit is set above what one loopback client sends.
     CLICK_RATE_LIMIT_PER_MIN: '100000000',
     CLICK_DEDUPE_WINDOW_S: '1800',
-    STRAPI_TELEMETRY_DISABLED: 'true',
     ...(DB === 'sqlite' ? { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: appDb } : { DATABASE_CLIENT: 'postgres' }),
-  };
+  });
   const app = await startProcess(path.join(__dirname, 'app-server.js'), [], env);
   const bare = await startProcess(path.join(__dirname, 'bare-server.js'), [bareDb], {});
   const list = await (await fetch(`${app.url}/api/articles?fields[0]=title`)).json();
@@ -141,20 +79,16 @@ const main = async () => {
     for (const key of ['a', 'b', 'c', 'd']) {
       // The probe of (a) counts English views: requests still in flight when a timed
       // probe ends are counted by the server but not by the client.
-      const row = await measure(labels[key], targets[key], connections, key === 'a' ? click('en') : targets[key]);
+      const row = await measure(labels[key], targets[key], connections, SECONDS, key === 'a' ? click('en') : targets[key]);
       rows.push({ key, ...row });
       if (key === 'a') clicksOk += row.ok;
-      console.log(
-        `  ${row.name.padEnd(38)} c=${String(connections).padEnd(4)} ${row.rps.toFixed(0).padStart(7)} req/s  p50 ${String(row.p50).padStart(4)} ms  p99 ${String(row.p99).padStart(5)} ms  2xx ${row.ok}  non-2xx ${row.non2xx}  errors ${row.errors}`
-      );
+      printRow(row);
     }
   }
 
   // Stop the app (SIGTERM flushes the buffer), then count what is stored.
-  app.child.kill('SIGTERM');
-  await app.exited;
-  bare.child.kill('SIGTERM');
-  await bare.exited;
+  await stop(app);
+  await stop(bare);
   let stored;
   if (DB === 'sqlite') {
     const Database = require('better-sqlite3');

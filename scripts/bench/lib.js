@@ -1,0 +1,93 @@
+// Shared pieces of the benchmark scripts: child processes, autocannon, production env.
+'use strict';
+
+const { spawn } = require('child_process');
+const crypto = require('crypto');
+const path = require('path');
+const autocannon = require('autocannon');
+
+const appDir = path.resolve(__dirname, '..', '..');
+const tmp = path.join(appDir, '.tmp');
+
+const args = process.argv.slice(2);
+const flag = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+
+const secret = () => crypto.randomBytes(24).toString('base64');
+
+/** What a production start needs: every secret set, no .env read. */
+const productionEnv = (extra = {}) => ({
+  NODE_ENV: 'production',
+  ENV_PATH: path.join(tmp, 'no-such-env-file'),
+  HOST: '127.0.0.1',
+  PORT: '0',
+  APP_KEYS: `${secret()},${secret()}`,
+  ADMIN_JWT_SECRET: secret(),
+  API_TOKEN_SALT: secret(),
+  TRANSFER_TOKEN_SALT: secret(),
+  JWT_SECRET: secret(),
+  ENCRYPTION_KEY: secret(),
+  CLICK_HASH_SALT: secret(),
+  STRAPI_TELEMETRY_DISABLED: 'true',
+  ...extra,
+});
+
+/** Starts `node script` and resolves once it prints "LISTENING <url>". */
+const startProcess = (script, scriptArgs, env) =>
+  new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...scriptArgs], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const exited = new Promise((done) => child.once('exit', done));
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /LISTENING (\S+)/.exec(output);
+      if (match) resolve({ child, url: match[1], exited });
+    });
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.once('exit', (code) => reject(new Error(`${path.basename(script)} exited with ${code}\n${output.slice(-3000)}`)));
+  });
+
+const stop = async (proc) => {
+  proc.child.kill('SIGTERM');
+  await proc.exited;
+};
+
+const run = (opts) =>
+  new Promise((resolve, reject) => {
+    autocannon({ pipelining: 1, timeout: 30, ...opts }, (error, result) => (error ? reject(error) : resolve(result)));
+  });
+
+/**
+ * Runs about `seconds` worth of requests, sized from a one-second probe, and waits for
+ * every answer (an amount, not a duration, so nothing is in flight at the end).
+ */
+const measure = async (name, opts, connections, seconds, probeOpts = opts) => {
+  const probe = await run({ ...probeOpts(), connections, duration: 1 });
+  const rate = Math.max(20, (probe['2xx'] + probe.non2xx) / (probe.duration || 1));
+  const amount = Math.max(connections * 2, Math.round(rate * seconds));
+  const result = await run({ ...opts(), connections, amount });
+  return {
+    name,
+    connections,
+    rps: (result['2xx'] + result.non2xx) / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok: result['2xx'],
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+};
+
+const printRow = (row) =>
+  console.log(
+    `  ${row.name.padEnd(38)} c=${String(row.connections).padEnd(4)} ${row.rps.toFixed(0).padStart(7)} req/s  p50 ${String(row.p50).padStart(4)} ms  p99 ${String(row.p99).padStart(5)} ms  2xx ${row.ok}  non-2xx ${row.non2xx}  errors ${row.errors}`
+  );
+
+const compile = async () => {
+  const { compileStrapi } = require('@strapi/strapi');
+  await compileStrapi({ appDir });
+};
+
+module.exports = { appDir, tmp, flag, productionEnv, startProcess, stop, run, measure, printRow, compile };

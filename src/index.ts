@@ -6,11 +6,13 @@ import { isContentEmpty, seedDemo } from './bootstrap/seed';
 import { patchAdminSlugGenerator } from './bootstrap/admin-slugs';
 import { registerGraphqlExtensions } from './bootstrap/graphql';
 import { ensureIndexes } from './bootstrap/indexes';
+import { registerRebuildAdminRoutes, type RebuildService } from './bootstrap/rebuild-admin';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerDocumentMiddlewares(strapi);
     registerGraphqlExtensions(strapi);
+    registerRebuildAdminRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -20,16 +22,21 @@ export default {
     patchAdminSlugGenerator(strapi);
 
     (strapi.service('api::article.clicks') as unknown as { start: () => void }).start();
+    const rebuild = strapi.service('api::rebuild.rebuild') as unknown as RebuildService;
+    await rebuild.checkConfig();
 
     // Demo content only into an empty database, so a real site is never touched.
     if (process.env.SEED_DEMO !== 'false' && (await isContentEmpty(strapi))) {
-      const { created } = await seedDemo(strapi);
+      const seed = () => seedDemo(strapi);
+      const { created } = strapi.config.get('rebuild.onSeed') ? await seed() : await rebuild.withoutRebuild(seed);
       strapi.log.info(`[seed] loaded demo content: ${created} documents`);
     }
+    rebuild.start();
   },
 
   /** Runs on shutdown, SIGTERM and SIGINT included: buffered clicks are written first. */
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await (strapi.service('api::article.clicks') as unknown as { stop: () => Promise<void> }).stop();
+    await (strapi.service('api::rebuild.rebuild') as unknown as RebuildService).stop();
   },
 };

@@ -1,5 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { ClickPanel } from './components/ClickPanel';
+import { RebuildNowButton } from './components/RebuildNowButton';
 
 export default {
   config: {
@@ -10,7 +11,9 @@ export default {
     // The content-manager's plugin API is untyped on StrapiApp.
     const contentManager = app.getPlugin('content-manager') as unknown as {
       apis: { addEditViewSidePanel: (panels: unknown[]) => void };
+      injectComponent: (view: string, zone: string, component: { name: string; Component: () => unknown }) => void;
     };
     contentManager.apis.addEditViewSidePanel([ClickPanel]);
+    contentManager.injectComponent('listView', 'actions', { name: 'rebuild-now', Component: RebuildNowButton });
   },
 };

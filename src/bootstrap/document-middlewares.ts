@@ -4,6 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { slugFromTitle } from '../lib/slug';
 import { wouldCreateCycle } from '../lib/breadcrumb';
+import { READABLE_TYPES } from './permissions';
 
 const SLUGGED: Record<string, { field: string; from: string }> = {
   'api::article.article': { field: 'slug', from: 'title' },
@@ -12,6 +13,7 @@ const SLUGGED: Record<string, { field: string; from: string }> = {
 };
 
 const FEED_SOURCES = new Set(['api::article.article', 'api::channel.channel']);
+const REBUILD_SOURCES = new Set(READABLE_TYPES as readonly string[]);
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 // API tokens authenticate as 'content-api-token' in 5.x ('api-token' in older releases).
 const TOKEN_STRATEGIES = new Set(['content-api-token', 'api-token']);
@@ -148,6 +150,47 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
       ((context.action === 'create' || context.action === 'update') && params.status === 'published');
     if (visibleChange && FEED_SOURCES.has(context.uid)) {
       (strapi.service('api::feed.feed') as unknown as { invalidate: () => void } | undefined)?.invalidate();
+    }
+    return result;
+  });
+
+  /**
+   * Static sites rebuild when what readers see changes: publish, unpublish and delete
+   * of a readable type, in any locale. Draft saves are not recorded.
+   */
+  strapi.documents.use(async (context, next) => {
+    const params = context.params as Params;
+    const visibleChange =
+      ['publish', 'unpublish', 'delete'].includes(context.action) ||
+      ((context.action === 'create' || context.action === 'update') && params.status === 'published');
+    if (!visibleChange || !REBUILD_SOURCES.has(context.uid)) return next();
+    const hasSlug = 'slug' in (strapi.contentTypes[context.uid as 'api::article.article']?.attributes ?? {});
+    // Read before a delete removes it.
+    const before =
+      hasSlug && params.documentId
+        ? ((await strapi.db.query(context.uid as 'api::article.article').findOne({
+            select: ['slug'],
+            where: { documentId: params.documentId },
+          })) as { slug?: string | null } | null)
+        : null;
+    const result = await next();
+    const view = result as unknown as { documentId?: string; slug?: string | null; entries?: Array<{ slug?: string | null }> } | null;
+    const rebuild = strapi.service('api::rebuild.rebuild') as unknown as {
+      record: (change: { uid: string; documentId: string; locale: string | null; action: string; slug: string | null }) => Promise<void>;
+    };
+    const documentId = params.documentId ?? view?.documentId;
+    if (!documentId) return result;
+    try {
+      await rebuild.record({
+        uid: context.uid,
+        documentId,
+        locale: params.locale ?? null,
+        action: context.action === 'create' || context.action === 'update' ? 'publish' : context.action,
+        slug: view?.slug ?? view?.entries?.[0]?.slug ?? before?.slug ?? null,
+      });
+    } catch (error) {
+      // The editor's publish has happened; a failed record must not turn it into an error.
+      strapi.log.error(`[rebuild] could not record ${context.action} of ${context.uid} ${documentId}: ${(error as Error).message}`);
     }
     return result;
   });

@@ -14,11 +14,13 @@ const removeSqlite = (file: string) => {
   for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
 };
 
-export const startApp = async (env: Record<string, string> = {}): Promise<App> => {
+type Options = { keepDatabase?: boolean };
+
+export const startApp = async (env: Record<string, string> = {}, { keepDatabase = false }: Options = {}): Promise<App> => {
   Object.assign(process.env, env);
   if ((process.env.DATABASE_CLIENT ?? 'sqlite') === 'sqlite') {
     process.env.DATABASE_FILENAME = sqliteFile();
-    removeSqlite(process.env.DATABASE_FILENAME);
+    if (!keepDatabase) removeSqlite(process.env.DATABASE_FILENAME);
   }
   const app = await createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false }).load();
   await app.server.mount();
@@ -28,10 +30,10 @@ export const startApp = async (env: Record<string, string> = {}): Promise<App> =
   return app;
 };
 
-export const stopApp = async (app: App | undefined) => {
+export const stopApp = async (app: App | undefined, { keepDatabase = false }: Options = {}) => {
   if (!app) return;
   await app.destroy();
-  if ((process.env.DATABASE_CLIENT ?? 'sqlite') === 'sqlite' && process.env.DATABASE_FILENAME) {
+  if (!keepDatabase && (process.env.DATABASE_CLIENT ?? 'sqlite') === 'sqlite' && process.env.DATABASE_FILENAME) {
     removeSqlite(process.env.DATABASE_FILENAME);
   }
 };

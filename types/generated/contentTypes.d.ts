@@ -922,6 +922,112 @@ export interface ApiCommendedUnitCommendedUnit
   };
 }
 
+export interface ApiRebuildRebuildDelivery extends Struct.CollectionTypeSchema {
+  collectionName: 'rebuild_deliveries';
+  info: {
+    description: '\u91CD\u5EFA\u65E5\u5FD7: one delivery of a burst of changes to one rebuild target, with its attempts.';
+    displayName: 'Rebuild delivery';
+    pluralName: 'rebuild-deliveries';
+    singularName: 'rebuild-delivery';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    attempts: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    changeCount: Schema.Attribute.Integer;
+    changes: Schema.Attribute.JSON;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    deliveredAt: Schema.Attribute.DateTime;
+    deliveryId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique;
+    lastError: Schema.Attribute.Text;
+    lastStatusCode: Schema.Attribute.Integer;
+    leaseUntil: Schema.Attribute.DateTime;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::rebuild.rebuild-delivery'
+    > &
+      Schema.Attribute.Private;
+    nextAttemptAt: Schema.Attribute.DateTime;
+    payload: Schema.Attribute.JSON & Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    state: Schema.Attribute.Enumeration<
+      ['pending', 'delivering', 'succeeded', 'failed']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'pending'>;
+    targetKey: Schema.Attribute.String & Schema.Attribute.Required;
+    targetName: Schema.Attribute.String;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    windowEnd: Schema.Attribute.DateTime;
+    windowStart: Schema.Attribute.DateTime;
+  };
+}
+
+export interface ApiRebuildRebuildTarget extends Struct.CollectionTypeSchema {
+  collectionName: 'rebuild_targets';
+  info: {
+    description: '\u91CD\u5EFA\u94A9\u5B50: a static-site build hook that receives one signed delivery per burst of publishing. Managed by administrators; never exposed through the content API.';
+    displayName: 'Rebuild target';
+    pluralName: 'rebuild-targets';
+    singularName: 'rebuild-target';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    enabled: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<true>;
+    headers: Schema.Attribute.JSON & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::rebuild.rebuild-target'
+    > &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    secret: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    url: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+  };
+}
+
 export interface ApiSpeakerQuoteSpeakerQuote
   extends Struct.CollectionTypeSchema {
   collectionName: 'speaker_quotes';
@@ -1527,6 +1633,8 @@ declare module '@strapi/strapi' {
       'api::commendation.commendation': ApiCommendationCommendation;
       'api::commended-individual.commended-individual': ApiCommendedIndividualCommendedIndividual;
       'api::commended-unit.commended-unit': ApiCommendedUnitCommendedUnit;
+      'api::rebuild.rebuild-delivery': ApiRebuildRebuildDelivery;
+      'api::rebuild.rebuild-target': ApiRebuildRebuildTarget;
       'api::speaker-quote.speaker-quote': ApiSpeakerQuoteSpeakerQuote;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;

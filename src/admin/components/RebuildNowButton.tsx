@@ -1,0 +1,36 @@
+// "立即重建 Rebuild now" in the list views of rebuild targets and deliveries.
+import { useState } from 'react';
+import { useLocation } from 'react-router-dom';
+import { Button } from '@strapi/design-system';
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+
+const MODELS = ['api::rebuild.rebuild-delivery', 'api::rebuild.rebuild-target'];
+
+export const RebuildNowButton = () => {
+  const { pathname } = useLocation();
+  const { post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const [busy, setBusy] = useState(false);
+  if (!MODELS.some((model) => pathname.includes(model))) return null;
+
+  const rebuild = async () => {
+    setBusy(true);
+    try {
+      const { data } = await post<{ data: { deliveries: number } }>('/admin/rebuild-now', {});
+      toggleNotification({
+        type: 'success',
+        message: `已触发重建 Rebuild sent to ${data.data.deliveries} target(s)`,
+      });
+    } catch {
+      toggleNotification({ type: 'danger', message: '重建失败 Rebuild could not be started' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Button variant="secondary" onClick={rebuild} loading={busy}>
+      立即重建 Rebuild now
+    </Button>
+  );
+};

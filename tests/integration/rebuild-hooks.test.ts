@@ -1,0 +1,290 @@
+// Rebuild hooks against a real HTTP receiver on loopback: one signed delivery per
+// burst, retries, restarts, and nothing for what readers cannot see.
+import crypto from 'crypto';
+import { Webhook } from 'standardwebhooks';
+import { startApp, stopApp, type App } from '../helpers/strapi';
+import { api, BROWSER } from '../helpers/http';
+import { Receiver, sleep, waitFor } from '../helpers/receiver';
+
+const SECRET = `whsec_${crypto.randomBytes(32).toString('base64')}`;
+const DEBOUNCE = 400;
+const QUIET = DEBOUNCE + 500; // long enough that a pending burst would have gone out
+
+let app: App;
+let receiver: Receiver;
+let env: Record<string, string>;
+
+const articles = () => app.documents('api::article.article');
+const deliveries = async () =>
+  (await app.db.connection('rebuild_deliveries').orderBy('id')) as Array<{
+    delivery_id: string;
+    state: string;
+    attempts: number;
+    last_status_code: number | null;
+    change_count: number;
+    target_name: string;
+  }>;
+const setConfig = (key: string, value: unknown) => app.config.set(`rebuild.${key}`, value);
+
+beforeAll(async () => {
+  receiver = await new Receiver().start();
+  env = {
+    REBUILD_HOOK_URL: receiver.url,
+    REBUILD_HOOK_SECRET: SECRET,
+    REBUILD_DEBOUNCE_MS: String(DEBOUNCE),
+    REBUILD_MAX_WAIT_MS: '20000',
+    REBUILD_MAX_ATTEMPTS: '4',
+    REBUILD_TIMEOUT_MS: '500',
+    REBUILD_RETRY_BASE_MS: '100',
+    REBUILD_POLL_MS: '50',
+  };
+  app = await startApp(env);
+});
+afterAll(async () => {
+  await stopApp(app);
+  await receiver.down();
+  for (const name of Object.keys(env)) delete process.env[name];
+});
+beforeEach(async () => {
+  await waitFor(async () => (await app.db.connection('rebuild_changes').count({ n: '*' }))[0].n == 0);
+  await sleep(100);
+  receiver.requests.length = 0;
+  receiver.reply = () => ({ status: 204 });
+  setConfig('maxWaitMs', 20000);
+  setConfig('maxAttempts', 4);
+});
+
+const publishArticle = (title: string) => articles().create({ locale: 'zh-Hans', data: { title }, status: 'published' });
+
+test('the startup seed sends nothing', async () => {
+  await sleep(QUIET);
+  expect(receiver.requests).toHaveLength(0);
+  expect(await deliveries()).toHaveLength(0);
+});
+
+test('50 articles published in a burst give one signed delivery listing all 50 changes', async () => {
+  const published = [];
+  for (let i = 0; i < 50; i += 1) published.push(await publishArticle(`批量发布 ${i}`));
+  await waitFor(() => receiver.requests.length >= 1);
+  await sleep(QUIET);
+  expect(receiver.requests).toHaveLength(1);
+  const [request] = receiver.requests;
+  // A receiver verifies with the maintained standardwebhooks library.
+  const payload = new Webhook(SECRET).verify(request.body, request.headers as Record<string, string>) as {
+    type: string;
+    id: string;
+    window: { from: string; to: string };
+    changes: Array<{ uid: string; documentId: string; locale: string; action: string; slug: string }>;
+  };
+  expect(payload.type).toBe('rebuild');
+  expect(payload.id).toBe(request.headers['webhook-id']);
+  expect(request.headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
+  expect(payload.changes).toHaveLength(50);
+  expect(payload.changes.map((change) => change.documentId).sort()).toEqual(published.map((a) => a.documentId).sort());
+  expect(payload.changes[0]).toEqual({
+    uid: 'api::article.article',
+    documentId: published[0].documentId,
+    locale: 'zh-Hans',
+    action: 'publish',
+    slug: 'pi-liang-fa-bu-0',
+  });
+  expect(new Date(payload.window.to).getTime()).toBeGreaterThanOrEqual(new Date(payload.window.from).getTime());
+  expect(() => new Webhook(`whsec_${crypto.randomBytes(32).toString('base64')}`).verify(request.body, request.headers as Record<string, string>)).toThrow();
+});
+
+test('a burst that never goes quiet is still delivered within the maximum wait', async () => {
+  setConfig('maxWaitMs', 1000);
+  const started = Date.now();
+  while (Date.now() - started < 2600) {
+    await publishArticle(`持续发布 ${Date.now()}`);
+    await sleep(200); // always inside the debounce window
+  }
+  await waitFor(() => receiver.requests.length >= 2);
+  const first = receiver.payloads()[0];
+  const firstChange = new Date(first.window.from).getTime();
+  expect(receiver.requests[0].at - firstChange).toBeLessThanOrEqual(1000 + 400);
+  for (const payload of receiver.payloads()) {
+    expect(new Date(payload.window.to).getTime() - new Date(payload.window.from).getTime()).toBeLessThanOrEqual(1000 + 100);
+  }
+  await sleep(QUIET);
+});
+
+test('draft saves and click counts send nothing', async () => {
+  const draft = await articles().create({ locale: 'zh-Hans', data: { title: '只存草稿' } });
+  await articles().update({ documentId: draft.documentId, locale: 'zh-Hans', data: { summary: '再存一次' } });
+  const [published] = await articles().findMany({ status: 'published', limit: 1 });
+  for (let i = 0; i < 5; i += 1) {
+    await api(app).post(`/api/articles/${published.documentId}/clicks`).set('User-Agent', `${BROWSER} r${i}`);
+  }
+  await sleep(QUIET);
+  expect(receiver.requests).toHaveLength(0);
+});
+
+test('unpublish, delete and an English publish trigger, each with its action and locale', async () => {
+  const article = await publishArticle('撤下再删除');
+  await waitFor(() => receiver.requests.length === 1);
+  await articles().update({ documentId: article.documentId, locale: 'en', data: { title: 'In English' }, status: 'published' });
+  await waitFor(() => receiver.requests.length === 2);
+  await articles().unpublish({ documentId: article.documentId, locale: '*' });
+  await waitFor(() => receiver.requests.length === 3);
+  await articles().delete({ documentId: article.documentId, locale: '*' });
+  await waitFor(() => receiver.requests.length === 4);
+  const changes = receiver.payloads().map((payload) => payload.changes[0]);
+  expect(changes.map((change) => [change.action, change.locale])).toEqual([
+    ['publish', 'zh-Hans'],
+    ['publish', 'en'],
+    ['unpublish', '*'],
+    ['delete', '*'],
+  ]);
+  expect(changes[3].slug).toBe('che-xia-zai-shan-chu');
+});
+
+test('retries on 500, a timeout and 429 (honouring Retry-After), with the same id, until it succeeds', async () => {
+  receiver.reply = (_request, i) =>
+    [{ status: 500 }, { status: 204, delayMs: 900 }, { status: 429, headers: { 'Retry-After': '1' } }, { status: 204 }][i] ?? { status: 204 };
+  await publishArticle('重试');
+  await waitFor(() => receiver.requests.length >= 4, 15_000);
+  await sleep(300);
+  expect(receiver.requests).toHaveLength(4);
+  expect(receiver.deliveryIds()).toHaveLength(1);
+  expect(receiver.requests[3].at - receiver.requests[2].at).toBeGreaterThanOrEqual(1000);
+  for (const request of receiver.requests) {
+    expect(() => new Webhook(SECRET).verify(request.body, request.headers as Record<string, string>)).not.toThrow();
+  }
+  await waitFor(async () => (await deliveries()).at(-1)!.state === 'succeeded');
+  expect((await deliveries()).at(-1)).toMatchObject({ state: 'succeeded', attempts: 4, last_status_code: 204 });
+});
+
+test('a 400 is final: no retry, logged as failed', async () => {
+  receiver.reply = () => ({ status: 400 });
+  await publishArticle('拒收');
+  await waitFor(async () => (await deliveries()).at(-1)?.state === 'failed');
+  await sleep(QUIET);
+  expect(receiver.requests).toHaveLength(1);
+  expect((await deliveries()).at(-1)).toMatchObject({ state: 'failed', attempts: 1, last_status_code: 400 });
+});
+
+test('a target outage loses nothing: delivered once it is back', async () => {
+  setConfig('maxAttempts', 8);
+  await receiver.down();
+  await publishArticle('停机期间发布');
+  await sleep(1500);
+  expect((await deliveries()).at(-1)).toMatchObject({ state: 'pending' });
+  expect((await deliveries()).at(-1)!.attempts).toBeGreaterThanOrEqual(2);
+  await receiver.start();
+  await waitFor(async () => (await deliveries()).at(-1)!.state === 'succeeded', 15_000);
+  expect(receiver.requests).toHaveLength(1);
+  expect(receiver.payloads()[0].changes[0].slug).toBe('ting-ji-qi-jian-fa-bu');
+});
+
+test('a restart in the middle of a burst and of a retry loses nothing and sends nothing twice', async () => {
+  setConfig('maxAttempts', 8);
+  receiver.reply = () => ({ status: 503 });
+  await publishArticle('重启前失败');
+  await waitFor(() => receiver.requests.length >= 1);
+  await publishArticle('重启前未发'); // a new burst, not yet due when the app stops
+  await stopApp(app, { keepDatabase: true });
+  const failedId = receiver.deliveryIds()[0];
+  receiver.reply = () => ({ status: 204 });
+  app = await startApp(env, { keepDatabase: true });
+  await waitFor(async () => (await deliveries()).filter((row) => row.state === 'succeeded').length >= 2, 15_000);
+  await sleep(QUIET);
+  const succeeded = (await deliveries()).slice(-2);
+  expect(succeeded.map((row) => row.state)).toEqual(['succeeded', 'succeeded']);
+  // The retried delivery kept its id; each delivery got exactly one 2xx.
+  const ids = receiver.requests.map((request) => String(request.headers['webhook-id']));
+  expect(ids[0]).toBe(failedId);
+  const after = receiver.requests.filter((request) => request.at > receiver.requests[0].at);
+  expect(after.filter((request) => request.headers['webhook-id'] === failedId).length).toBeGreaterThanOrEqual(1);
+  const slugs = receiver.payloads().flatMap((payload) => payload.changes.map((change: { slug: string }) => change.slug));
+  expect(slugs).toContain('chong-qi-qian-wei-fa');
+  const lastAttemptPerId = new Map<string, number>();
+  receiver.requests.forEach((request, i) => lastAttemptPerId.set(String(request.headers['webhook-id']), i));
+  await sleep(QUIET);
+  expect(receiver.requests).toHaveLength(Math.max(...lastAttemptPerId.values()) + 1);
+});
+
+describe('administrators', () => {
+  let token: string;
+  beforeAll(async () => {
+    const superAdmin = await app.service('admin::role').getSuperAdmin();
+    await app.service('admin::user').create({
+      email: 'admin@example.gov.cn',
+      firstname: 'Site',
+      lastname: 'Admin',
+      password: 'Admin-Passw0rd',
+      isActive: true,
+      roles: [superAdmin.id],
+    });
+    const login = await api(app).post('/admin/login').send({ email: 'admin@example.gov.cn', password: 'Admin-Passw0rd' });
+    token = login.body.data.token;
+  });
+
+  test('"rebuild now" sends a delivery to every target, including one added in the admin panel', async () => {
+    const second = await new Receiver().start();
+    const secondSecret = `whsec_${crypto.randomBytes(24).toString('base64')}`;
+    await app.documents('api::rebuild.rebuild-target').create({
+      data: { name: 'Second site', url: second.url, secret: secondSecret, headers: { 'X-Site': 'two' }, enabled: true },
+    });
+    expect((await api(app).post('/admin/rebuild-now')).status).toBe(401);
+    const res = await api(app).post('/admin/rebuild-now').set('Authorization', `Bearer ${token}`);
+    expect(res.status).toBe(202);
+    expect(res.body.data.deliveries).toBe(2);
+    await waitFor(() => receiver.requests.length === 1 && second.requests.length === 1);
+    expect(receiver.payloads()[0].changes[0].action).toBe('rebuild-now');
+    expect(second.requests[0].headers['x-site']).toBe('two');
+    expect(() => new Webhook(secondSecret).verify(second.requests[0].body, second.requests[0].headers as Record<string, string>)).not.toThrow();
+    await app.db.query('api::rebuild.rebuild-target').deleteMany({});
+    await second.down();
+  });
+
+  test('the delivery log is readable in the admin API with time, target, status, attempts, code and changes', async () => {
+    const res = await api(app)
+      .get('/content-manager/collection-types/api::rebuild.rebuild-delivery?sort=id:DESC')
+      .set('Authorization', `Bearer ${token}`);
+    expect(res.status).toBe(200);
+    expect(res.body.results[0]).toMatchObject({
+      targetName: expect.any(String),
+      state: expect.stringMatching(/succeeded|failed|pending|delivering/),
+      attempts: expect.any(Number),
+      changes: expect.any(Array),
+      createdAt: expect.any(String),
+    });
+  });
+
+  test('finished deliveries older than the retention are pruned', async () => {
+    const old = new Date(Date.now() - 40 * 86_400_000);
+    await app.db.connection('rebuild_deliveries').insert({
+      document_id: 'oldoldoldoldoldoldoldold',
+      delivery_id: 'msg_old',
+      target_key: 'env:0',
+      state: 'succeeded',
+      attempts: 1,
+      created_at: old,
+      updated_at: old,
+      published_at: old,
+    });
+    const rebuild = app.service('api::rebuild.rebuild') as unknown as { prune: () => Promise<number> };
+    expect(await rebuild.prune()).toBe(1);
+    expect((await deliveries()).length).toBeGreaterThan(0);
+  });
+});
+
+test('targets and deliveries are not in the content API', async () => {
+  expect((await api(app).get('/api/rebuild-targets')).status).toBe(404);
+  expect((await api(app).get('/api/rebuild-deliveries')).status).toBe(404);
+  const gql = await api(app).post('/graphql').send({ query: '{ rebuildTargets { url secret } }' });
+  expect(gql.status).toBe(400);
+  expect(JSON.stringify(gql.body)).not.toContain(SECRET);
+});
+
+test('with no target configured, nothing is recorded and nothing fails', async () => {
+  setConfig('hookUrl', '');
+  (app.service('api::rebuild.rebuild') as unknown as { forgetTargets: () => void }).forgetTargets();
+  await publishArticle('无目标');
+  await sleep(QUIET);
+  expect(receiver.requests).toHaveLength(0);
+  expect((await app.db.connection('rebuild_changes').count({ n: '*' }))[0].n).toBe(0);
+  setConfig('hookUrl', receiver.url);
+  (app.service('api::rebuild.rebuild') as unknown as { forgetTargets: () => void }).forgetTargets();
+});

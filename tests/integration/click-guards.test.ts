@@ -1,7 +1,7 @@
 // The rules that keep 点击率 honest: one count per visitor per window, no bots, a
 // per-IP rate limit, and no personal data at rest.
 import fs from 'fs';
-import { startApp, stopApp, type App } from '../helpers/strapi';
+import { startApp, stopApp, usingPostgres, type App } from '../helpers/strapi';
 import { BROWSER, readJson } from '../helpers/http';
 import { listen } from '../helpers/listen';
 
@@ -56,6 +56,7 @@ test('no IP address or user agent is stored', async () => {
   await (app.service('api::article.clicks') as unknown as { flush: () => Promise<void> }).flush();
   const columns = Object.keys(await app.db.connection('article_clicks').columnInfo());
   expect(columns.sort()).toEqual(['count', 'day', 'document_id', 'locale']);
+  if (usingPostgres()) return; // the column list above is the whole story there
   const file = process.env.DATABASE_FILENAME!;
   const bytes = Buffer.concat([fs.readFileSync(file), fs.existsSync(`${file}-wal`) ? fs.readFileSync(`${file}-wal`) : Buffer.alloc(0)]);
   expect(bytes.includes(Buffer.from('unmistakable-visitor'))).toBe(false);

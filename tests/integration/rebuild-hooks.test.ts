@@ -46,7 +46,7 @@ afterAll(async () => {
   for (const name of Object.keys(env)) delete process.env[name];
 });
 beforeEach(async () => {
-  await waitFor(async () => (await app.db.connection('rebuild_changes').count({ n: '*' }))[0].n == 0);
+  await waitFor(async () => Number((await app.db.connection('rebuild_changes').count({ n: '*' }))[0].n) === 0);
   await sleep(100);
   receiver.requests.length = 0;
   receiver.reply = () => ({ status: 204 });
@@ -284,7 +284,7 @@ test('with no target configured, nothing is recorded and nothing fails', async (
   await publishArticle('无目标');
   await sleep(QUIET);
   expect(receiver.requests).toHaveLength(0);
-  expect((await app.db.connection('rebuild_changes').count({ n: '*' }))[0].n).toBe(0);
+  expect(Number((await app.db.connection('rebuild_changes').count({ n: '*' }))[0].n)).toBe(0);
   setConfig('hookUrl', receiver.url);
   (app.service('api::rebuild.rebuild') as unknown as { forgetTargets: () => void }).forgetTargets();
 });

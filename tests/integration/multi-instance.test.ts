@@ -1,0 +1,137 @@
+// Two Strapi processes on one PostgreSQL database, as behind a load balancer: exact
+// click totals, one rebuild delivery per burst, feeds that follow each other.
+import crypto from 'crypto';
+import knexFactory from 'knex';
+import { startServerProcess, type ServerProcess } from '../helpers/process';
+import { BROWSER, readJson } from '../helpers/http';
+import { Receiver, sleep, waitFor } from '../helpers/receiver';
+import { dropPostgresDatabase, postgresUrl, recreatePostgresDatabase, usingPostgres } from '../helpers/strapi';
+
+const name = `newsroom_multi_${process.env.JEST_WORKER_ID ?? '0'}`;
+const SECRET = `whsec_${crypto.randomBytes(32).toString('base64')}`;
+const FEED_BOUND_S = 1;
+
+const suite = usingPostgres() ? describe : describe.skip;
+if (!usingPostgres()) {
+  // eslint-disable-next-line no-console
+  console.log('multi-instance tests run with DATABASE_CLIENT=postgres (npm run test:postgres); skipped on SQLite');
+}
+
+suite('two instances on one PostgreSQL database', () => {
+  let a: ServerProcess;
+  let b: ServerProcess;
+  let receiver: Receiver;
+  let token: string;
+
+  const stopAll = async () => {
+    for (const server of [a, b]) {
+      if (server && server.child.exitCode === null) {
+        server.child.kill('SIGTERM');
+        await server.exited;
+      }
+    }
+  };
+
+  beforeAll(async () => {
+    await recreatePostgresDatabase(name);
+    receiver = await new Receiver().start();
+    const env = {
+      DATABASE_CLIENT: 'postgres',
+      DATABASE_URL: postgresUrl(name),
+      CLICK_DEDUPE_WINDOW_S: '0',
+      CLICK_RATE_LIMIT_PER_MIN: '0',
+      CLICK_FLUSH_MS: '200',
+      FEED_REVALIDATE_S: String(FEED_BOUND_S),
+      REBUILD_HOOK_URL: receiver.url,
+      REBUILD_HOOK_SECRET: SECRET,
+      REBUILD_DEBOUNCE_MS: '2000',
+      REBUILD_MAX_WAIT_MS: '30000',
+      REBUILD_POLL_MS: '100',
+    };
+    a = await startServerProcess(env); // migrates and seeds
+    b = await startServerProcess(env);
+    // An administrator (the first-run registration) and a full-access API token for writing.
+    const register = await fetch(`${a.url}/admin/register-admin`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ firstname: 'Ops', lastname: 'Admin', email: 'ops@example.gov.cn', password: 'Ops-Passw0rd' }),
+    });
+    const adminToken = (await readJson(register)).data.token;
+    const created = await fetch(`${a.url}/admin/api-tokens`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${adminToken}` },
+      body: JSON.stringify({ name: 'publisher', type: 'full-access', lifespan: null, description: 'tests' }),
+    });
+    token = (await readJson(created)).data.accessKey;
+    expect(token).toEqual(expect.any(String));
+  }, 120_000);
+
+  afterAll(async () => {
+    await stopAll();
+    await receiver.down();
+    await dropPostgresDatabase(name);
+  });
+
+  const publish = async (server: ServerProcess, title: string) => {
+    const res = await fetch(`${server.url}/api/articles?status=published`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ data: { title } }),
+    });
+    expect(res.status).toBe(201);
+    return (await readJson(res)).data as { documentId: string };
+  };
+
+  test('10,000 clicks split across both instances give exactly 10,000', async () => {
+    const article = await publish(a, '双实例点击');
+    await sleep(200);
+    let accepted = 0;
+    const send = async (server: ServerProcess, count: number) => {
+      for (let sent = 0; sent < count; sent += 100) {
+        const batch = await Promise.all(
+          Array.from({ length: Math.min(100, count - sent) }, () =>
+            fetch(`${server.url}/api/articles/${article.documentId}/clicks`, { method: 'POST', headers: { 'User-Agent': BROWSER } })
+          )
+        );
+        accepted += batch.filter((res) => res.status === 202).length;
+      }
+    };
+    await Promise.all([send(a, 5000), send(b, 5000)]);
+    expect(accepted).toBe(10_000);
+    const db = knexFactory({ client: 'pg', connection: postgresUrl(name) });
+    try {
+      await waitFor(async () => Number((await db('article_clicks').where('document_id', article.documentId).sum({ n: 'count' }))[0].n) === 10_000, 10_000);
+    } finally {
+      await db.destroy();
+    }
+    for (const server of [a, b]) {
+      const stats = await readJson(await fetch(`${server.url}/api/articles/${article.documentId}/clicks`));
+      expect(stats.data.total).toBe(10_000);
+    }
+  });
+
+  test('a publishing burst on both instances gives one delivery per target', async () => {
+    await sleep(2500); // let the click test's publish go out first
+    receiver.requests.length = 0;
+    const published = [];
+    for (let i = 0; i < 10; i += 1) published.push(await publish(i % 2 ? b : a, `双实例发布 ${i}`));
+    await waitFor(() => receiver.requests.length >= 1, 15_000);
+    await sleep(2500);
+    expect(receiver.requests).toHaveLength(1);
+    const payload = receiver.payloads()[0];
+    expect(payload.changes.map((change: { documentId: string }) => change.documentId).sort()).toEqual(
+      published.map((article) => article.documentId).sort()
+    );
+  });
+
+  test(`a publish on one instance shows in the other's feed within ${FEED_BOUND_S} s`, async () => {
+    const feedOf = async (server: ServerProcess) => readJson(await fetch(`${server.url}/api/feeds/articles.json?limit=5`));
+    await feedOf(b);
+    await feedOf(b); // cached on b now
+    const article = await publish(a, '跨实例订阅');
+    const published = Date.now();
+    await waitFor(async () => (await feedOf(b)).items.some((item: { title: string }) => item.title === '跨实例订阅'), 10_000, 50);
+    expect(Date.now() - published).toBeLessThanOrEqual(FEED_BOUND_S * 1000 + 1000);
+    expect(article.documentId).toEqual(expect.any(String));
+  });
+});

@@ -22,5 +22,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::body',
   'strapi::session',
   'strapi::favicon',
+  // The reader front end's page URLs (src/middlewares/reader-routes.ts); `/` included.
+  'global::reader-routes',
   'strapi::public',
 ];

@@ -14,6 +14,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
     app: {
       keys: env.array('APP_KEYS'),
     },
+    // No update check: the server must not call out to the internet.
+    logger: { updates: { enabled: false } },
     webhooks: {
       populateRelations: env.bool('WEBHOOKS_POPULATE_RELATIONS', false),
     },

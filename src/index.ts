@@ -4,6 +4,7 @@ import { ensureLocales } from './bootstrap/locales';
 import { enforcePublicPermissions } from './bootstrap/permissions';
 import { isContentEmpty, seedDemo } from './bootstrap/seed';
 import { patchAdminSlugGenerator } from './bootstrap/admin-slugs';
+import { applyAdminLayouts } from './bootstrap/admin-layout';
 import { registerGraphqlExtensions } from './bootstrap/graphql';
 import { ensureIndexes } from './bootstrap/indexes';
 import { registerRebuildAdminRoutes, type RebuildService } from './bootstrap/rebuild-admin';
@@ -20,6 +21,7 @@ export default {
     await ensureIndexes(strapi);
     await enforcePublicPermissions(strapi);
     patchAdminSlugGenerator(strapi);
+    await applyAdminLayouts(strapi);
 
     (strapi.service('api::article.clicks') as unknown as { start: () => void }).start();
     const rebuild = strapi.service('api::rebuild.rebuild') as unknown as RebuildService;

@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { addClickColumn } from './components/ClickColumn';
 import { ClickPanel } from './components/ClickPanel';
 import { RebuildNowButton } from './components/RebuildNowButton';
 
@@ -15,5 +16,6 @@ export default {
     };
     contentManager.apis.addEditViewSidePanel([ClickPanel]);
     contentManager.injectComponent('listView', 'actions', { name: 'rebuild-now', Component: RebuildNowButton });
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addClickColumn);
   },
 };

@@ -15,5 +15,4 @@ process.env.APP_KEYS = process.env.APP_KEYS || [random(), random()].join(',');
 process.env.HOST = '127.0.0.1';
 process.env.PORT = '0';
 process.env.STRAPI_TELEMETRY_DISABLED = 'true';
-process.env.STRAPI_DISABLE_UPDATE_NOTIFICATION = 'true';
 process.env.BROWSER = 'none';

@@ -1,0 +1,61 @@
+// The editors' content manager: Chinese labels and descriptions on every field, list
+// columns and edit groups, as the admin panel receives them.
+import { startApp, stopApp, type App } from '../helpers/strapi';
+import { api } from '../helpers/http';
+
+let app: App;
+let token: string;
+
+beforeAll(async () => {
+  app = await startApp();
+  const superAdmin = await app.service('admin::role').getSuperAdmin();
+  await app.service('admin::user').create({
+    email: 'layout@example.gov.cn',
+    firstname: 'Layout',
+    lastname: 'Check',
+    password: 'Layout-Passw0rd',
+    isActive: true,
+    roles: [superAdmin.id],
+  });
+  token = (await api(app).post('/admin/login').send({ email: 'layout@example.gov.cn', password: 'Layout-Passw0rd' })).body.data.token;
+});
+afterAll(async () => {
+  await stopApp(app);
+});
+
+const configuration = async (uid: string) => {
+  const res = await api(app).get(`/content-manager/content-types/${uid}/configuration`).set('Authorization', `Bearer ${token}`);
+  expect(res.status).toBe(200);
+  return res.body.data.contentType;
+};
+
+test.each([
+  'api::article.article',
+  'api::channel.channel',
+  'api::speaker-quote.speaker-quote',
+  'api::commendation.commendation',
+  'api::commended-unit.commended-unit',
+  'api::commended-individual.commended-individual',
+])('every field of %s has a Chinese label and a description', async (uid) => {
+  const { metadatas } = await configuration(uid);
+  const attributes = Object.keys(app.contentTypes[uid as 'api::article.article'].attributes).filter(
+    (name) => !['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'].includes(name)
+  );
+  for (const name of attributes) {
+    expect([name, metadatas[name].edit.label]).toEqual([name, expect.stringMatching(/[\u4e00-\u9fff]/)]);
+    expect([name, metadatas[name].edit.description]).toEqual([name, expect.stringMatching(/\S/)]);
+  }
+});
+
+test('the article list shows title, channel and publish date; the edit view groups title, meta, body and relations', async () => {
+  const { layouts, metadatas, settings } = await configuration('api::article.article');
+  expect(layouts.list.slice(0, 3)).toEqual(['title', 'channel', 'publishDate']);
+  expect(metadatas.title.edit.label).toBe('标题');
+  expect(metadatas.publishDate.edit.label).toBe('发布时间');
+  expect(metadatas.channel.edit.mainField).toBe('name');
+  expect(settings.defaultSortBy).toBe('publishDate');
+  const rows = layouts.edit.map((row: Array<{ name: string }>) => row.map((field) => field.name));
+  expect(rows[0]).toEqual(['title', 'subtitle']);
+  expect(rows).toContainEqual(['source', 'author', 'publishDate']);
+  expect(rows).toContainEqual(['body']);
+});

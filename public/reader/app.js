@@ -220,10 +220,13 @@ const breadcrumb = (items, extra) =>
     h(
       'ol',
       {},
-      items.map((item, i) =>
-        h('li', {}, h('a', { href: withLocale(i === 0 ? '/' : `/channels/${item.slug}`), text: item.name }))
-      ),
-      extra ? h('li', { 'aria-current': 'page', text: extra }) : null
+      [
+        ...items.map((item, i) => h('li', {}, h('a', { href: withLocale(i === 0 ? '/' : `/channels/${item.slug}`), text: item.name }))),
+        extra ? h('li', { 'aria-current': 'page', text: extra }) : null,
+      ]
+        .filter(Boolean)
+        // The agency's separator, as text so it reads and copies like the original page.
+        .map((li, i) => (i === 0 ? li : (li.prepend(h('span', { class: 'sep', 'aria-hidden': 'true', text: ' >> ' })), li)))
     )
   );
 
@@ -463,7 +466,12 @@ const commendationPage = async (slug) => {
       commendation.conferredBy ? `${t.conferredBy}: ${commendation.conferredBy}. ` : '',
       commendation.unitQuota || commendation.individualQuota ? t.quota(commendation.unitQuota ?? 0, commendation.individualQuota ?? 0) : ''
     ),
-    h('div', { class: 'filters', role: 'search' }, h('label', { for: 'city-filter' }, t.city, city), h('label', { for: 'name-search' }, t.search, search)),
+    h(
+      'div',
+      { class: 'filters', role: 'search' },
+      h('div', {}, h('label', { for: 'city-filter', text: t.city }), city),
+      h('div', {}, h('label', { for: 'name-search', text: t.search }), search)
+    ),
     h('h2', { text: t.units }),
     h('table', {}, h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: t.name }), h('th', { scope: 'col', text: t.region }))), unitBody),
     h('h2', { text: t.individuals }),

@@ -39,7 +39,8 @@ const LAYOUTS: Record<string, Layout> = {
       commendedUnits: { label: '提及的先进集体', description: '文中提及的受表彰单位（Commended units）', mainField: 'name' },
       commendedIndividuals: { label: '提及的先进个人', description: '文中提及的受表彰个人（Commended individuals）', mainField: 'name' },
     },
-    list: ['title', 'channel', 'publishDate', 'source'],
+    // Status, locales (Available in) and 点击率 columns follow, added by Strapi and src/admin.
+    list: ['title', 'channel', 'publishDate'],
     edit: [
       [['title', 8], ['subtitle', 4]],
       [['slug', 6], ['channel', 6]],

@@ -6,7 +6,7 @@ const { createStrapi } = require('@strapi/strapi');
 const appDir = path.resolve(__dirname, '..', '..');
 const distDir = process.env.TEST_DIST_DIR || path.join(appDir, 'dist');
 
-createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false })
+createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: process.env.SERVE_ADMIN === 'true' })
   .start()
   .then((app) => {
     const { port } = app.server.httpServer.address();

@@ -1,0 +1,241 @@
+// In a real browser (Debian's Chromium driven by playwright-core): the editor's path
+// through the admin panel, and a reader on the front end in public/.
+import fs from 'fs';
+import path from 'path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startServerProcess, type ServerProcess } from '../helpers/process';
+import { readJson } from '../helpers/http';
+
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { CHROMIUM, e2eEnabled } = require('../helpers/e2e-env');
+
+const appDir = path.resolve(__dirname, '..', '..');
+const artifacts = path.join(__dirname, 'artifacts');
+const dbFile = path.join(appDir, '.tmp', `e2e-${process.env.JEST_WORKER_ID ?? '0'}.db`);
+const SAMPLE = 'gan-en-fen-jin-shi-gan-zheng-xian';
+const COMMENDATION = 'quan-sheng-ji-guan-shi-wu-gong-zuo-xian-jin-ji-ti-he-xian-jin-ge-ren';
+// A reader's desktop browser. Chromium's own headless user agent says "HeadlessChrome",
+// which the click endpoint rightly takes for a bot and does not count.
+const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
+
+const suite = e2eEnabled() ? describe : describe.skip;
+if (!e2eEnabled()) {
+  // eslint-disable-next-line no-console
+  console.log(`Browser tests SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium) or E2E=0. CI installs it and runs them.`);
+}
+
+const clean = () => ['', '-wal', '-shm'].forEach((suffix) => fs.rmSync(dbFile + suffix, { force: true }));
+
+suite('in a real browser', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    clean();
+    fs.mkdirSync(artifacts, { recursive: true });
+    server = await startServerProcess({
+      SERVE_ADMIN: 'true',
+      DATABASE_CLIENT: 'sqlite',
+      DATABASE_FILENAME: dbFile,
+      PUBLIC_SITE_URL: 'http://127.0.0.1',
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
+    });
+    context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, userAgent: USER_AGENT, locale: 'en-US' });
+    context.setDefaultTimeout(30_000);
+    page = await context.newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server?.child.exitCode === null) {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+    clean();
+  });
+
+  const url = (p: string) => `${server.url}${p}`;
+  const openReader = async (target: Page, p: string) => {
+    await target.goto(url(p));
+    await target.waitForSelector('body[data-ready="true"]');
+  };
+  const publish = async () => {
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByText('Published document').first().waitFor();
+  };
+
+  test('an editor registers, creates a channel, an article and a quote in the admin panel, publishes, and readers see it', async () => {
+    // The real first-run screen.
+    await page.goto(url('/admin'));
+    await page.waitForURL(/register-admin/);
+    await page.locator('input[name="firstname"]').fill('编辑');
+    await page.locator('input[name="lastname"]').fill('一');
+    await page.locator('input[name="email"]').fill('editor@example.gov.cn');
+    await page.locator('input[name="password"]').fill('Editor-Passw0rd');
+    await page.locator('input[name="confirmPassword"]').fill('Editor-Passw0rd');
+    await page.getByRole('button', { name: /let's start/i }).click();
+    await page.waitForURL(/\/admin\/?$/);
+
+    // A channel under 工作动态; its slug comes out as pinyin by itself.
+    await page.goto(url('/admin/content-manager/collection-types/api::channel.channel/create?plugins[i18n][locale]=zh-Hans'));
+    await page.locator('input[name="name"]').fill('通知公告');
+    await page.getByRole('combobox', { name: '上级栏目' }).click();
+    await page.getByRole('option', { name: /^工作动态/ }).click();
+    // The slug button turns the Chinese name into pinyin.
+    await page.locator('input[name="slug"]').locator('xpath=..').getByRole('button').first().click();
+    await page.waitForFunction(() => (document.querySelector('input[name="slug"]') as HTMLInputElement | null)?.value === 'tong-zhi-gong-gao');
+    await publish();
+
+    // The article, in its channel.
+    await page.goto(url('/admin/content-manager/collection-types/api::article.article/create?plugins[i18n][locale]=zh-Hans'));
+    await page.locator('input[name="title"]').fill('关于开展节约型机关建设的通知');
+    await page.locator('input[name="subtitle"]').fill('浏览器端到端测试');
+    await page.locator('input[name="source"]').fill('浙江省机关事务管理局 办公室');
+    await page.getByRole('combobox', { name: '所属栏目' }).click();
+    await page.getByRole('option', { name: /^通知公告/ }).click();
+    await page.screenshot({ path: path.join(artifacts, 'admin-article-edit.png') });
+    await publish();
+
+    // A quote, linked to the article.
+    await page.goto(url('/admin/content-manager/collection-types/api::speaker-quote.speaker-quote/create?plugins[i18n][locale]=zh-Hans'));
+    await page.locator('textarea[name="text"]').fill('厉行节约，从每一件小事做起。');
+    await page.locator('input[name="speakerName"]').fill('王海省');
+    await page.locator('input[name="speakerPosition"]').fill('党组书记、主任');
+    await page.locator('input[name="speakerOrganization"]').fill('温州市龙湾区机关事务管理中心');
+    await page.locator('input[name="order"]').fill('1');
+    await page.getByRole('combobox', { name: '所属文章' }).click();
+    await page.getByRole('option', { name: /^关于开展节约型机关建设的通知/ }).click();
+    await publish();
+
+    // The article list an editor sees: Chinese columns and the click count.
+    await page.goto(url('/admin/content-manager/collection-types/api::article.article?plugins[i18n][locale]=zh-Hans'));
+    const headers = page.locator('thead th');
+    await headers.filter({ hasText: '点击率 Clicks' }).waitFor();
+    expect(await headers.allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/标题/), expect.stringMatching(/所属栏目/), expect.stringMatching(/发布时间/), expect.stringMatching(/点击率/i)])
+    );
+    await page.screenshot({ path: path.join(artifacts, 'admin-article-list.png') });
+
+    // The reader: listed on the home page, then the article page.
+    const reader = await context.newPage();
+    await openReader(reader, '/');
+    const link = reader.getByRole('link', { name: '关于开展节约型机关建设的通知——浏览器端到端测试' });
+    await link.waitFor();
+    await link.click();
+    await reader.waitForSelector('body[data-ready="true"]');
+    await reader.waitForFunction(() => document.getElementById('click-count')?.textContent !== '…');
+    expect(await reader.locator('.breadcrumb').innerText()).toBe('当前位置:首页 >> 工作动态 >> 通知公告');
+    expect(await reader.locator('h1').innerText()).toBe('关于开展节约型机关建设的通知');
+    expect(await reader.locator('.meta').innerText()).toMatch(/来源\s*:?\s*浙江省机关事务管理局 办公室/);
+    expect(await reader.locator('.meta time').innerText()).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+    expect(await reader.locator('.quotes blockquote').innerText()).toBe('“厉行节约，从每一件小事做起。”');
+    expect(await reader.locator('.quotes figcaption').innerText()).toBe('王海省 · 温州市龙湾区机关事务管理中心 党组书记、主任');
+    await reader.close();
+
+    // And the RSS feed carries it.
+    const rss = await (await fetch(url('/api/feeds/articles.rss'))).text();
+    expect(rss).toContain('<title>关于开展节约型机关建设的通知——浏览器端到端测试</title>');
+  });
+
+  test('opening an article twice in one visit registers one click, and the page shows the API total', async () => {
+    const reader = await context.newPage();
+    const list = await readJson(await fetch(url(`/api/articles?filters[slug][$eq]=${SAMPLE}&fields[0]=title`)));
+    const documentId = list.data[0].documentId;
+    const before = (await readJson(await fetch(url(`/api/articles/${documentId}/clicks`)))).data.total as number;
+    for (let i = 0; i < 2; i += 1) {
+      await openReader(reader, `/articles/${SAMPLE}`);
+      await reader.waitForFunction(() => /^\d+$/.test(document.getElementById('click-count')?.textContent ?? ''));
+    }
+    const shown = Number(await reader.locator('#click-count').innerText());
+    const after = (await readJson(await fetch(url(`/api/articles/${documentId}/clicks`)))).data.total as number;
+    expect(after).toBe(before + 1);
+    expect(shown).toBe(after);
+    await reader.close();
+  });
+
+  test('the English switch shows the translation, and large-text mode survives a reload', async () => {
+    const reader = await context.newPage();
+    await openReader(reader, `/articles/${SAMPLE}`);
+    expect(await reader.locator('h1').innerText()).toBe('感恩奋进 实干争先');
+    await reader.screenshot({ path: path.join(artifacts, 'article-standard.png'), fullPage: false });
+    await reader.getByRole('button', { name: 'English' }).click();
+    await reader.waitForURL(/locale=en/);
+    await reader.waitForSelector('body[data-ready="true"]');
+    expect(await reader.locator('h1').innerText()).toBe('Gratitude and Drive, Hard Work to Lead the Way');
+    expect(await reader.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await reader.locator('.breadcrumb').innerText()).toBe('You are here:Home >> Work News >> News from Higher Authorities');
+
+    // An article with no English version falls back, and says so.
+    await openReader(reader, '/articles/guan-yu-kai-zhan-jie-yue-xing-ji-guan-jian-she-de-tong-zhi?locale=en');
+    expect(await reader.getByRole('note').innerText()).toMatch(/not available in English/);
+    expect(await reader.locator('article').getAttribute('lang')).toBe('zh-Hans');
+
+    await openReader(reader, `/articles/${SAMPLE}`);
+    await reader.getByRole('button', { name: 'Large text' }).click();
+    expect(await reader.evaluate(() => document.documentElement.classList.contains('large-text'))).toBe(true);
+    await reader.reload();
+    await reader.waitForSelector('body[data-ready="true"]');
+    expect(await reader.evaluate(() => document.documentElement.classList.contains('large-text'))).toBe(true);
+    expect(await reader.getByRole('button', { name: 'Large text' }).getAttribute('aria-pressed')).toBe('true');
+    const size = await reader.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    expect(size).toBeGreaterThanOrEqual(22);
+    await reader.screenshot({ path: path.join(artifacts, 'article-large-text.png'), fullPage: false });
+    await reader.getByRole('button', { name: 'Large text' }).click();
+    await reader.getByRole('button', { name: '中文' }).click();
+    await reader.waitForSelector('body[data-ready="true"]');
+    await reader.close();
+  });
+
+  test('the commendation page filters by city and searches by name', async () => {
+    const reader = await context.newPage();
+    await openReader(reader, `/commendations/${COMMENDATION}?locale=zh-Hans`);
+    const unitRows = () => reader.locator('table').first().locator('tbody tr').allInnerTexts();
+    expect(await unitRows()).toHaveLength(2);
+    await reader.getByLabel('地市').selectOption('衢州市');
+    expect(await unitRows()).toEqual([expect.stringContaining('常山县机关事务保障中心')]);
+    await reader.getByLabel('地市').selectOption('');
+    await reader.getByLabel('按名称搜索').fill('龙湾');
+    expect(await unitRows()).toEqual([expect.stringContaining('温州市龙湾区机关事务管理中心')]);
+    await reader.close();
+  });
+
+  test('keyboard users reach the content: a skip link and a visible focus ring', async () => {
+    const reader = await context.newPage();
+    await openReader(reader, '/');
+    await reader.keyboard.press('Tab');
+    const focused = await reader.evaluate(() => ({
+      text: document.activeElement?.textContent,
+      outline: getComputedStyle(document.activeElement as Element).outlineStyle,
+    }));
+    expect(focused.text).toMatch(/跳到正文|Skip to content/);
+    expect(focused.outline).not.toBe('none');
+    await reader.keyboard.press('Enter');
+    expect(await reader.evaluate(() => document.activeElement?.id)).toBe('main');
+    await reader.close();
+  });
+
+  test.each([
+    ['home', '/'],
+    ['article', `/articles/${SAMPLE}`],
+    ['commendation', `/commendations/${COMMENDATION}`],
+    ['article, large text', `/articles/${SAMPLE}?large`],
+  ])('axe-core finds no serious or critical violation on the %s page', async (_name, target) => {
+    const reader = await context.newPage();
+    if (target.endsWith('?large')) await reader.addInitScript(() => localStorage.setItem('reader-large-text', 'on'));
+    await openReader(reader, target.replace('?large', ''));
+    // evaluate, not a script tag: the page's CSP (script-src 'self') rightly refuses inline scripts.
+    await reader.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+    const violations = await reader.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+      const result = await axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    });
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    await reader.close();
+  });
+});

@@ -137,6 +137,17 @@ suite('in a real browser', () => {
     expect(await reader.locator('.quotes figcaption').innerText()).toBe('王海省 · 温州市龙湾区机关事务管理中心 党组书记、主任');
     await reader.close();
 
+    // Back in the admin panel: the article's side panel shows that view.
+    await page.goto(url('/admin/content-manager/collection-types/api::article.article?plugins[i18n][locale]=zh-Hans'));
+    await page.getByText('关于开展节约型机关建设的通知').first().click();
+    await page.getByText('点击率 Clicks').first().waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="click-total"]')?.textContent === '1');
+
+    // The rebuild log, with its button (no target is configured here: zero deliveries).
+    await page.goto(url('/admin/content-manager/collection-types/api::rebuild.rebuild-delivery'));
+    await page.getByRole('button', { name: '立即重建 Rebuild now' }).click();
+    await page.getByText('已触发重建 Rebuild sent to 0 target(s)').waitFor();
+
     // And the RSS feed carries it.
     const rss = await (await fetch(url('/api/feeds/articles.rss'))).text();
     expect(rss).toContain('<title>关于开展节约型机关建设的通知——浏览器端到端测试</title>');

@@ -2,22 +2,15 @@
 // columns and edit groups, as the admin panel receives them.
 import { startApp, stopApp, type App } from '../helpers/strapi';
 import { api } from '../helpers/http';
+import { adminToken } from '../helpers/admin';
+import { READABLE_TYPES } from '../../src/bootstrap/permissions';
 
 let app: App;
 let token: string;
 
 beforeAll(async () => {
   app = await startApp();
-  const superAdmin = await app.service('admin::role').getSuperAdmin();
-  await app.service('admin::user').create({
-    email: 'layout@example.gov.cn',
-    firstname: 'Layout',
-    lastname: 'Check',
-    password: 'Layout-Passw0rd',
-    isActive: true,
-    roles: [superAdmin.id],
-  });
-  token = (await api(app).post('/admin/login').send({ email: 'layout@example.gov.cn', password: 'Layout-Passw0rd' })).body.data.token;
+  token = await adminToken(app, 'layout@example.gov.cn');
 });
 afterAll(async () => {
   await stopApp(app);
@@ -29,14 +22,7 @@ const configuration = async (uid: string) => {
   return res.body.data.contentType;
 };
 
-test.each([
-  'api::article.article',
-  'api::channel.channel',
-  'api::speaker-quote.speaker-quote',
-  'api::commendation.commendation',
-  'api::commended-unit.commended-unit',
-  'api::commended-individual.commended-individual',
-])('every field of %s has a Chinese label and a description', async (uid) => {
+test.each([...READABLE_TYPES])('every field of %s has a Chinese label and a description', async (uid) => {
   const { metadatas } = await configuration(uid);
   const attributes = Object.keys(app.contentTypes[uid as 'api::article.article'].attributes).filter(
     (name) => !['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'].includes(name)

@@ -1,6 +1,7 @@
 // What editors get when they write: pinyin slugs, a stable publish date, a sane channel tree.
 import { startApp, stopApp, type App } from '../helpers/strapi';
 import { api } from '../helpers/http';
+import { adminToken } from '../helpers/admin';
 
 let app: App;
 beforeAll(async () => {
@@ -99,18 +100,7 @@ describe('the channel tree', () => {
 describe('in the admin panel', () => {
   let token: string;
   beforeAll(async () => {
-    const superAdmin = await app.service('admin::role').getSuperAdmin();
-    await app.service('admin::user').create({
-      email: 'editor@example.gov.cn',
-      firstname: 'Editor',
-      lastname: 'One',
-      password: 'Editor-Passw0rd',
-      isActive: true,
-      roles: [superAdmin.id],
-    });
-    const login = await api(app).post('/admin/login').send({ email: 'editor@example.gov.cn', password: 'Editor-Passw0rd' });
-    expect(login.status).toBe(200);
-    token = login.body.data.token ?? login.body.data.accessToken;
+    token = await adminToken(app, 'editor@example.gov.cn');
   });
 
   test('the slug generator turns a Chinese title into pinyin', async () => {

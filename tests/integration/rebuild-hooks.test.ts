@@ -4,6 +4,7 @@ import crypto from 'crypto';
 import { Webhook } from 'standardwebhooks';
 import { startApp, stopApp, type App } from '../helpers/strapi';
 import { api, BROWSER } from '../helpers/http';
+import { adminToken } from '../helpers/admin';
 import { Receiver, sleep, waitFor } from '../helpers/receiver';
 
 const SECRET = `whsec_${crypto.randomBytes(32).toString('base64')}`;
@@ -210,17 +211,7 @@ test('a restart in the middle of a burst and of a retry loses nothing and sends 
 describe('administrators', () => {
   let token: string;
   beforeAll(async () => {
-    const superAdmin = await app.service('admin::role').getSuperAdmin();
-    await app.service('admin::user').create({
-      email: 'admin@example.gov.cn',
-      firstname: 'Site',
-      lastname: 'Admin',
-      password: 'Admin-Passw0rd',
-      isActive: true,
-      roles: [superAdmin.id],
-    });
-    const login = await api(app).post('/admin/login').send({ email: 'admin@example.gov.cn', password: 'Admin-Passw0rd' });
-    token = login.body.data.token;
+    token = await adminToken(app, 'admin@example.gov.cn');
   });
 
   test('"rebuild now" sends a delivery to every target, including one added in the admin panel', async () => {

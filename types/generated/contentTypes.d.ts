@@ -447,7 +447,7 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
   collectionName: 'articles';
   info: {
     description: '\u65B0\u95FB\u7A3F\u4EF6';
-    displayName: 'Article';
+    displayName: '\u7A3F\u4EF6 Article';
     pluralName: 'articles';
     singularName: 'article';
   };
@@ -587,7 +587,7 @@ export interface ApiChannelChannel extends Struct.CollectionTypeSchema {
   collectionName: 'channels';
   info: {
     description: '\u680F\u76EE: a node in the channel tree (\u9996\u9875 > \u5DE5\u4F5C\u52A8\u6001 > \u4E0A\u7EA7\u5DE5\u4F5C\u52A8\u6001)';
-    displayName: 'Channel';
+    displayName: '\u680F\u76EE Channel';
     pluralName: 'channels';
     singularName: 'channel';
   };
@@ -664,7 +664,7 @@ export interface ApiCommendationCommendation
   collectionName: 'commendations';
   info: {
     description: '\u8868\u5F70: an honour conferred on units and individuals';
-    displayName: 'Commendation';
+    displayName: '\u8868\u5F70 Commendation';
     pluralName: 'commendations';
     singularName: 'commendation';
   };
@@ -782,7 +782,7 @@ export interface ApiCommendedIndividualCommendedIndividual
   collectionName: 'commended_individuals';
   info: {
     description: '\u5148\u8FDB\u4E2A\u4EBA';
-    displayName: 'Commended individual';
+    displayName: '\u5148\u8FDB\u4E2A\u4EBA Commended individual';
     pluralName: 'commended-individuals';
     singularName: 'commended-individual';
   };
@@ -861,7 +861,7 @@ export interface ApiCommendedUnitCommendedUnit
   collectionName: 'commended_units';
   info: {
     description: '\u5148\u8FDB\u96C6\u4F53';
-    displayName: 'Commended unit';
+    displayName: '\u5148\u8FDB\u96C6\u4F53 Commended unit';
     pluralName: 'commended-units';
     singularName: 'commended-unit';
   };
@@ -926,7 +926,7 @@ export interface ApiRebuildRebuildDelivery extends Struct.CollectionTypeSchema {
   collectionName: 'rebuild_deliveries';
   info: {
     description: '\u91CD\u5EFA\u65E5\u5FD7: one delivery of a burst of changes to one rebuild target, with its attempts.';
-    displayName: 'Rebuild delivery';
+    displayName: '\u91CD\u5EFA\u65E5\u5FD7 Rebuild delivery';
     pluralName: 'rebuild-deliveries';
     singularName: 'rebuild-delivery';
   };
@@ -980,7 +980,7 @@ export interface ApiRebuildRebuildTarget extends Struct.CollectionTypeSchema {
   collectionName: 'rebuild_targets';
   info: {
     description: '\u91CD\u5EFA\u94A9\u5B50: a static-site build hook that receives one signed delivery per burst of publishing. Managed by administrators; never exposed through the content API.';
-    displayName: 'Rebuild target';
+    displayName: '\u91CD\u5EFA\u76EE\u6807 Rebuild target';
     pluralName: 'rebuild-targets';
     singularName: 'rebuild-target';
   };
@@ -1033,7 +1033,7 @@ export interface ApiSpeakerQuoteSpeakerQuote
   collectionName: 'speaker_quotes';
   info: {
     description: '\u5F15\u8BED: words said by a named speaker in an article';
-    displayName: 'Speaker quote';
+    displayName: '\u8BB2\u8BDD\u6458\u5F55 Speaker quote';
     pluralName: 'speaker-quotes';
     singularName: 'speaker-quote';
   };

@@ -38,6 +38,30 @@ export const registerGraphqlExtensions = (strapi: Core.Strapi) => {
 
   const clicks = () => strapi.service('api::article.clicks') as unknown as ClicksService;
 
+  // Article.clickCount resolves once per item of a list: the items asked for in one
+  // turn of the event loop share one query, as a DataLoader would batch them.
+  type Waiter = { resolve: (total: number) => void; reject: (error: unknown) => void };
+  let batch: Map<string, Waiter[]> | null = null;
+  const clickCountOf = (documentId: string) =>
+    new Promise<number>((resolve, reject) => {
+      if (!batch) {
+        const current = new Map<string, Waiter[]>();
+        batch = current;
+        setImmediate(() => {
+          batch = null;
+          clicks()
+            .totals([...current.keys()])
+            .then(
+              (totals) => current.forEach((waiters, id) => waiters.forEach((w) => w.resolve(totals.get(id) ?? 0))),
+              (error) => current.forEach((waiters) => waiters.forEach((w) => w.reject(error)))
+            );
+        });
+      }
+      const waiters = batch.get(documentId) ?? [];
+      waiters.push({ resolve, reject });
+      batch.set(documentId, waiters);
+    });
+
   const registerClick = async (_root: unknown, args: { documentId: string; locale?: string }, context: GraphqlContext) => {
     const outcome = await clicks().register({
       documentId: args.documentId,
@@ -103,9 +127,7 @@ export const registerGraphqlExtensions = (strapi: Core.Strapi) => {
         nexus.extendType({
           type: 'Article',
           definition(t: Definition) {
-            t.nonNull.int('clickCount', {
-              resolve: async (parent: Parent) => (await clicks().totals([parent.documentId])).get(parent.documentId) ?? 0,
-            });
+            t.nonNull.int('clickCount', { resolve: (parent: Parent) => clickCountOf(parent.documentId) });
           },
         }),
         nexus.enumType({ name: 'PopularPeriod', members: ['day', 'week', 'month', 'all'] }),

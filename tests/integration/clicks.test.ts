@@ -218,3 +218,16 @@ describe('most-read list (点击排行)', () => {
     expect(res.status).toBe(404);
   });
 });
+
+test('GraphQL lists carry each article its own clickCount', async () => {
+  const first = await newArticle('列表计数一');
+  const second = await newArticle('列表计数二');
+  await click(first.documentId);
+  for (let i = 0; i < 3; i += 1) await click(second.documentId);
+  const res = await graphql(app, '{ articles(filters: { title: { startsWith: "列表计数" } }, sort: "title:asc") { title clickCount } }');
+  expect(res.body.errors).toBeUndefined();
+  expect(res.body.data.articles).toEqual([
+    { title: '列表计数一', clickCount: 1 },
+    { title: '列表计数二', clickCount: 3 },
+  ]);
+});

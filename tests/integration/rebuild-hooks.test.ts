@@ -53,6 +53,7 @@ beforeEach(async () => {
   receiver.reply = () => ({ status: 204 });
   setConfig('maxWaitMs', 20000);
   setConfig('maxAttempts', 4);
+  setConfig('debounceMs', DEBOUNCE);
 });
 
 const publishArticle = (title: string) => articles().create({ locale: 'zh-Hans', data: { title }, status: 'published' });
@@ -64,10 +65,13 @@ test('the startup seed sends nothing', async () => {
 });
 
 test('50 articles published in a burst give one signed delivery listing all 50 changes', async () => {
+  // A quiet time well above one publish, even on a loaded CI machine.
+  setConfig('debounceMs', 1500);
   const published = [];
   for (let i = 0; i < 50; i += 1) published.push(await publishArticle(`批量发布 ${i}`));
   await waitFor(() => receiver.requests.length >= 1);
-  await sleep(QUIET);
+  await sleep(2000);
+  setConfig('debounceMs', DEBOUNCE);
   expect(receiver.requests).toHaveLength(1);
   const [request] = receiver.requests;
   // A receiver verifies with the maintained standardwebhooks library.
@@ -173,7 +177,7 @@ test('a target outage loses nothing: delivered once it is back', async () => {
   await receiver.down();
   await publishArticle('停机期间发布');
   await sleep(1500);
-  expect((await deliveries()).at(-1)).toMatchObject({ state: 'pending' });
+  expect((await deliveries()).at(-1)!.state).toMatch(/^(pending|delivering)$/);
   expect((await deliveries()).at(-1)!.attempts).toBeGreaterThanOrEqual(2);
   await receiver.start();
   await waitFor(async () => (await deliveries()).at(-1)!.state === 'succeeded', 15_000);

@@ -49,6 +49,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   let timer: NodeJS.Timeout | null = null;
   let flushing: Promise<void> | null = null;
   let closing = false;
+  /** Bumped when a written batch stops counting as pending (see `consistent`). */
+  let settled = 0;
 
   const knex = () => strapi.db.connection;
 
@@ -149,6 +151,21 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       else stored.delete(id);
     }
     buffer.settle(batch);
+    settled += 1;
+  };
+
+  /**
+   * A database read and the pending clicks added together must see the same side of a
+   * flush: between its commit and its settle, a batch is in both. So a read that
+   * overlapped a flush is read again; `combine` runs synchronously with the check.
+   */
+  const consistent = async <T, R>(read: () => Promise<T>, combine: (value: T) => R): Promise<R> => {
+    for (let attempt = 0; ; attempt += 1) {
+      while (flushing) await flushing;
+      const before = settled;
+      const value = await read();
+      if ((!flushing && settled === before) || attempt >= 5) return combine(value);
+    }
   };
 
   const service = {
@@ -223,9 +240,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Current totals (stored + pending) of published documents. */
     async totals(documentIds: string[]): Promise<Map<string, number>> {
       const unique = [...new Set(documentIds)];
-      const totals = await storedTotals(unique);
-      for (const id of unique) totals.set(id, (totals.get(id) ?? 0) + buffer.pending(id));
-      return totals;
+      return consistent(
+        () => storedTotals(unique),
+        (totals) => {
+          for (const id of unique) totals.set(id, (totals.get(id) ?? 0) + buffer.pending(id));
+          return totals;
+        }
+      );
     },
 
     /** Total, today and the last 30 days for one published document; null when not published. */
@@ -233,14 +254,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const info = await publishedInfo(documentId);
       if (!info.locales) return null;
       const series = lastDays(today(), days);
-      const rows = (await knex()(TABLE)
-        .select('day')
-        .sum({ n: 'count' })
-        .where('document_id', documentId)
-        .where('day', '>=', series[0])
-        .groupBy('day')) as Array<{ day: string; n: number | string }>;
-      const perDay = new Map(rows.map((row) => [row.day, Number(row.n)]));
-      for (const [day, n] of buffer.pendingByDay(documentId)) perDay.set(day, (perDay.get(day) ?? 0) + n);
+      const perDay = await consistent(
+        () =>
+          knex()(TABLE)
+            .select('day')
+            .sum({ n: 'count' })
+            .where('document_id', documentId)
+            .where('day', '>=', series[0])
+            .groupBy('day') as Promise<Array<{ day: string; n: number | string }>>,
+        (rows) => {
+          const byDay = new Map(rows.map((row) => [row.day, Number(row.n)]));
+          for (const [day, n] of buffer.pendingByDay(documentId)) byDay.set(day, (byDay.get(day) ?? 0) + n);
+          return byDay;
+        }
+      );
       const total = (await service.totals([documentId])).get(documentId) ?? 0;
       return {
         documentId,

@@ -2,6 +2,7 @@
 // click counts), the most-read list and the click mutation.
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import type { ClicksService } from '../api/article/services/clicks';
 
 // The nexus builder is untyped here (the plugin hands it over at runtime).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -11,15 +12,6 @@ type Definition = any;
 type Parent = { id: number; documentId: string; locale?: string | null };
 type GraphqlContext = { koaContext: { request: { ip: string }; get: (header: string) => string } };
 
-type ClicksService = {
-  register: (input: { documentId: unknown; locale?: unknown; ip: string; userAgent: string }) => Promise<
-    { status: 202; documentId: string; total: number; counted: boolean } | { status: number; message: string; retryAfter?: number }
-  >;
-  totals: (documentIds: string[]) => Promise<Map<string, number>>;
-  popular: (params: { period: 'day' | 'week' | 'month' | 'all'; locale: string; channelIds: string[] | null; limit: number }) => Promise<
-    Array<{ documentId: string; clickCount: number }>
-  >;
-};
 
 export const registerGraphqlExtensions = (strapi: Core.Strapi) => {
   const channels = () => strapi.service('api::channel.channel') as unknown as {

@@ -1,15 +1,10 @@
 // Rebuild hooks in the admin panel: the "rebuild now" endpoint behind admin
 // authentication, and no trace of targets or deliveries in the content API.
 import type { Core } from '@strapi/strapi';
+import type { RebuildService } from '../api/rebuild/services/rebuild';
 
-export type RebuildService = {
-  checkConfig: () => Promise<void>;
-  withoutRebuild: <T>(work: () => Promise<T>) => Promise<T>;
-  rebuildNow: (by: string) => Promise<number>;
-  forgetTargets: () => void;
-  start: () => void;
-  stop: () => Promise<void>;
-};
+export type { RebuildService };
+
 
 type AdminRouter = { type: 'admin'; routes: unknown[] };
 

@@ -9,6 +9,7 @@
 // same answer through the full stack. Drupal's statistics module keeps its own
 // front controller for the same reason.
 import type { Core } from '@strapi/strapi';
+import type { ClicksService } from '../api/article/services/clicks';
 import { writeClickOutcome } from '../lib/click-response';
 import { configuredCors, escapeRegExp, publicPermission } from '../utils/fast-path';
 
@@ -25,10 +26,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     if (ctx.method !== 'POST') return next();
     const match = pattern.exec(ctx.path);
     if (!match) return next();
-    const clicks = strapi.service('api::article.clicks') as unknown as {
-      config: { fastPath: boolean };
-      register: (input: { documentId: string; locale?: unknown; ip: string; userAgent: string }) => Promise<Parameters<typeof writeClickOutcome>[1]>;
-    };
+    const clicks = strapi.service('api::article.clicks') as unknown as ClicksService;
     if (!clicks.config.fastPath || ctx.get('authorization') || !(await publicMayClick())) return next();
     let documentId: string;
     try {

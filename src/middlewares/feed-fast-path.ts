@@ -4,16 +4,11 @@
 // which renders, caches and answers with the same headers.
 import type { Core } from '@strapi/strapi';
 import { parseFeedQuery, writeFeed } from '../lib/feeds/http';
-import type { FeedFormat, FeedRequest, RenderedFeed } from '../api/feed/services/feed';
+import type { FeedFormat, FeedService } from '../api/feed/services/feed';
 import { configuredCors, escapeRegExp, publicOrigin, publicPermission } from '../utils/fast-path';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 type Next = () => Promise<unknown>;
-type FeedService = {
-  config: { defaultLimit: number; maxLimit: number; maxAgeS: number };
-  revalidate: () => Promise<void>;
-  cached: (request: FeedRequest) => RenderedFeed | null;
-};
 
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const prefix = escapeRegExp(strapi.config.get('api.rest.prefix', '/api') as string);

@@ -2,7 +2,8 @@ import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { writeClickOutcome } from '../../../lib/click-response';
 import { publicOrigin } from '../../../utils/fast-path';
-import { PERIOD_DAYS, type ClickOutcome, type Period } from '../services/clicks';
+import { PERIOD_DAYS, type ClicksService, type Period } from '../services/clicks';
+import type { FeedService } from '../../feed/services/feed';
 
 /** What a front end needs to render an article page, unless it asks for something else. */
 export const DEFAULT_POPULATE = {
@@ -21,15 +22,6 @@ const POPULAR_MAX = 50;
 
 type Entry = { documentId: string; locale?: string | null; channel?: { documentId?: string } | null; [key: string]: unknown };
 
-type ClicksService = {
-  register: (input: { documentId: unknown; locale?: unknown; ip: string; userAgent: string }) => Promise<ClickOutcome>;
-  totals: (documentIds: string[]) => Promise<Map<string, number>>;
-  stats: (documentId: string) => Promise<unknown | null>;
-  popular: (params: { period: Period; locale: string; channelIds: string[] | null; limit: number }) => Promise<Array<{ documentId: string; clickCount: number }>>;
-};
-type FeedService = {
-  urls: (origin: string, channelSlug: string | null, locale: string, defaultLocale: string) => Record<'rss' | 'atom' | 'json', string>;
-};
 type ChannelService = {
   addBreadcrumbs: <T>(entries: T[], channelOf: (entry: T) => string | null | undefined) => Promise<T[]>;
   subtreeIds: (slug: string, locale: string) => Promise<string[] | null>;

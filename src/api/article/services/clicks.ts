@@ -35,7 +35,7 @@ export const PERIOD_DAYS: Record<Period, number | null> = { day: 1, week: 7, mon
 
 type Published = { locales: Set<string>; legacy: number; at: number } | { locales: null; at: number };
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const createClicksService = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = strapi.config.get('clicks') as ClickConfig;
   const today = dayKeyFormatter(config.timeZone);
   const buffer = new ClickBuffer();
@@ -314,3 +314,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
   return service;
 };
+
+export type ClicksService = ReturnType<typeof createClicksService>;
+
+export default createClicksService;

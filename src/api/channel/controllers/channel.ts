@@ -1,14 +1,12 @@
 import { factories } from '@strapi/strapi';
 import { publicOrigin } from '../../../utils/fast-path';
+import type { FeedService } from '../../feed/services/feed';
 
 const DEFAULT_POPULATE = {
   parent: { fields: ['name', 'slug'] },
 };
 
 type Entry = { documentId: string; slug?: string | null; locale?: string | null; [key: string]: unknown };
-type FeedService = {
-  urls: (origin: string, channelSlug: string | null, locale: string, defaultLocale: string) => Record<'rss' | 'atom' | 'json', string>;
-};
 type ChannelService = { addBreadcrumbs: <T>(entries: T[], channelOf: (entry: T) => string | null | undefined) => Promise<T[]> };
 
 export default factories.createCoreController('api::channel.channel', ({ strapi }) => {

@@ -2,13 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { parseFeedQuery, writeFeed } from '../../../lib/feeds/http';
 import { publicOrigin } from '../../../utils/fast-path';
-import { FeedNotFoundError, type FeedFormat, type FeedRequest, type RenderedFeed } from '../services/feed';
+import { FeedNotFoundError, type FeedFormat, type FeedService } from '../services/feed';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
-type FeedService = {
-  config: { defaultLimit: number; maxLimit: number; maxAgeS: number };
-  get: (request: FeedRequest) => Promise<RenderedFeed>;
-};
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const feeds = () => strapi.service('api::feed.feed') as unknown as FeedService;

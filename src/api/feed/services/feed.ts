@@ -60,7 +60,7 @@ type ChannelService = {
 
 export class FeedNotFoundError extends Error {}
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const createFeedService = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = strapi.config.get('feeds') as FeedConfig;
   const cache = new Map<string, RenderedFeed>();
   const rendering = new Map<string, Promise<RenderedFeed>>();
@@ -233,3 +233,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
   return service;
 };
+
+export type FeedService = ReturnType<typeof createFeedService>;
+
+export default createFeedService;

@@ -46,11 +46,10 @@ type DeliveryRow = {
   payload: unknown;
 };
 
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+const createRebuildService = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('rebuild') as RebuildConfig;
   const knex = () => strapi.db.connection;
   const suppressed = new AsyncLocalStorage<boolean>();
-  const instanceId = randomUUID();
   let targetsCache: { at: number; value: TargetConfig[] } | null = null;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
@@ -299,6 +298,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await running;
     },
 
-    instanceId,
   };
 };
+
+export type RebuildService = ReturnType<typeof createRebuildService>;
+
+export default createRebuildService;

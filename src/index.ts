@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { registerDocumentMiddlewares } from './bootstrap/document-middlewares';
+import { registerDocumentRules } from './document-middlewares';
 import { ensureLocales } from './bootstrap/locales';
 import { enforcePublicPermissions } from './bootstrap/permissions';
 import { isContentEmpty, seedDemo } from './bootstrap/seed';
@@ -11,6 +12,7 @@ import { registerRebuildAdminRoutes, type RebuildService } from './bootstrap/reb
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    registerDocumentRules(strapi);
     registerDocumentMiddlewares(strapi);
     registerGraphqlExtensions(strapi);
     registerRebuildAdminRoutes(strapi);

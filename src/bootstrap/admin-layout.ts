@@ -1,11 +1,10 @@
 // The content manager as Chinese-speaking editors need it: a Chinese label and a
 // description for every field, list columns and edit-view groups that follow the
-// page an article becomes. Applied when LAYOUT_VERSION changes, so what
-// administrators rearrange afterwards ("Configure the view") is kept until the
-// project ships a new layout.
+// page an article becomes. Applied when a type's layout below changes (a hash of it is
+// stored), so what administrators rearrange afterwards ("Configure the view") is kept
+// until the project ships a new layout for that type.
+import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
-
-const LAYOUT_VERSION = 1;
 
 type Field = { label: string; description?: string; placeholder?: string; mainField?: string };
 type Layout = {
@@ -15,6 +14,8 @@ type Layout = {
   mainField?: string;
   defaultSortBy?: string;
   defaultSortOrder?: 'ASC' | 'DESC';
+  /** Every field shown but not editable (a log written by the system). */
+  readOnly?: boolean;
 };
 
 const LAYOUTS: Record<string, Layout> = {
@@ -156,7 +157,10 @@ const LAYOUTS: Record<string, Layout> = {
     fields: {
       name: { label: '名称', description: '如“门户网站”（Name）' },
       url: { label: '构建钩子地址', description: '静态站点的 build hook URL（Build hook URL）' },
-      secret: { label: '签名密钥', description: 'Standard Webhooks 密钥，形如 whsec_…（Signing secret）' },
+      secret: {
+        label: '签名密钥',
+        description: 'Standard Webhooks 密钥，形如 whsec_ 加 Base64；保存后只显示掩码，不改则保留原值，输入新值即替换（Signing secret）',
+      },
       headers: { label: '附加请求头', description: 'JSON 对象，如 {"Authorization": "Bearer …"}（Extra headers）' },
       enabled: { label: '启用', description: '（Enabled）' },
     },
@@ -164,6 +168,7 @@ const LAYOUTS: Record<string, Layout> = {
   },
   'api::rebuild.rebuild-delivery': {
     mainField: 'deliveryId',
+    readOnly: true,
     defaultSortBy: 'createdAt',
     defaultSortOrder: 'DESC',
     fields: {
@@ -193,26 +198,40 @@ type ContentTypesService = {
   updateConfiguration: (contentType: { uid: string }, configuration: Omit<Configuration, never>) => Promise<unknown>;
 };
 
+/** A short fingerprint of a layout: a changed layout reaches existing databases. */
+export const layoutHash = (layout: Layout) => createHash('sha256').update(JSON.stringify(layout)).digest('hex').slice(0, 16);
+
 export const applyAdminLayouts = async (strapi: Core.Strapi) => {
-  const store = strapi.store({ type: 'plugin', name: 'newsroom', key: 'admin-layout-version' });
-  if (((await store.get({})) as number | null) === LAYOUT_VERSION) return;
+  const store = strapi.store({ type: 'plugin', name: 'newsroom', key: 'admin-layout-hashes' });
+  const applied = ((await store.get({})) as Record<string, string> | null) ?? {};
   const service = strapi.plugin('content-manager').service('content-types') as unknown as ContentTypesService;
+  let changed = false;
   for (const [uid, layout] of Object.entries(LAYOUTS)) {
     const contentType = strapi.contentTypes[uid as 'api::article.article'];
-    if (!contentType) continue;
+    const hash = layoutHash(layout);
+    if (!contentType || applied[uid] === hash) continue;
     const current = await service.findConfiguration(contentType);
     const metadatas = { ...current.metadatas };
-    for (const [name, field] of Object.entries(layout.fields)) {
-      if (!metadatas[name]) continue;
+    for (const name of Object.keys(metadatas)) {
+      const field = layout.fields[name];
+      if (!field && !layout.readOnly) continue;
       metadatas[name] = {
         edit: {
           ...metadatas[name].edit,
-          label: field.label,
-          description: field.description ?? '',
-          ...(field.placeholder ? { placeholder: field.placeholder } : {}),
-          ...(field.mainField ? { mainField: field.mainField } : {}),
+          ...(field
+            ? {
+                label: field.label,
+                description: field.description ?? '',
+                ...(field.placeholder ? { placeholder: field.placeholder } : {}),
+                ...(field.mainField ? { mainField: field.mainField } : {}),
+              }
+            : {}),
+          ...(layout.readOnly ? { editable: false } : {}),
         },
-        list: { ...metadatas[name].list, label: field.label, ...(field.mainField ? { mainField: field.mainField } : {}) },
+        list: {
+          ...metadatas[name].list,
+          ...(field ? { label: field.label, ...(field.mainField ? { mainField: field.mainField } : {}) } : {}),
+        },
       };
     }
     const edit = layout.edit
@@ -231,6 +250,8 @@ export const applyAdminLayouts = async (strapi: Core.Strapi) => {
         edit: edit.filter((row) => row.length > 0),
       },
     });
+    applied[uid] = hash;
+    changed = true;
   }
-  await store.set({ value: LAYOUT_VERSION });
+  if (changed) await store.set({ value: applied });
 };

@@ -27,7 +27,11 @@ export const PUBLIC_ACTIONS: string[] = [
  * also removes the users-permissions defaults (open registration, password reset):
  * readers of a government news site have no accounts.
  */
-export const enforcePublicPermissions = async (strapi: Core.Strapi, allowed: readonly string[] = PUBLIC_ACTIONS) => {
+export const enforcePublicPermissions = (strapi: Core.Strapi, allowed: readonly string[] = PUBLIC_ACTIONS) =>
+  // One transaction: instances starting together never see a half-reset role.
+  strapi.db.transaction(() => resetPublicRole(strapi, allowed));
+
+const resetPublicRole = async (strapi: Core.Strapi, allowed: readonly string[]) => {
   const role = await strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
   if (!role) return;
   const permissions = strapi.db.query('plugin::users-permissions.permission');

@@ -1,6 +1,7 @@
 // Rebuild hooks in the admin panel: the "rebuild now" endpoint behind admin
 // authentication, and no trace of targets or deliveries in the content API.
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import type { RebuildService } from '../api/rebuild/services/rebuild';
 
 export type { RebuildService };
@@ -16,10 +17,15 @@ export const registerRebuildAdminRoutes = (strapi: Core.Strapi) => {
       {
         method: 'POST',
         path: '/rebuild-now',
-        handler: async (ctx: { state: { user?: { email?: string } }; status: number; body: unknown }) => {
+        handler: async (ctx: { status: number; body: unknown }) => {
           const rebuild = strapi.service('api::rebuild.rebuild') as unknown as RebuildService;
           rebuild.forgetTargets();
-          const deliveries = await rebuild.rebuildNow(`admin:${ctx.state.user?.email ?? 'unknown'}`);
+          const deliveries = await rebuild.rebuildNow();
+          if (deliveries === 0) {
+            throw new errors.ApplicationError(
+              '没有可用的重建目标：请先在“重建目标”中添加并启用一个，或设置 REBUILD_HOOK_URL（No rebuild target is configured）'
+            );
+          }
           ctx.status = 202;
           ctx.body = { data: { deliveries } };
         },

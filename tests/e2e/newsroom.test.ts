@@ -5,6 +5,7 @@ import path from 'path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServerProcess, type ServerProcess } from '../helpers/process';
 import { readJson } from '../helpers/http';
+import { Receiver, waitFor } from '../helpers/receiver';
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const { CHROMIUM, e2eEnabled } = require('../helpers/e2e-env');
@@ -24,6 +25,8 @@ if (!e2eEnabled()) {
   console.log(`Browser tests SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium) or E2E=0. CI installs it and runs them.`);
 }
 
+const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+
 const clean = () => ['', '-wal', '-shm'].forEach((suffix) => fs.rmSync(dbFile + suffix, { force: true }));
 
 suite('in a real browser', () => {
@@ -31,15 +34,19 @@ suite('in a real browser', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  let receiver: Receiver;
 
   beforeAll(async () => {
     clean();
+    receiver = await new Receiver().start();
     fs.mkdirSync(artifacts, { recursive: true });
     server = await startServerProcess({
       SERVE_ADMIN: 'true',
       DATABASE_CLIENT: 'sqlite',
       DATABASE_FILENAME: dbFile,
       PUBLIC_SITE_URL: 'http://127.0.0.1',
+      REBUILD_DEBOUNCE_MS: '300',
+      REBUILD_POLL_MS: '100',
     });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -52,6 +59,7 @@ suite('in a real browser', () => {
 
   afterAll(async () => {
     await browser?.close();
+    await receiver?.down();
     if (server?.child.exitCode === null) {
       server.child.kill('SIGTERM');
       await server.exited;
@@ -143,14 +151,39 @@ suite('in a real browser', () => {
     await page.getByText('点击率 Clicks').first().waitFor();
     await page.waitForFunction(() => document.querySelector('[data-testid="click-total"]')?.textContent === '1');
 
-    // The rebuild log, with its button (no target is configured here: zero deliveries).
+    // The rebuild log, with its button: no target is configured yet, and it says so.
     await page.goto(url('/admin/content-manager/collection-types/api::rebuild.rebuild-delivery'));
     await page.getByRole('button', { name: '立即重建 Rebuild now' }).click();
-    await page.getByText('已触发重建 Rebuild sent to 0 target(s)').waitFor();
+    await page.getByText(/没有可用的重建目标/).first().waitFor();
+
+    // An administrator adds a target in the admin panel; once saved, its secret shows as a mask.
+    await page.goto(url('/admin/content-manager/collection-types/api::rebuild.rebuild-target/create'));
+    await page.locator('input[name="name"]').fill('门户网站');
+    await page.locator('input[name="url"]').fill(receiver.url);
+    await page.locator('input[name="secret"]').fill('not-a-secret');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText(/whsec_ 后接 Base64/).first().waitFor();
+    await page.locator('input[name="secret"]').fill(SECRET);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/rebuild-target\/[a-z0-9]{24}/);
+    await page.reload();
+    await page.waitForFunction(() => /^whsec_•+/.test((document.querySelector('input[name="secret"]') as HTMLInputElement | null)?.value ?? ''));
+    await page.screenshot({ path: path.join(artifacts, 'admin-rebuild-target.png') });
+
+    // Publishing with that target answers at once (it used to hang 60 s) and the site rebuilds once.
+    await page.goto(url('/admin/content-manager/collection-types/api::article.article?plugins[i18n][locale]=zh-Hans'));
+    await page.getByText('关于开展节约型机关建设的通知').first().click();
+    await page.locator('input[name="subtitle"]').fill('浏览器端到端测试（修订）');
+    const started = Date.now();
+    await publish();
+    expect(Date.now() - started).toBeLessThan(10_000);
+    await waitFor(() => receiver.requests.length >= 1, 15_000);
+    const delivery = JSON.parse(receiver.requests[0].body) as { changes: Array<{ uid: string; action: string; slug: string }> };
+    expect(delivery.changes).toEqual([expect.objectContaining({ uid: 'api::article.article', action: 'publish' })]);
 
     // And the RSS feed carries it.
     const rss = await (await fetch(url('/api/feeds/articles.rss'))).text();
-    expect(rss).toContain('<title>关于开展节约型机关建设的通知——浏览器端到端测试</title>');
+    expect(rss).toContain('<title>关于开展节约型机关建设的通知——浏览器端到端测试（修订）</title>');
   });
 
   test('opening an article twice in one visit registers one click, and the page shows the API total', async () => {

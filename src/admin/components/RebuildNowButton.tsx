@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import { Button } from '@strapi/design-system';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { isFetchError, useFetchClient, useNotification } from '@strapi/strapi/admin';
 
 const MODELS = ['api::rebuild.rebuild-delivery', 'api::rebuild.rebuild-target'];
 
@@ -21,8 +21,13 @@ export const RebuildNowButton = () => {
         type: 'success',
         message: `已触发重建 Rebuild sent to ${data.data.deliveries} target(s)`,
       });
-    } catch {
-      toggleNotification({ type: 'danger', message: '重建失败 Rebuild could not be started' });
+    } catch (error) {
+      // The server says why (e.g. no target configured); a network failure says nothing.
+      const reason = isFetchError(error) ? error.response?.data?.error?.message : undefined;
+      toggleNotification({
+        type: reason ? 'warning' : 'danger',
+        message: reason ?? '重建失败 Rebuild could not be started',
+      });
     } finally {
       setBusy(false);
     }

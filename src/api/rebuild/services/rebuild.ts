@@ -250,14 +250,19 @@ const createRebuildService = ({ strapi }: { strapi: Core.Strapi }) => {
     async record(change: Omit<Change, 'at'>) {
       if (suppressed.getStore()) return;
       if ((await targets()).length === 0) return;
-      await knex()(CHANGES).insert({
-        uid: change.uid,
-        document_id: change.documentId,
-        locale: change.locale,
-        action: change.action,
-        slug: change.slug,
-        at_ms: Date.now(),
-      });
+      // Joins the transaction the change happens in, when there is one (the content
+      // manager publishes inside one): the record commits or rolls back with the publish.
+      // A second connection here would wait forever on SQLite, which has only one.
+      await strapi.db.transaction(({ trx }) =>
+        trx(CHANGES).insert({
+          uid: change.uid,
+          document_id: change.documentId,
+          locale: change.locale,
+          action: change.action,
+          slug: change.slug,
+          at_ms: Date.now(),
+        })
+      );
     },
 
     /** Runs `work` without recording changes (the demo seed, unless REBUILD_ON_SEED=true). */
@@ -265,9 +270,14 @@ const createRebuildService = ({ strapi }: { strapi: Core.Strapi }) => {
       return suppressed.run(true, work);
     },
 
-    /** "Rebuild now": a delivery to every target at once, whatever is pending or not. */
-    async rebuildNow(by: string) {
-      await knex()(CHANGES).insert({ uid: 'manual', document_id: by.slice(0, 64), locale: null, action: 'rebuild-now', slug: null, at_ms: Date.now() });
+    /**
+     * "Rebuild now": a delivery to every target at once, whatever is pending or not.
+     * Returns 0 without recording anything when no target is configured. The change
+     * names no one: who pressed the button is not sent to build hooks.
+     */
+    async rebuildNow() {
+      if ((await targets()).length === 0) return 0;
+      await knex()(CHANGES).insert({ uid: 'manual', document_id: 'manual', locale: null, action: 'rebuild-now', slug: null, at_ms: Date.now() });
       const deliveries = await claimBurst(true);
       await deliverDue();
       return deliveries;

@@ -7,6 +7,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const client = env('DATABASE_CLIENT', 'sqlite');
 
   if (client === 'postgres') {
+    // No statement holds a connection longer than this (migrations and backups included:
+    // raise it for a one-off job). Public reads are bounded well below it by
+    // src/lib/public-query.ts and the GraphQL limits; this is the backstop.
+    const statementTimeout = env.int('DATABASE_STATEMENT_TIMEOUT_MS', 30000);
     const ssl = env.bool('DATABASE_SSL', false)
       ? { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) }
       : false;
@@ -14,7 +18,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
       connection: {
         client: 'postgres',
         connection: env('DATABASE_URL')
-          ? { connectionString: env('DATABASE_URL'), ssl }
+          ? { connectionString: env('DATABASE_URL'), ssl, statement_timeout: statementTimeout }
           : {
               host: env('DATABASE_HOST', '127.0.0.1'),
               port: env.int('DATABASE_PORT', 5432),
@@ -23,6 +27,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
               password: env('DATABASE_PASSWORD', ''),
               schema: env('DATABASE_SCHEMA', 'public'),
               ssl,
+              statement_timeout: statementTimeout,
             },
         pool: { min: env.int('DATABASE_POOL_MIN', 2), max: env.int('DATABASE_POOL_MAX', 10) },
       },

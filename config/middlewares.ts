@@ -1,28 +1,46 @@
 import type { Core } from '@strapi/strapi';
-export default ({ env }: Core.Config.Shared.ConfigParams) => [
-  // First: every page view of the site lands here (src/middlewares/click-fast-path.ts).
-  'global::click-fast-path',
-  // Cached feeds, served before the rest of the stack (src/middlewares/feed-fast-path.ts).
-  'global::feed-fast-path',
-  'strapi::logger',
-  'strapi::errors',
-  'strapi::security',
-  {
-    name: 'strapi::cors',
-    config: {
-      // Front ends live on other origins; `*` by default since the API is public read-only.
-      origin: env.array('CORS_ORIGINS', ['*']),
-      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'],
-      headers: ['Content-Type', 'Authorization', 'Origin', 'Accept', 'If-None-Match', 'If-Modified-Since'],
-      keepHeadersOnError: true,
+
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
+  const prefix = '/api'; // api.rest.prefix: config/api.ts keeps Strapi's default
+  // Front ends on other origins read the public API without credentials; the admin
+  // panel is served from this origin and answers no other, unless listed.
+  const publicOrigins = env.array('CORS_ORIGINS', ['*']);
+  const adminOrigins = env.array('ADMIN_CORS_ORIGINS', []);
+  const isPublicPath = (path: string) =>
+    path === prefix || path.startsWith(`${prefix}/`) || path === '/graphql' || path.startsWith('/uploads/');
+  return [
+    // First: every page view of the site lands here (src/middlewares/click-fast-path.ts).
+    'global::click-fast-path',
+    // Cached feeds, served before the rest of the stack (src/middlewares/feed-fast-path.ts).
+    'global::feed-fast-path',
+    'strapi::logger',
+    'strapi::errors',
+    'strapi::security',
+    {
+      name: 'strapi::cors',
+      config: {
+        origin: (ctx: { path: string }) => (isPublicPath(ctx.path) ? publicOrigins : adminOrigins),
+        // Readers have no accounts: the public API never needs cookies or credentials.
+        credentials: (ctx: { path: string }) => !isPublicPath(ctx.path) && adminOrigins.length > 0,
+        methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'],
+        headers: ['Content-Type', 'Authorization', 'Origin', 'Accept', 'If-None-Match', 'If-Modified-Since'],
+        keepHeadersOnError: true,
+      },
     },
-  },
-  'strapi::poweredBy',
-  'strapi::query',
-  'strapi::body',
-  'strapi::session',
-  'strapi::favicon',
-  // The reader front end's page URLs (src/middlewares/reader-routes.ts); `/` included.
-  'global::reader-routes',
-  'strapi::public',
-];
+    'strapi::poweredBy',
+    'strapi::query',
+    'strapi::body',
+    // A NUL character in a URL or body is refused before anything stores or queries it.
+    'global::reject-nul-bytes',
+    // Content-API reads and GraphQL operations have a bounded cost.
+    'global::public-query-guard',
+    'global::graphql-guard',
+    'strapi::session',
+    'strapi::favicon',
+    // Uploads are served so that they cannot script this origin (src/middlewares/upload-headers.ts).
+    'global::upload-headers',
+    // The reader front end's page URLs (src/middlewares/reader-routes.ts); `/` included.
+    'global::reader-routes',
+    'strapi::public',
+  ];
+};

@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { costLimitPlugin } from '../src/utils/graphql-limits';
+
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   'users-permissions': {
     config: {
@@ -11,12 +13,16 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       shadowCRUD: true,
       // The sandbox is a developer tool; production serves the API only.
       landingPage: env('NODE_ENV') !== 'production',
-      depthLimit: env.int('GRAPHQL_DEPTH_LIMIT', 10),
-      amountLimit: env.int('GRAPHQL_AMOUNT_LIMIT', 100),
+      // Strapi's own depth rule stays as a backstop; src/middlewares/graphql-guard.ts
+      // refuses deeper operations (and fragment cycles, which crash this rule) first.
+      depthLimit: env.int('GRAPHQL_DEPTH_LIMIT', 7),
+      amountLimit: 100,
       defaultLimit: 25,
       maxLimit: 100,
       apolloServer: {
         introspection: env('NODE_ENV') !== 'production',
+        // Strapi appends these to its own plugins (config/graphql-limits.ts sets the limits).
+        plugins: [costLimitPlugin],
       },
     },
   },

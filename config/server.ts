@@ -9,8 +9,13 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
     port: env.int('PORT', 1337),
     // Public base URL of the API itself, used for absolute links (feeds, uploads).
     url: env('PUBLIC_URL', ''),
-    // Trust X-Forwarded-* only behind a proxy the operator controls.
-    proxy: { koa: env.bool('IS_PROXIED', false) },
+    // Trust X-Forwarded-* only behind a proxy the operator controls, and only as many
+    // X-Forwarded-For entries as there are proxies, counted from the right: whatever a
+    // client wrote to the left of them is not an address anyone vouches for.
+    proxy: {
+      koa: env.bool('IS_PROXIED', false),
+      maxIpsCount: Math.max(1, env.int('PROXY_TRUSTED_HOPS', 1)),
+    },
     app: {
       keys: env.array('APP_KEYS'),
     },

@@ -7,6 +7,7 @@ import { isContentEmpty, seedDemo } from './bootstrap/seed';
 import { patchAdminSlugGenerator } from './bootstrap/admin-slugs';
 import { applyAdminLayouts } from './bootstrap/admin-layout';
 import { registerGraphqlExtensions } from './bootstrap/graphql';
+import { disableRegistration, registerAccountLocks } from './bootstrap/lock-accounts';
 import { ensureIndexes } from './bootstrap/indexes';
 import { registerRebuildAdminRoutes, type RebuildService } from './bootstrap/rebuild-admin';
 
@@ -15,6 +16,7 @@ export default {
     registerDocumentRules(strapi);
     registerDocumentMiddlewares(strapi);
     registerGraphqlExtensions(strapi);
+    registerAccountLocks(strapi);
     registerRebuildAdminRoutes(strapi);
   },
 
@@ -22,6 +24,7 @@ export default {
     await ensureLocales(strapi);
     await ensureIndexes(strapi);
     await enforcePublicPermissions(strapi);
+    await disableRegistration(strapi);
     patchAdminSlugGenerator(strapi);
     await applyAdminLayouts(strapi);
 

@@ -72,6 +72,45 @@ const main = async () => {
       config: { auth: false },
     },
     {
+      method: 'POST',
+      path: '/bench/quotes',
+      // Gives every bench article `perArticle` published quotes, linked through Strapi's
+      // own join table, so nested filters and populates have realistic fan-out.
+      handler: async (ctx) => {
+        const perArticle = Number(ctx.query.perArticle ?? 5);
+        const knex = app.db.connection;
+        const join = app.db.metadata.get('api::speaker-quote.speaker-quote').attributes.article.joinTable;
+        const articles = await knex('articles').select('id').where('document_id', 'like', 'bench%').whereNotNull('published_at');
+        let made = 0;
+        for (let i = 0; i < articles.length; i += 100) {
+          const quotes = articles.slice(i, i + 100).flatMap((article, a) =>
+            Array.from({ length: perArticle }, (_, q) => ({
+              article: article.id,
+              row: {
+                document_id: `bq${String(i + a).padStart(12, '0')}${String(q).padStart(10, '0')}`,
+                text: `压测引语 ${i + a}-${q}：实干争先，再创佳绩。`,
+                speaker_name: `发言人${q}`,
+                order: q,
+                locale: 'zh-Hans',
+                published_at: new Date(),
+                created_at: new Date(),
+                updated_at: new Date(),
+              },
+            }))
+          );
+          await knex.transaction(async (trx) => {
+            for (const quote of quotes) {
+              const [inserted] = await trx('speaker_quotes').insert(quote.row).returning('id');
+              await trx(join.name).insert({ [join.joinColumn.name]: inserted.id ?? inserted, [join.inverseJoinColumn.name]: quote.article });
+              made += 1;
+            }
+          });
+        }
+        ctx.body = { data: { quotes: made } };
+      },
+      config: { auth: false },
+    },
+    {
       method: 'GET',
       path: '/bench/feed-render',
       // Median time to render the site RSS feed with no cache, over `runs` renders.

@@ -2,7 +2,7 @@
 // (REST, GraphQL, the admin panel, scripts alike).
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { slugFromTitle } from '../lib/slug';
+import { isValidSlug, slugFromTitle } from '../lib/slug';
 import { wouldCreateCycle } from '../lib/breadcrumb';
 import { READABLE_TYPES } from './permissions';
 
@@ -104,6 +104,12 @@ export const registerDocumentMiddlewares = (strapi: Core.Strapi) => {
         : context.action === 'update' && rule.field in data && isBlank(data[rule.field]);
     if (wants && typeof data[rule.from] === 'string' && data[rule.from]) {
       data[rule.field] = await uniqueSlug(strapi, context.uid, rule.field, String(data[rule.from]), params);
+    }
+    // Slugs reach URLs and rebuild payloads: nothing but lowercase words and hyphens.
+    if (!isBlank(data[rule.field]) && !isValidSlug(data[rule.field])) {
+      throw new errors.ValidationError(
+        `网址别名只能由小写字母、数字和单个连字符组成，如 gan-en-fen-jin（A slug is lowercase letters and digits joined by hyphens）: ${JSON.stringify(data[rule.field]).slice(0, 80)}`
+      );
     }
     return next();
   });

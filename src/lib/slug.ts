@@ -24,3 +24,9 @@ export const slugFromTitle = (title: string, maxLength = SLUG_MAX_LENGTH): strin
   const lastDash = cut.lastIndexOf('-');
   return (lastDash > 0 ? cut.slice(0, lastDash) : slug.slice(0, maxLength)).replace(/-+$/g, '');
 };
+
+/** What a slug may be: lowercase ASCII letters and digits in words joined by single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const isValidSlug = (value: unknown): value is string =>
+  typeof value === 'string' && value.length <= 200 && SLUG_PATTERN.test(value);

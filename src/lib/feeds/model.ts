@@ -35,3 +35,10 @@ export type Feed = {
 const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export const cleanText = (value: string) => value.replace(INVALID_XML_CHARS, '');
+
+/**
+ * Plain text for an element that feed readers render as HTML (RSS's description):
+ * escaped once more, so `<img onerror…>` in a summary shows as text, never as markup.
+ */
+export const textAsHtml = (value: string) =>
+  cleanText(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -1,6 +1,6 @@
 // RSS 2.0 (with atom:link self, content:encoded and dc:creator, as the W3C validator expects).
 import { XMLBuilder } from 'fast-xml-parser';
-import { cleanText, type Feed } from './model';
+import { cleanText, textAsHtml, type Feed } from './model';
 
 const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true });
 
@@ -18,7 +18,7 @@ export const renderRss = (feed: Feed): string =>
       channel: {
         title: cleanText(feed.title),
         link: feed.siteUrl,
-        description: cleanText(feed.description),
+        description: textAsHtml(feed.description),
         language: rssLanguage(feed.language),
         lastBuildDate: feed.updated.toUTCString(),
         generator: feed.generator,
@@ -29,7 +29,7 @@ export const renderRss = (feed: Feed): string =>
           link: item.link,
           guid: { '#text': item.id, '@_isPermaLink': 'false' },
           pubDate: item.published.toUTCString(),
-          ...(item.summary ? { description: cleanText(item.summary) } : {}),
+          ...(item.summary ? { description: textAsHtml(item.summary) } : {}),
           'content:encoded': cleanText(item.html),
           ...(item.author ? { 'dc:creator': cleanText(item.author) } : {}),
           ...(item.category ? { category: cleanText(item.category.label) } : {}),

@@ -19,6 +19,7 @@ export const DEFAULT_POPULATE = {
 };
 
 const POPULAR_MAX = 50;
+export const DEFAULT_SORT = ['publishDate:desc', 'id:desc'];
 
 type Entry = { documentId: string; locale?: string | null; channel?: { documentId?: string } | null; [key: string]: unknown };
 
@@ -47,7 +48,9 @@ export default factories.createCoreController('api::article.article', ({ strapi 
 
   return {
     async find(ctx) {
-      ctx.query = { populate: DEFAULT_POPULATE, ...ctx.query };
+      // Newest first, as a news site lists them (and the (locale, publish_date) index
+      // answers it without sorting the archive).
+      ctx.query = { populate: DEFAULT_POPULATE, sort: DEFAULT_SORT, ...ctx.query };
       const response = await super.find(ctx);
       await decorate(response.data as Entry[], publicOrigin(strapi, ctx.origin));
       return response;
@@ -83,7 +86,7 @@ export default factories.createCoreController('api::article.article', ({ strapi 
     /** GET /articles/popular?period=day|week|month|all&channel=<slug>&locale=&limit= (点击排行). */
     async popular(ctx) {
       const { period = 'week', channel, limit = '10' } = ctx.query as Record<string, unknown>;
-      if (typeof period !== 'string' || !(period in PERIOD_DAYS)) {
+      if (typeof period !== 'string' || !Object.hasOwn(PERIOD_DAYS, period)) {
         throw new errors.ValidationError('period must be one of day, week, month, all');
       }
       const size = Number(limit);

@@ -17,6 +17,7 @@ const POPULAR_TTL_MS = 5_000;
 export type ClickConfig = {
   dedupeWindowS: number;
   rateLimitPerMin: number;
+  maxPerAddress: number;
   flushMs: number;
   hashSalt: string;
   timeZone: string;
@@ -41,6 +42,9 @@ const createClicksService = ({ strapi }: { strapi: Core.Strapi }) => {
   const buffer = new ClickBuffer();
   const dedupe = new DedupeWindow(config.dedupeWindowS * 1000);
   const limiter = new RateLimiter(config.rateLimitPerMin);
+  // Counted views per (address, article) per dedupe window, whatever the user agent;
+  // part of the dedupe, so off with it (CLICK_DEDUPE_WINDOW_S=0).
+  const perAddress = new RateLimiter(config.dedupeWindowS > 0 ? config.maxPerAddress : 0, config.dedupeWindowS * 1000);
   const published = new Map<string, Published>();
   /** documentId -> total already in the database (legacy count included). */
   const stored = new Map<string, number>();
@@ -191,7 +195,12 @@ const createClicksService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       let counted = false;
       // Every browser sends a user agent; a request without one is a script.
-      if (userAgent && !isbot(userAgent) && !dedupe.seen(visitorKey(ip, userAgent, documentId))) {
+      if (
+        userAgent &&
+        !isbot(userAgent) &&
+        !dedupe.seen(visitorKey(ip, userAgent, documentId)) &&
+        perAddress.hit(visitorKey(ip, '', documentId)) === 0
+      ) {
         buffer.add(documentId, code, today());
         counted = true;
       }

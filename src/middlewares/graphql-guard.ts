@@ -1,0 +1,80 @@
+// GraphQL operations are checked for their shape before Apollo sees them, with
+// graphql-armor's maintained rules: depth, aliases, directives, and fragment cycles
+// (which make Strapi's own depth rule throw a 500 before graphql's validation reports
+// them). A NUL character anywhere (PostgreSQL refuses it with SQL in the message) is
+// refused too. Each answers 400 in GraphQL's error format. The cost is checked inside
+// Apollo once variables are known (src/utils/graphql-limits.ts).
+import type { Core } from '@strapi/strapi';
+import parseBody from 'co-body';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { GraphQLObjectType, GraphQLSchema, GraphQLString, NoFragmentCyclesRule, parse, validate, type DocumentNode } from 'graphql';
+import type { GraphqlLimits } from '../utils/graphql-limits';
+import { carriesNul } from './reject-nul-bytes';
+
+type KoaContext = Parameters<Core.MiddlewareHandler>[0];
+
+// The shape rules read only the document; validate() still wants a schema.
+const SHAPE_SCHEMA = new GraphQLSchema({ query: new GraphQLObjectType({ name: 'Query', fields: { ok: { type: GraphQLString } } }) });
+// Parsing is linear, but a document's size is still bounded before anything walks it.
+const MAX_TOKENS = 10_000;
+const NUL_ESCAPE = /\\u0000|\\u\{0+\}/i;
+
+const refuse = (ctx: KoaContext, message: string) => {
+  ctx.status = 400;
+  ctx.body = { errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] };
+};
+
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+  const endpoint = strapi.config.get('plugin::graphql.endpoint', '/graphql') as string;
+  const limits = strapi.config.get('graphql-limits') as GraphqlLimits;
+  const react = { propagateOnRejection: false, exposeLimits: true };
+  const rules = [
+    NoFragmentCyclesRule,
+    maxDepthRule({ n: limits.maxDepth, ...react, onReject: [(context, error) => context?.reportError(error)] }),
+    maxAliasesRule({ n: limits.maxAliases, ...react, onReject: [(context, error) => context?.reportError(error)] }),
+    maxDirectivesRule({ n: limits.maxDirectives, ...react, onReject: [(context, error) => context?.reportError(error)] }),
+  ];
+
+  return async (ctx: KoaContext, next: () => Promise<unknown>) => {
+    if (ctx.path !== endpoint || (ctx.method !== 'POST' && ctx.method !== 'GET')) return next();
+    let operation: { query?: unknown; variables?: unknown };
+    if (ctx.method === 'POST') {
+      if (!ctx.is('application/json')) return next();
+      try {
+        // Parsed here, once: Apollo's body parser takes a body that is already there.
+        ctx.request.body = await parseBody.json(ctx.req, { limit: limits.maxBody });
+      } catch (error) {
+        const status = (error as { status?: number }).status ?? 400;
+        ctx.status = status;
+        ctx.body = { errors: [{ message: status === 413 ? `The request body is over ${limits.maxBody}` : 'The request body is not valid JSON' }] };
+        return;
+      }
+      operation = (ctx.request.body ?? {}) as typeof operation;
+    } else {
+      let variables: unknown = ctx.query.variables;
+      try {
+        if (typeof variables === 'string') variables = JSON.parse(variables);
+      } catch {
+        return refuse(ctx, 'variables must be JSON');
+      }
+      operation = { query: ctx.query.query, variables };
+    }
+    if (Array.isArray(operation)) return refuse(ctx, 'Batched operations are not accepted');
+    if (typeof operation.query !== 'string') return next();
+    if (operation.query.includes('\u0000') || NUL_ESCAPE.test(operation.query) || carriesNul(operation.variables)) {
+      return refuse(ctx, 'The operation contains a NUL character (\\u0000), which no field accepts');
+    }
+    let document: DocumentNode;
+    try {
+      document = parse(operation.query, { maxTokens: MAX_TOKENS });
+    } catch (error) {
+      if (/tokens/.test((error as Error).message)) return refuse(ctx, `An operation may have at most ${MAX_TOKENS} tokens`);
+      return next(); // Apollo answers syntax errors itself, in its own words
+    }
+    const errors = validate(SHAPE_SCHEMA, document, rules);
+    if (errors.length) return refuse(ctx, errors[0].message.replace(/^Syntax Error: /, ''));
+    return next();
+  };
+};

@@ -1,0 +1,147 @@
+// The cost of a GraphQL operation, with graphql-query-complexity and an estimator that
+// knows what a Strapi query costs: one database query per relation field and per parent
+// item, list sizes from the `pagination` argument (or the default limit). `filters`
+// arguments are held to the same limits as REST (src/lib/public-query.ts). The shape
+// (depth, aliases, directives, fragment cycles) is checked before Apollo runs, by
+// src/middlewares/graphql-guard.ts.
+import type { Core } from '@strapi/strapi';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import {
+  GraphQLError,
+  getNamedType,
+  getNullableType,
+  isLeafType,
+  isListType,
+  visit,
+  type DocumentNode,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
+import { checkPublicFilters, fromGraphqlFilters, QueryProblem } from '../lib/public-query';
+import { schemaLookup } from './schema-lookup';
+import { acquireHeavySlot, heavyConfig, Overloaded } from './heavy-requests';
+
+export type GraphqlLimits = {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxComplexity: number;
+  maxBody: string;
+  defaultLimit: number;
+  maxLimit: number;
+};
+
+const COLLECTION = /(Entity|Relation)ResponseCollection$/;
+
+export const badInput = (message: string) =>
+  new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+
+/** Items a list field returns at most, from its pagination argument. */
+const listSize = (args: Record<string, unknown>, limits: GraphqlLimits) => {
+  const pagination = (args.pagination ?? {}) as { limit?: number; pageSize?: number };
+  const asked = pagination.limit ?? pagination.pageSize ?? (typeof args.limit === 'number' ? args.limit : undefined);
+  if (asked === undefined || asked === null) return limits.defaultLimit;
+  return asked < 0 ? limits.maxLimit : Math.min(asked, limits.maxLimit);
+};
+
+/** GraphQL type name (Article) -> content type uid, for the filter checks. */
+const typeNames = (strapi: Core.Strapi) => {
+  const naming = strapi.plugin('graphql').service('utils').naming as { getTypeName: (contentType: unknown) => string };
+  const map = new Map<string, string>();
+  for (const [uid, contentType] of Object.entries(strapi.contentTypes)) map.set(naming.getTypeName(contentType), uid);
+  return map;
+};
+
+let uidOf: Map<string, string> | null = null;
+
+const estimator =
+  (limits: GraphqlLimits, problems: string[]): ComplexityEstimator =>
+  ({ type, field, args, childComplexity }) => {
+    const named = getNamedType(field.type);
+    if (args.filters !== undefined && args.filters !== null) {
+      uidOf ??= typeNames(strapi);
+      const target = uidOf.get(named.name.replace(COLLECTION, ''));
+      if (target) {
+        try {
+          checkPublicFilters(fromGraphqlFilters(args.filters), target, schemaLookup(strapi), `${field.name}(filters)`);
+        } catch (error) {
+          if (!(error instanceof QueryProblem)) throw error;
+          problems.push(error.message);
+        }
+      }
+    }
+    if (isLeafType(named)) return 0;
+    // A collection's `nodes` were counted by the field that returned the collection.
+    if (COLLECTION.test(type.name) && field.name === 'nodes') return childComplexity;
+    const list = isListType(getNullableType(field.type)) || COLLECTION.test(named.name);
+    return 1 + (list ? listSize(args, limits) : 1) * childComplexity;
+  };
+
+/** Whether any field of the operation takes a `filters` argument (they may scan). */
+const hasFilters = (document: DocumentNode) => {
+  let found = false;
+  visit(document, {
+    Argument(node) {
+      if (node.name.value === 'filters') found = true;
+    },
+  });
+  return found;
+};
+
+const hideInternalError = (error: GraphQLFormattedError): GraphQLFormattedError =>
+  error.extensions?.code === 'INTERNAL_SERVER_ERROR'
+    ? { message: 'Internal Server Error', path: error.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } }
+    : error;
+
+/** Apollo Server plugin: refuses an operation over the cost before any resolver runs. */
+export const costLimitPlugin = {
+  async requestDidStart() {
+    let release: (() => void) | null = null;
+    return {
+      async didResolveOperation({
+        document,
+        request,
+        schema,
+      }: {
+        document: DocumentNode;
+        request: { variables?: Record<string, unknown>; operationName?: string | null };
+        schema: GraphQLSchema;
+      }) {
+        const limits = strapi.config.get('graphql-limits') as GraphqlLimits;
+        const problems: string[] = [];
+        const complexity = getComplexity({
+          schema,
+          query: document,
+          variables: request.variables ?? {},
+          operationName: request.operationName ?? undefined,
+          estimators: [estimator(limits, problems)],
+        });
+        if (problems.length) throw badInput(problems[0]);
+        if (complexity > limits.maxComplexity) {
+          throw badInput(
+            `Query cost ${complexity} is over the limit of ${limits.maxComplexity}: ask for fewer items per list ` +
+              '(pagination: { limit }) or fewer nested relations'
+          );
+        }
+        // An operation that may scan the archive waits for a heavy-request slot.
+        if (complexity > heavyConfig(strapi).lightCost || hasFilters(document)) {
+          try {
+            release = await acquireHeavySlot(strapi);
+          } catch (error) {
+            if (!(error instanceof Overloaded)) throw error;
+            throw new GraphQLError('Too many expensive queries at once: retry shortly', {
+              extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503, headers: new Map([['retry-after', '1']]) } },
+            });
+          }
+        }
+      },
+      // Strapi's error formatter copies an unexpected error's message (SQL included)
+      // into extensions.error: an internal error goes out as "Internal Server Error" alone.
+      async willSendResponse({ response }: { response: { body: { kind: string; singleResult?: { errors?: readonly GraphQLFormattedError[] } } } }) {
+        release?.();
+        const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
+        if (result?.errors) result.errors = result.errors.map(hideInternalError);
+      },
+    };
+  },
+};

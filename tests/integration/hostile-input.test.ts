@@ -1,0 +1,333 @@
+// An attacker's pass over every public route, on SQLite and (npm run test:postgres) on
+// PostgreSQL: requests with an unbounded cost are refused at once with a 400 that says
+// why, nothing reads past the public surface, and no input gets a 500, SQL or a stack
+// trace. The server still answers afterwards.
+import { startApp, stopApp, type App } from '../helpers/strapi';
+import { api, BROWSER, graphql } from '../helpers/http';
+import { adminToken } from '../helpers/admin';
+
+let app: App;
+let token: string;
+let articleId: string;
+const DRAFT_SECRET = 'LEAKED-DRAFT-SUMMARY';
+
+const env = { IS_PROXIED: 'true', PROXY_TRUSTED_HOPS: '1', CLICK_MAX_PER_ADDRESS: '5' };
+
+beforeAll(async () => {
+  app = await startApp(env);
+  token = await adminToken(app, 'security@example.gov.cn');
+  const [article] = await app.documents('api::article.article').findMany({ status: 'published', locale: 'zh-Hans', limit: 1 });
+  articleId = article.documentId;
+  // A pending (unpublished) edit of the Chinese version; the English one is published.
+  await app.documents('api::article.article').update({ documentId: articleId, locale: 'zh-Hans', data: { summary: DRAFT_SECRET } });
+});
+afterAll(async () => {
+  await stopApp(app);
+  for (const name of Object.keys(env)) delete process.env[name];
+});
+
+/** No internals in an answer: SQL, driver names, stack frames. */
+const INTERNALS = /select\s.+\sfrom|sqlite|knex|postgres|syntax error at|\bat \S+ \(\/|node_modules|invalid byte sequence/i;
+
+const expectClean4xx = (res: { status: number; body: unknown; text?: string }, status = 400) => {
+  expect([res.status, JSON.stringify(res.body)]).toEqual([status, expect.not.stringMatching(INTERNALS)]);
+};
+
+const stillServing = async () => {
+  const res = await api(app).get('/api/channels?fields[0]=name');
+  expect(res.status).toBe(200);
+};
+
+describe('requests with an unbounded cost are refused at once', () => {
+  test('GraphQL: the nested query that exhausted the heap answers 400 in well under a second', async () => {
+    const started = Date.now();
+    const res = await graphql(app, '{ articles { quotes { article { quotes { article { quotes { article { quotes { article { title } } } } } } } } } }');
+    expect(Date.now() - started).toBeLessThan(2000);
+    expectClean4xx(res);
+    expect(res.body.errors[0].message).toMatch(/cost|depth/i);
+    await stillServing();
+  });
+
+  test('GraphQL: three nested levels (7.8 s and 774 MB before) are over the cost limit too', async () => {
+    const res = await graphql(app, '{ articles { quotes { article { quotes { article { title } } } } } }');
+    expectClean4xx(res);
+    expect(res.body.errors[0].message).toMatch(/Query cost \d+ is over the limit/);
+  });
+
+  test('GraphQL: 1,000 aliases answer 400', async () => {
+    const query = `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: articles { title }`).join(' ')} }`;
+    const res = await graphql(app, query);
+    expectClean4xx(res);
+    expect(res.body.errors[0].message).toMatch(/alias/i);
+  });
+
+  test('GraphQL: a fragment cycle answers 400', async () => {
+    const res = await graphql(app, 'query { articles { ...A } } fragment A on Article { title ...B } fragment B on Article { ...A }');
+    expectClean4xx(res);
+  });
+
+  test('GraphQL: nested relation filters past two relations answer 400, at the root and in a nested list', async () => {
+    const root = await graphql(app, '{ articles(filters: { quotes: { article: { quotes: { article: { title: { eq: "x" } } } } } }) { title } }');
+    expectClean4xx(root);
+    expect(root.body.errors[0].message).toMatch(/at most 2 relations/);
+    const nested = await graphql(app, 'query($f: SpeakerQuoteFiltersInput) { articles(pagination: { limit: 2 }) { quotes(filters: $f) { text } } }', {
+      f: { article: { quotes: { article: { title: { eq: 'x' } } } } },
+    });
+    expectClean4xx(nested);
+  });
+
+  test('GraphQL: an ordinary front-end query is within the limits', async () => {
+    const res = await graphql(
+      app,
+      '{ articles(pagination: { limit: 10 }, filters: { channel: { slug: { eq: "shang-ji-gong-zuo-dong-tai" } } }) { documentId title breadcrumb { name } channel { name } quotes { text speakerName commendedIndividual { name } } } }'
+    );
+    expect([res.status, res.body.errors]).toEqual([200, undefined]);
+    expect(res.body.data.articles[0].quotes.length).toBeGreaterThan(0);
+  });
+
+  test.each([
+    ['six-level nested filter', `filters${'[quotes][article]'.repeat(3)}[title][$eq]=x`],
+    ['three-level populate', 'populate[quotes][populate][article][populate][quotes]=true'],
+    ['populate path three levels deep', 'populate[0]=quotes.article.quotes'],
+    ['too many $in values', `filters[id][$in]=${Array.from({ length: 150 }, (_, i) => i).join('&filters[id][$in]=')}`],
+    ['a page of 1,000', 'pagination[pageSize]=1000'],
+  ])('REST: %s answers 400 at once', async (_name, query) => {
+    const started = Date.now();
+    const res = await api(app).get(`/api/articles?${query}`);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expectClean4xx(res);
+    expect(res.body.error.name).toBe('ValidationError');
+  });
+
+  test.each([
+    ['a channel filter', 'filters[channel][slug][$eq]=shang-ji-gong-zuo-dong-tai'],
+    ['the channel tree', 'filters[channel][parent][slug][$eq]=gong-zuo-dong-tai'],
+    ['two levels of populate', 'populate[quotes][populate][commendedIndividual][fields][0]=name'],
+    ['sort and fields', 'sort[0]=publishDate:desc&fields[0]=title&fields[1]=slug'],
+    ['sort on a relation field', 'sort=channel.name:asc'],
+    ['$or of two titles', 'filters[$or][0][title][$containsi]=感恩&filters[$or][1][title][$containsi]=test'],
+    ['a date range', 'filters[publishDate][$gte]=2022-01-01&filters[publishDate][$lt]=2023-01-01'],
+    ['pagination', 'pagination[page]=1&pagination[pageSize]=10&pagination[withCount]=false'],
+  ])('REST: %s still works', async (_name, query) => {
+    const res = await api(app).get(`/api/articles?${query}`);
+    expect([res.status, res.body.error]).toEqual([200, undefined]);
+    expect(res.body.data.length).toBeGreaterThan(0);
+  });
+});
+
+describe('nothing reads past the public surface', () => {
+  test('REST: filtering or populating through localizations is refused (it reached other locales’ drafts)', async () => {
+    for (const query of [
+      `locale=en&filters[localizations][summary][$startsWith]=${DRAFT_SECRET.slice(0, 6)}`,
+      'locale=en&populate=localizations',
+      'locale=en&populate[localizations][fields][0]=summary',
+      'locale=en&sort=localizations.summary',
+    ]) {
+      const res = await api(app).get(`/api/articles?${query}`);
+      expectClean4xx(res);
+      expect(JSON.stringify(res.body)).not.toContain(DRAFT_SECRET);
+    }
+  });
+
+  test('GraphQL: localizations is not in the public schema, as a field or a filter', async () => {
+    const field = await graphql(app, '{ articles(locale: "en") { localizations { summary } } }');
+    expect(field.status).toBe(400);
+    const filter = await graphql(app, `{ articles(locale: "en", filters: { localizations: { summary: { startsWith: "LEAK" } } }) { title } }`);
+    expect(filter.status).toBe(400);
+    expect(JSON.stringify([field.body, filter.body])).not.toContain(DRAFT_SECRET);
+  });
+
+  test('GraphQL: registration, login and password mail are not available to the public', async () => {
+    const register = await graphql(app, 'mutation { register(input: { username: "x1", email: "x1@example.com", password: "Passw0rd!x" }) { jwt } }');
+    expect(register.body.data?.register ?? null).toBeNull();
+    expect(register.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    const forgot = await graphql(app, 'mutation { forgotPassword(email: "x1@example.com") { ok } }');
+    expect(forgot.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    const login = await graphql(app, 'mutation { login(input: { identifier: "x1", password: "Passw0rd!x" }) { jwt } }');
+    expect(login.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(await app.db.query('plugin::users-permissions.user').count()).toBe(0);
+    const advanced = (await app.store({ type: 'plugin', name: 'users-permissions', key: 'advanced' }).get({})) as { allow_register: boolean };
+    expect(advanced.allow_register).toBe(false);
+  });
+
+  test('CORS: the admin API answers no other origin; the public API allows any origin without credentials', async () => {
+    const admin = await api(app).get('/admin/users/me').set('Origin', 'http://evil.example:8080').set('Authorization', `Bearer ${token}`);
+    expect(admin.headers['access-control-allow-origin']).toBeUndefined();
+    expect(admin.headers['access-control-allow-credentials']).toBeUndefined();
+    const preflight = await api(app)
+      .options('/admin/access-token')
+      .set('Origin', 'http://evil.example:8080')
+      .set('Access-Control-Request-Method', 'POST');
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+    const pub = await api(app).get('/api/channels').set('Origin', 'https://www.example.gov.cn');
+    expect(pub.headers['access-control-allow-origin']).toBe('https://www.example.gov.cn');
+    expect(pub.headers['access-control-allow-credentials']).toBeUndefined();
+  });
+
+  test('uploads cannot script the site: HTML and SVG are downloads under a sandbox, named as uploaded', async () => {
+    const upload = async (name: string, type: string, body: string) => {
+      const res = await api(app).post('/upload').set('Authorization', `Bearer ${token}`).attach('files', Buffer.from(body), { filename: name, contentType: type });
+      expect(res.status).toBe(201);
+      return res.body[0].url as string;
+    };
+    const html = await upload('关于印发通知的附件.html', 'text/html', '<script src="/uploads/x.js"></script><p>hi</p>');
+    const svg = await upload('标志.svg', 'image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    const png = await upload('照片.png', 'image/png', Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4b00000000049454e44ae426082', 'hex').toString('binary'));
+    for (const url of [html, svg]) {
+      const res = await api(app).get(url);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-disposition']).toMatch(/^attachment; filename="[^"]*"; filename\*=UTF-8''/);
+      expect(res.headers['content-security-policy']).toContain('sandbox');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+    }
+    expect((await api(app).get(html)).headers['content-disposition']).toContain(encodeURIComponent('关于印发通知的附件.html'));
+    const image = await api(app).get(png);
+    expect(image.headers['content-disposition']).toMatch(/^inline; /);
+    expect(image.headers['content-disposition']).toContain(encodeURIComponent('照片.png'));
+  });
+});
+
+describe('clicks count people, not headers', () => {
+  test('with IS_PROXIED, the client address is the one the trusted proxy appended, not what the client wrote', async () => {
+    let counted = 0;
+    for (let i = 0; i < 12; i += 1) {
+      const res = await api(app)
+        .post(`/api/articles/${articleId}/clicks`)
+        .set('User-Agent', `${BROWSER} v${i}`)
+        .set('X-Forwarded-For', `10.0.${i}.1, 198.51.100.7`);
+      expect(res.status).toBe(202);
+      if (res.body.data.counted) counted += 1;
+    }
+    // One real address, five counted views per article per window (CLICK_MAX_PER_ADDRESS=5).
+    expect(counted).toBe(5);
+  });
+
+  test('varying the user agent from one address adds at most the per-address cap', async () => {
+    let counted = 0;
+    for (let i = 0; i < 12; i += 1) {
+      const res = await api(app).post(`/api/articles/${articleId}/clicks`).set('User-Agent', `${BROWSER} ua${i}`).set('X-Forwarded-For', '203.0.113.9');
+      if (res.body.data.counted) counted += 1;
+    }
+    expect(counted).toBe(5);
+    // Another address still counts.
+    const other = await api(app).post(`/api/articles/${articleId}/clicks`).set('User-Agent', BROWSER).set('X-Forwarded-For', '203.0.113.10');
+    expect(other.body.data.counted).toBe(true);
+  });
+});
+
+describe('bad input: a clear 4xx, never a 500 or internals', () => {
+  test.each([
+    '/api/articles/%00',
+    '/api/channels/%00',
+    '/api/articles?filters[slug][$eq]=%00',
+    '/api/articles?filters[title][$containsi]=%00',
+    '/api/articles/popular?locale=%00',
+    '/api/articles/popular?period=constructor',
+    '/api/articles/popular?period=toString',
+    '/api/articles/popular?period=__proto__',
+    '/api/articles?sort=.',
+    '/api/articles?sort=title.',
+    '/api/articles?sort=nosuchfield',
+    '/api/articles?filters[$or]=x',
+    '/api/articles?filters[legacyClickCount][$gt]=abc',
+    '/api/articles?filters[publishDate][$gt]=notadate',
+    '/api/articles?filters[nosuchfield][$eq]=1',
+    '/api/articles?filters[title][$nosuchop]=1',
+    '/api/articles?pagination[pageSize]=abc',
+    '/api/articles?pagination[page]=-1',
+    '/api/articles?fields[0]=channel',
+  ])('%s answers 400', async (url) => {
+    const res = await api(app).get(url);
+    expectClean4xx(res);
+    expect(res.body.error).toMatchObject({ status: 400, name: expect.any(String), message: expect.any(String) });
+  });
+
+  test('GraphQL: a NUL in an argument or a variable answers 400 without SQL', async () => {
+    const literal = await graphql(app, '{ article(documentId: "\\u0000") { title } }');
+    expectClean4xx(literal);
+    const variable = await graphql(app, 'query($id: ID!) { article(documentId: $id) { title } }', { id: 'a\u0000b' });
+    expectClean4xx(variable);
+  });
+
+  test('slugs are lowercase words and hyphens, whatever the path', async () => {
+    for (const slug of ['javascript:alert(1)', '../../admin', 'a" onmouseover="x', 'with space', 'UPPER']) {
+      const res = await api(app)
+        .post('/content-manager/collection-types/api::article.article?locale=zh-Hans')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ title: '坏别名', slug });
+      expect([slug, res.status]).toEqual([slug, 400]);
+      expect(res.body.error.message).toMatch(/小写字母/);
+    }
+    await expect(
+      app.documents('api::channel.channel').create({ locale: 'zh-Hans', data: { name: 'x', slug: '../x' } })
+    ).rejects.toThrow(/slug/i);
+  });
+
+  test('the RSS description carries a summary as text, never as markup', async () => {
+    const article = await app.documents('api::article.article').create({
+      locale: 'zh-Hans',
+      status: 'published',
+      data: { title: '摘要转义', summary: '<img src=x onerror=alert(1)> & 1 < 2' },
+    });
+    const rss = (await api(app).get('/api/feeds/articles.rss')).text;
+    expect(rss).toContain('<description>&amp;lt;img src=x onerror=alert(1)&amp;gt; &amp;amp; 1 &amp;lt; 2</description>');
+    await app.documents('api::article.article').delete({ documentId: article.documentId, locale: '*' });
+  });
+
+  test('an oversized header answers 431 and an oversized body 413', async () => {
+    const header = await new Promise<number>((resolve) => {
+      const http = require('http') as typeof import('http');
+      const { port } = app.server.httpServer.address() as { port: number };
+      const req = http.request({ host: '127.0.0.1', port, path: '/api/articles', headers: { 'X-Big': 'x'.repeat(64 * 1024) } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', () => resolve(431));
+      req.end();
+    });
+    expect(header).toBe(431);
+    const body = await api(app).post('/graphql').set('Content-Type', 'application/json').send(`{"query":"${'x'.repeat(2 * 1024 * 1024)}"}`);
+    expect(body.status).toBe(413);
+  });
+
+  const HOSTILE = ["'", '"', '%27%22', '..%2F..%2Fetc%2Fpasswd', '%3Cscript%3Ealert(1)%3C%2Fscript%3E', 'x'.repeat(5000), '__proto__', 'constructor', '%F0%9F%98%80', '%E2%80%AE', '%C0%AF', '-1', '1e309', '[]', '{}'];
+  const ROUTES = (value: string) => [
+    `/api/articles/${value}`,
+    `/api/articles?locale=${value}`,
+    `/api/articles?filters[title][$eq]=${value}`,
+    `/api/articles?sort=${value}`,
+    `/api/articles?populate=${value}`,
+    `/api/articles?fields=${value}`,
+    `/api/articles?pagination[page]=${value}`,
+    `/api/channels/${value}`,
+    `/api/speaker-quotes?filters[speakerName][$containsi]=${value}`,
+    `/api/commendations/${value}`,
+    `/api/commended-units?filters[city][$eq]=${value}`,
+    `/api/commended-individuals/${value}`,
+    `/api/articles/popular?period=${value}`,
+    `/api/articles/popular?channel=${value}`,
+    `/api/articles/popular?limit=${value}`,
+    `/api/articles/${value}/clicks`,
+    `/api/feeds/articles.rss?channel=${value}`,
+    `/api/feeds/articles.atom?locale=${value}`,
+    `/api/feeds/articles.json?limit=${value}`,
+    `/articles/${value}`,
+    `/channels/${value}`,
+  ];
+
+  test('every public route answers every hostile value without a 500 or internals', async () => {
+    const failures: string[] = [];
+    for (const value of HOSTILE) {
+      for (const url of ROUTES(value)) {
+        const res = await api(app).get(url).set('User-Agent', BROWSER);
+        if (res.status >= 500 || INTERNALS.test(res.text ?? '')) failures.push(`${res.status} ${url.slice(0, 120)}`);
+      }
+      const click = await api(app).post(`/api/articles/${value}/clicks`).set('User-Agent', BROWSER);
+      if (click.status >= 500) failures.push(`${click.status} POST clicks ${value.slice(0, 40)}`);
+      const gql = await graphql(app, 'query($v: String) { articles(filters: { title: { eq: $v } }, sort: [$v]) { title } }', { v: value });
+      if (gql.status >= 500 || INTERNALS.test(JSON.stringify(gql.body))) failures.push(`${gql.status} GraphQL ${value.slice(0, 40)}`);
+    }
+    expect(failures).toEqual([]);
+    await stillServing();
+  });
+});

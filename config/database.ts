@@ -11,9 +11,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
     // raise it for a one-off job). Public reads are bounded well below it by
     // src/lib/public-query.ts and the GraphQL limits; this is the backstop.
     const statementTimeout = env.int('DATABASE_STATEMENT_TIMEOUT_MS', 30000);
-    const ssl = env.bool('DATABASE_SSL', false)
-      ? { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) }
-      : false;
+    const ssl = env.bool('DATABASE_SSL', false) ? { rejectUnauthorized: env.bool('DATABASE_SSL_REJECT_UNAUTHORIZED', true) } : false;
     return {
       connection: {
         client: 'postgres',

@@ -21,6 +21,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       maxLimit: 100,
       apolloServer: {
         introspection: env('NODE_ENV') !== 'production',
+        // The plugin's own CORS would answer any origin: the global strapi::cors
+        // (config/middlewares.ts, CORS_ORIGINS) already applies to /graphql.
+        cors: false,
         // Strapi appends these to its own plugins (config/graphql-limits.ts sets the limits).
         plugins: [costLimitPlugin],
       },

@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { registerDocumentMiddlewares } from './bootstrap/document-middlewares';
 import { registerDocumentRules } from './document-middlewares';
 import { ensureLocales } from './bootstrap/locales';
 import { enforcePublicPermissions } from './bootstrap/permissions';
@@ -9,12 +8,12 @@ import { applyAdminLayouts } from './bootstrap/admin-layout';
 import { registerGraphqlExtensions } from './bootstrap/graphql';
 import { disableRegistration, registerAccountLocks } from './bootstrap/lock-accounts';
 import { ensureIndexes } from './bootstrap/indexes';
-import { registerRebuildAdminRoutes, type RebuildService } from './bootstrap/rebuild-admin';
+import { registerRebuildAdminRoutes } from './bootstrap/rebuild-admin';
+import { getService } from './utils/services';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerDocumentRules(strapi);
-    registerDocumentMiddlewares(strapi);
     registerGraphqlExtensions(strapi);
     registerAccountLocks(strapi);
     registerRebuildAdminRoutes(strapi);
@@ -28,8 +27,8 @@ export default {
     patchAdminSlugGenerator(strapi);
     await applyAdminLayouts(strapi);
 
-    (strapi.service('api::article.clicks') as unknown as { start: () => void }).start();
-    const rebuild = strapi.service('api::rebuild.rebuild') as unknown as RebuildService;
+    getService(strapi, 'clicks').start();
+    const rebuild = getService(strapi, 'rebuild');
     await rebuild.checkConfig();
 
     // Demo content only into an empty database, so a real site is never touched.
@@ -43,7 +42,7 @@ export default {
 
   /** Runs on shutdown, SIGTERM and SIGINT included: buffered clicks are written first. */
   async destroy({ strapi }: { strapi: Core.Strapi }) {
-    await (strapi.service('api::article.clicks') as unknown as { stop: () => Promise<void> }).stop();
-    await (strapi.service('api::rebuild.rebuild') as unknown as RebuildService).stop();
+    await getService(strapi, 'clicks').stop();
+    await getService(strapi, 'rebuild').stop();
   },
 };

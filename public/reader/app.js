@@ -27,7 +27,12 @@ const TEXT = {
     next: '下一页',
     page: (n, total) => `第 ${n} / ${total} 页`,
     largeText: '适老化 大字号',
-    notFound: '没有找到这篇文章。',
+    notFound: {
+      article: '没有找到这篇文章。',
+      channel: '没有找到这个栏目。',
+      commendation: '没有找到这项表彰。',
+      page: '没有找到这个页面。',
+    },
     noTranslation: '本文暂无中文版本，以下为原文。',
     city: '地市',
     allCities: '全部地市',
@@ -61,7 +66,12 @@ const TEXT = {
     next: 'Next',
     page: (n, total) => `Page ${n} of ${total}`,
     largeText: 'Large text',
-    notFound: 'This article could not be found.',
+    notFound: {
+      article: 'This article could not be found.',
+      channel: 'This channel could not be found.',
+      commendation: 'This commendation could not be found.',
+      page: 'This page could not be found.',
+    },
     noTranslation: 'This article is not available in English yet; the Chinese original is shown below.',
     city: 'City',
     allCities: 'All cities',
@@ -238,7 +248,10 @@ const articleList = (articles, { withCount = false } = {}) =>
       h(
         'li',
         {},
-        h('a', { href: withLocale(`/articles/${article.slug}`), text: article.subtitle ? `${article.title}——${article.subtitle}` : article.title }),
+        h('a', {
+          href: withLocale(`/articles/${article.slug}`),
+          text: article.subtitle ? `${article.title}——${article.subtitle}` : article.title,
+        }),
         withCount
           ? h('span', { class: 'count', text: `${t.clicks} ${article.clickCount}` })
           : h('time', { datetime: article.publishDate, text: article.publishDate ? formatTime(article.publishDate).slice(0, 10) : '' })
@@ -246,10 +259,22 @@ const articleList = (articles, { withCount = false } = {}) =>
     )
   );
 
+/** Previous / page n of m / next, for a list at `path` (?page=n). */
+const pager = (page, pageCount, path) =>
+  h(
+    'nav',
+    { class: 'pager', 'aria-label': t.page(page, Math.max(1, pageCount)) },
+    page > 1 ? h('a', { href: withLocale(`${path}?page=${page - 1}`), rel: 'prev', text: t.previous }) : null,
+    h('span', { text: t.page(page, Math.max(1, pageCount)) }),
+    page < pageCount ? h('a', { href: withLocale(`${path}?page=${page + 1}`), rel: 'next', text: t.next }) : null
+  );
+
+const currentPage = () => Math.max(1, Number(params.get('page')) || 1);
+
 // ---- pages ------------------------------------------------------------------------
 
 const homePage = async () => {
-  const page = Math.max(1, Number(params.get('page')) || 1);
+  const page = currentPage();
   const [latest, popularMonth, commendations] = await Promise.all([
     api('/api/articles', {
       locale,
@@ -277,23 +302,26 @@ const homePage = async () => {
         { 'aria-labelledby': 'latest-heading' },
         h('h1', { id: 'latest-heading', text: t.latest }),
         articleList(latest.data),
-        h(
-          'nav',
-          { class: 'pager', 'aria-label': t.page(page, pageCount) },
-          page > 1 ? h('a', { href: withLocale(`/?page=${page - 1}`), rel: 'prev', text: t.previous }) : null,
-          h('span', { text: t.page(page, Math.max(1, pageCount)) }),
-          page < pageCount ? h('a', { href: withLocale(`/?page=${page + 1}`), rel: 'next', text: t.next }) : null
-        )
+        pager(page, pageCount, '/')
       ),
       h(
         'aside',
         {},
-        h('section', { 'aria-labelledby': 'popular-heading' }, h('h2', { id: 'popular-heading', text: t.popular }), articleList(popular?.data ?? [], { withCount: true })),
+        h(
+          'section',
+          { 'aria-labelledby': 'popular-heading' },
+          h('h2', { id: 'popular-heading', text: t.popular }),
+          articleList(popular?.data ?? [], { withCount: true })
+        ),
         h(
           'section',
           { 'aria-labelledby': 'commendations-heading' },
           h('h2', { id: 'commendations-heading', text: t.commendations }),
-          h('ul', { class: 'list' }, commendations.data.map((c) => h('li', {}, h('a', { href: withLocale(`/commendations/${c.slug}`), text: c.title }))))
+          h(
+            'ul',
+            { class: 'list' },
+            commendations.data.map((c) => h('li', {}, h('a', { href: withLocale(`/commendations/${c.slug}`), text: c.title })))
+          )
         )
       )
     )
@@ -302,14 +330,16 @@ const homePage = async () => {
 
 const channelPage = async (slug, channels) => {
   const channel = channels.find((c) => c.slug === slug);
-  if (!channel) return notFound();
+  if (!channel) return notFound('channel');
   // The channel and its sub-channels.
   const ids = [channel.documentId];
   for (let i = 0; i < ids.length; i += 1) for (const c of channels) if (c.parent?.documentId === ids[i]) ids.push(c.documentId);
+  const page = currentPage();
   const query = {
     locale,
     'sort[0]': 'publishDate:desc',
-    'pagination[pageSize]': 50,
+    'pagination[page]': page,
+    'pagination[pageSize]': PAGE_SIZE,
     'fields[0]': 'title',
     'fields[1]': 'subtitle',
     'fields[2]': 'slug',
@@ -319,7 +349,12 @@ const channelPage = async (slug, channels) => {
   ids.forEach((id, i) => (query[`filters[channel][documentId][$in][${i}]`] = id));
   const articles = await api('/api/articles', query);
   setTitle(channel.name);
-  render(breadcrumb(channel.breadcrumb.slice(0, -1), channel.name), h('h1', { text: channel.name }), articleList(articles.data));
+  render(
+    breadcrumb(channel.breadcrumb.slice(0, -1), channel.name),
+    h('h1', { text: channel.name }),
+    articleList(articles.data),
+    pager(page, articles.meta.pagination.pageCount, `/channels/${encodeURIComponent(channel.slug)}`)
+  );
 };
 
 const registerView = async (documentId, articleLocale) => {
@@ -341,7 +376,12 @@ const renderBlocks = (blocks) =>
     const text = (block.children ?? []).map((child) => child.text ?? (child.children ?? []).map((c) => c.text ?? '').join('')).join('');
     if (block.type === 'heading') return h('h2', { text });
     if (block.type === 'quote') return h('blockquote', {}, h('p', { text }));
-    if (block.type === 'list') return h(block.format === 'ordered' ? 'ol' : 'ul', {}, (block.children ?? []).map((item) => h('li', { text: (item.children ?? []).map((c) => c.text ?? '').join('') })));
+    if (block.type === 'list')
+      return h(
+        block.format === 'ordered' ? 'ol' : 'ul',
+        {},
+        (block.children ?? []).map((item) => h('li', { text: (item.children ?? []).map((c) => c.text ?? '').join('') }))
+      );
     return h('p', { text });
   });
 
@@ -355,7 +395,7 @@ const articlePage = async (slug) => {
     article = result?.data?.[0];
     fallback = Boolean(article);
   }
-  if (!article) return notFound();
+  if (!article) return notFound('article');
   const fullTitle = article.subtitle ? `${article.title}——${article.subtitle}` : article.title;
   setTitle(fullTitle);
   const clicks = h('dd', { id: 'click-count', text: '…' });
@@ -375,7 +415,12 @@ const articlePage = async (slug) => {
         { class: 'meta' },
         article.source ? h('div', {}, h('dt', { text: t.source }), h('dd', { text: article.source })) : null,
         article.publishDate
-          ? h('div', {}, h('dt', { text: t.published }), h('dd', {}, h('time', { datetime: article.publishDate, text: formatTime(article.publishDate) })))
+          ? h(
+              'div',
+              {},
+              h('dt', { text: t.published }),
+              h('dd', {}, h('time', { datetime: article.publishDate, text: formatTime(article.publishDate) }))
+            )
           : null,
         h('div', {}, h('dt', { text: t.clicks }), clicks)
       ),
@@ -408,9 +453,21 @@ const articlePage = async (slug) => {
             { 'aria-labelledby': 'mentioned-heading' },
             h('h2', { id: 'mentioned-heading', text: t.mentioned }),
             units.length ? h('h3', { text: t.units }) : null,
-            units.length ? h('ul', {}, units.map((unit) => h('li', { text: unit.name }))) : null,
+            units.length
+              ? h(
+                  'ul',
+                  {},
+                  units.map((unit) => h('li', { text: unit.name }))
+                )
+              : null,
             people.length ? h('h3', { text: t.individuals }) : null,
-            people.length ? h('ul', {}, people.map((person) => h('li', { text: [person.name, person.organization, person.position].filter(Boolean).join(' · ') }))) : null
+            people.length
+              ? h(
+                  'ul',
+                  {},
+                  people.map((person) => h('li', { text: [person.name, person.organization, person.position].filter(Boolean).join(' · ') }))
+                )
+              : null
           )
         : null
     )
@@ -432,12 +489,17 @@ const commendationPage = async (slug) => {
     'populate[individuals][fields][3]': 'city',
   });
   const commendation = result?.data?.[0];
-  if (!commendation) return notFound();
+  if (!commendation) return notFound('commendation');
   setTitle(commendation.title);
   const units = commendation.units ?? [];
   const people = commendation.individuals ?? [];
   const cities = [...new Set([...units, ...people].map((x) => x.city).filter(Boolean))].sort();
-  const city = h('select', { id: 'city-filter' }, h('option', { value: '', text: t.allCities }), cities.map((c) => h('option', { value: c, text: c })));
+  const city = h(
+    'select',
+    { id: 'city-filter' },
+    h('option', { value: '', text: t.allCities }),
+    cities.map((c) => h('option', { value: c, text: c }))
+  );
   const search = h('input', { id: 'name-search', type: 'search', autocomplete: 'off' });
   const unitBody = h('tbody');
   const peopleBody = h('tbody');
@@ -447,10 +509,23 @@ const commendationPage = async (slug) => {
     const keep = (x) => (!city.value || x.city === city.value) && (!term || x.name.toLowerCase().includes(term));
     const shownUnits = units.filter(keep);
     const shownPeople = people.filter(keep);
-    unitBody.replaceChildren(...(shownUnits.length ? shownUnits.map((u) => h('tr', {}, h('td', { text: u.name }), h('td', { text: [u.city, u.district].filter(Boolean).join(' ') }))) : [empty(2)]));
+    unitBody.replaceChildren(
+      ...(shownUnits.length
+        ? shownUnits.map((u) => h('tr', {}, h('td', { text: u.name }), h('td', { text: [u.city, u.district].filter(Boolean).join(' ') })))
+        : [empty(2)])
+    );
     peopleBody.replaceChildren(
       ...(shownPeople.length
-        ? shownPeople.map((p) => h('tr', {}, h('td', { text: p.name }), h('td', { text: p.organization ?? '' }), h('td', { text: p.position ?? '' }), h('td', { text: p.city ?? '' })))
+        ? shownPeople.map((p) =>
+            h(
+              'tr',
+              {},
+              h('td', { text: p.name }),
+              h('td', { text: p.organization ?? '' }),
+              h('td', { text: p.position ?? '' }),
+              h('td', { text: p.city ?? '' })
+            )
+          )
         : [empty(4)])
     );
   };
@@ -473,20 +548,33 @@ const commendationPage = async (slug) => {
       h('div', {}, h('label', { for: 'name-search', text: t.search }), search)
     ),
     h('h2', { text: t.units }),
-    h('table', {}, h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: t.name }), h('th', { scope: 'col', text: t.region }))), unitBody),
+    h(
+      'table',
+      {},
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: t.name }), h('th', { scope: 'col', text: t.region }))),
+      unitBody
+    ),
     h('h2', { text: t.individuals }),
     h(
       'table',
       {},
-      h('thead', {}, h('tr', {}, [t.name, t.organization, t.position, t.city].map((label) => h('th', { scope: 'col', text: label })))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          [t.name, t.organization, t.position, t.city].map((label) => h('th', { scope: 'col', text: label }))
+        )
+      ),
       peopleBody
     )
   );
 };
 
-const notFound = () => {
+const notFound = (kind = 'page') => {
   setTitle('');
-  render(h('h1', { text: t.notFound }), h('p', {}, h('a', { href: withLocale('/'), text: t.home })));
+  render(h('h1', { text: t.notFound[kind] }), h('p', {}, h('a', { href: withLocale('/'), text: t.home })));
 };
 
 // ---- router -----------------------------------------------------------------------

@@ -101,7 +101,10 @@ const main = async () => {
           await knex.transaction(async (trx) => {
             for (const quote of quotes) {
               const [inserted] = await trx('speaker_quotes').insert(quote.row).returning('id');
-              await trx(join.name).insert({ [join.joinColumn.name]: inserted.id ?? inserted, [join.inverseJoinColumn.name]: quote.article });
+              await trx(join.name).insert({
+                [join.joinColumn.name]: inserted.id ?? inserted,
+                [join.inverseJoinColumn.name]: quote.article,
+              });
               made += 1;
             }
           });

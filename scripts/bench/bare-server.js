@@ -8,7 +8,9 @@ const Database = require('better-sqlite3');
 const db = new Database(process.argv[2]);
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = NORMAL');
-db.exec('CREATE TABLE IF NOT EXISTS counts (document_id TEXT NOT NULL, day TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (document_id, day))');
+db.exec(
+  'CREATE TABLE IF NOT EXISTS counts (document_id TEXT NOT NULL, day TEXT NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (document_id, day))'
+);
 const upsert = db.prepare(
   'INSERT INTO counts (document_id, day, count) VALUES (?, ?, 1) ON CONFLICT (document_id, day) DO UPDATE SET count = count + 1 RETURNING count'
 );

@@ -36,7 +36,9 @@ const main = async () => {
   let pgUrl = null;
   if (DB === 'postgres') {
     // A fresh database on the server in DATABASE_URL, else on the throwaway test cluster.
-    const server = process.env.DATABASE_URL || execFileSync('bash', [path.join(appDir, 'scripts', 'test-postgres-server.sh')], { encoding: 'utf8' }).trim();
+    const server =
+      process.env.DATABASE_URL ||
+      execFileSync('bash', [path.join(appDir, 'scripts', 'test-postgres-server.sh')], { encoding: 'utf8' }).trim();
     const { Client } = require('pg');
     const admin = new Client({ connectionString: server });
     await admin.connect();
@@ -62,19 +64,21 @@ const main = async () => {
   const documentId = list.data[0].documentId;
 
   let visitor = 0;
-  const click = (locale, base = app.url) => () => ({
-    url: `${base}/api/articles/${documentId}/clicks?locale=${locale}`,
-    requests: [
-      {
-        method: 'POST',
-        // A new visitor each time, so the dedupe rule runs and still counts every request.
-        setupRequest: (req) => ({
-          ...req,
-          headers: { ...req.headers, 'user-agent': `${BROWSER} v/${(visitor += 1)}`, origin: 'https://www.example.gov.cn' },
-        }),
-      },
-    ],
-  });
+  const click =
+    (locale, base = app.url) =>
+    () => ({
+      url: `${base}/api/articles/${documentId}/clicks?locale=${locale}`,
+      requests: [
+        {
+          method: 'POST',
+          // A new visitor each time, so the dedupe rule runs and still counts every request.
+          setupRequest: (req) => ({
+            ...req,
+            headers: { ...req.headers, 'user-agent': `${BROWSER} v/${(visitor += 1)}`, origin: 'https://www.example.gov.cn' },
+          }),
+        },
+      ],
+    });
   const targets = {
     a: click('zh-Hans'),
     b: () => ({ url: `${app.url}/api/bench/noop`, method: 'GET' }),
@@ -156,7 +160,10 @@ const main = async () => {
     const ad = get('a') / get('d');
     pass = pass && ab >= 3 && ad >= 0.3;
     console.log(`  c=${connections}: a/b ${ab.toFixed(2)} (target >= 3)   a/c ${ac.toFixed(1)}   a/d ${ad.toFixed(2)} (target >= 0.3)`);
-    if (second) console.log(`         2 instances / 1: ${(rows.find((row) => row.key === 'a2' && row.connections === connections).rps / get('a')).toFixed(2)}`);
+    if (second)
+      console.log(
+        `         2 instances / 1: ${(rows.find((row) => row.key === 'a2' && row.connections === connections).rps / get('a')).toFixed(2)}`
+      );
   }
   const exact = stored === clicksOk;
   console.log(`\nstored clicks ${stored}, 2xx click answers ${clicksOk}: ${exact ? 'exact, none lost' : 'MISMATCH'}`);

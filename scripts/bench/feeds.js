@@ -39,7 +39,9 @@ const main = async () => {
     ({ total } = (await post(`${app.url}/api/bench/articles?count=9000`)).data);
     await get(`${app.url}/api/bench/feed-render?runs=5`);
     const at10k = (await get(`${app.url}/api/bench/feed-render?runs=40`)).data;
-    console.log(`  (c) uncached RSS render, ${total} articles rows: median ${at10k.medianMs.toFixed(2)} ms (min ${at10k.minMs.toFixed(2)})`);
+    console.log(
+      `  (c) uncached RSS render, ${total} articles rows: median ${at10k.medianMs.toFixed(2)} ms (min ${at10k.minMs.toFixed(2)})`
+    );
 
     // (a) vs (b): the cached feed and the very same bytes as a static file.
     const feedUrl = `${app.url}/api/feeds/articles.rss`;

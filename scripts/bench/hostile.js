@@ -45,7 +45,11 @@ const main = async () => {
   let dbEnv;
   if (DB === 'postgres') {
     const { execFileSync } = require('child_process');
-    const serverUrl = process.env.TEST_POSTGRES_URL || execFileSync('bash', [path.join(__dirname, '..', 'test-postgres-server.sh')]).toString().trim();
+    const serverUrl =
+      process.env.TEST_POSTGRES_URL ||
+      execFileSync('bash', [path.join(__dirname, '..', 'test-postgres-server.sh')])
+        .toString()
+        .trim();
     const { Client } = require('pg');
     const admin = new Client({ connectionString: serverUrl });
     await admin.connect();
@@ -69,29 +73,69 @@ const main = async () => {
     const api = (q) => `${app.url}/api/articles?${q}`;
 
     console.log('\n1. the attacks of issue #10, now refused');
-    await timed('GraphQL articles→quotes→article… 9 levels', `${app.url}/graphql`, gql('{ articles { quotes { article { quotes { article { quotes { article { quotes { article { title } } } } } } } } } }'));
-    await timed('GraphQL 1,000 aliases', `${app.url}/graphql`, gql(`{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: articles { title }`).join(' ')} }`));
+    await timed(
+      'GraphQL articles→quotes→article… 9 levels',
+      `${app.url}/graphql`,
+      gql('{ articles { quotes { article { quotes { article { quotes { article { quotes { article { title } } } } } } } } } }')
+    );
+    await timed(
+      'GraphQL 1,000 aliases',
+      `${app.url}/graphql`,
+      gql(`{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: articles { title }`).join(' ')} }`)
+    );
     await timed('REST filters 6 relations deep', api(`filters${'[quotes][article]'.repeat(3)}[title][$eq]=x`));
     await timed('REST populate 3 levels deep', api('populate[quotes][populate][article][populate][quotes]=true'));
 
     console.log('\n2. the most expensive requests the limits accept');
     const candidates = [
-      await timed('REST 2-relation filter through quotes, page of 25', api('filters[quotes][article][title][$eq]=不存在&pagination[pageSize]=25')),
-      await timed('REST 20 $or conditions on summaries, page of 25', api(`${Array.from({ length: 20 }, (_, i) => `filters[$or][${i}][summary][$eq]=无此${i}`).join('&')}&pagination[pageSize]=25`)),
-      await timed('REST 2 $containsi on title and summary, page of 25', api('filters[$or][0][title][$containsi]=无此&filters[$or][1][summary][$containsi]=无此&pagination[pageSize]=25')),
-      await timed('REST 20 $or conditions through quotes (refused)', api(`${Array.from({ length: 20 }, (_, i) => `filters[$or][${i}][quotes][text][$containsi]=无此${i}`).join('&')}&pagination[pageSize]=25`)),
-      await timed('REST populate 2 levels, page of 25', api('populate[quotes][populate][article][fields][0]=title&pagination[pageSize]=25')),
+      await timed(
+        'REST 2-relation filter through quotes, page of 25',
+        api('filters[quotes][article][title][$eq]=不存在&pagination[pageSize]=25')
+      ),
+      await timed(
+        'REST 20 $or conditions on summaries, page of 25',
+        api(`${Array.from({ length: 20 }, (_, i) => `filters[$or][${i}][summary][$eq]=无此${i}`).join('&')}&pagination[pageSize]=25`)
+      ),
+      await timed(
+        'REST 2 $containsi on title and summary, page of 25',
+        api('filters[$or][0][title][$containsi]=无此&filters[$or][1][summary][$containsi]=无此&pagination[pageSize]=25')
+      ),
+      await timed(
+        'REST 20 $or conditions through quotes (refused)',
+        api(
+          `${Array.from({ length: 20 }, (_, i) => `filters[$or][${i}][quotes][text][$containsi]=无此${i}`).join('&')}&pagination[pageSize]=25`
+        )
+      ),
+      await timed(
+        'REST populate 2 levels, page of 25',
+        api('populate[quotes][populate][article][fields][0]=title&pagination[pageSize]=25')
+      ),
       await timed('REST default populate, page of 100', api('pagination[pageSize]=100')),
-      await timed('GraphQL at the cost limit (11 × 25 nested, cost 287)', `${app.url}/graphql`, gql('{ articles(pagination: { limit: 11 }) { quotes { article { title } } } }')),
-      await timed('GraphQL 2-relation filter, 100 items', `${app.url}/graphql`, gql('{ articles(pagination: { limit: 100 }, filters: { quotes: { article: { title: { eq: "不存在" } } } }) { title } }')),
-      await timed('REST 20 $or on titles (default populate), page of 25', api(`${Array.from({ length: 20 }, (_, i) => `filters[$or][${i}][title][$eq]=感恩${i}`).join('&')}&pagination[pageSize]=25`)),
+      await timed(
+        'GraphQL at the cost limit (11 × 25 nested, cost 287)',
+        `${app.url}/graphql`,
+        gql('{ articles(pagination: { limit: 11 }) { quotes { article { title } } } }')
+      ),
+      await timed(
+        'GraphQL 2-relation filter, 100 items',
+        `${app.url}/graphql`,
+        gql('{ articles(pagination: { limit: 100 }, filters: { quotes: { article: { title: { eq: "不存在" } } } }) { title } }')
+      ),
+      await timed(
+        'REST 20 $or on titles (default populate), page of 25',
+        api(`${Array.from({ length: 20 }, (_, i) => `filters[$or][${i}][title][$eq]=感恩${i}`).join('&')}&pagination[pageSize]=25`)
+      ),
     ];
     const accepted = candidates.filter((c) => c.status === 200);
     const worst = accepted.reduce((a, b) => (b.ms > a.ms ? b : a));
     console.log(`  worst accepted: ${worst.label} (${worst.ms.toFixed(1)} ms)`);
 
-    console.log('\n3. ordinary reads (10 articles with title, slug, date and channel), alone and beside 4 clients looping on the worst accepted request');
-    const ordinary = () => ({ url: api('pagination[pageSize]=10&fields[0]=title&fields[1]=slug&fields[2]=publishDate&populate[channel][fields][0]=name') });
+    console.log(
+      '\n3. ordinary reads (10 articles with title, slug, date and channel), alone and beside 4 clients looping on the worst accepted request'
+    );
+    const ordinary = () => ({
+      url: api('pagination[pageSize]=10&fields[0]=title&fields[1]=slug&fields[2]=publishDate&populate[channel][fields][0]=name'),
+    });
     for (const readers of [1, READERS]) {
       const alone = await measure(`ordinary list, ${readers} reader(s), alone`, ordinary, readers, SECONDS);
       printRow(alone);

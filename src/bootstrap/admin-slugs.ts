@@ -11,9 +11,8 @@ export const patchAdminSlugGenerator = (strapi: Core.Strapi) => {
   const service = strapi.plugin('content-manager').service('uid') as UidService;
   const original = service.generateUIDField.bind(service);
   service.generateUIDField = async (args) => {
-    const attribute = strapi.contentTypes[args.contentTypeUID as 'api::article.article']?.attributes?.[
-      args.field as 'slug'
-    ] as { targetField?: string } | undefined;
+    const attribute = strapi.contentTypes[args.contentTypeUID as 'api::article.article']?.attributes?.[args.field as 'slug'] as
+      { targetField?: string } | undefined;
     const target = attribute?.targetField;
     const value = target ? args.data?.[target] : undefined;
     if (!target || typeof value !== 'string' || !value) return original(args);

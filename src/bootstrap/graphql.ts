@@ -2,7 +2,7 @@
 // click counts), the most-read list and the click mutation.
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { ClicksService } from '../api/article/services/clicks';
+import { getLocales, getService } from '../utils/services';
 
 // The nexus builder is untyped here (the plugin hands it over at runtime).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -12,11 +12,17 @@ type Definition = any;
 type Parent = { id: number; documentId: string; locale?: string | null };
 type GraphqlContext = { koaContext: { request: { ip: string }; get: (header: string) => string } };
 
+/** GraphQL code STRAPI_SERVICE_UNAVAILABLE_ERROR, with the service's own message. */
+class ServiceUnavailableError extends errors.ApplicationError {
+  constructor(message: string) {
+    super(message, { retryAfter: 1 });
+    // The base class types `name` as its own literal; the GraphQL code is built from it.
+    (this as { name: string }).name = 'ServiceUnavailableError';
+  }
+}
 
 export const registerGraphqlExtensions = (strapi: Core.Strapi) => {
-  const channels = () => strapi.service('api::channel.channel') as unknown as {
-    addBreadcrumbs: <T>(entries: T[], channelOf: (entry: T) => string | null | undefined) => Promise<Array<T & { breadcrumb: unknown }>>;
-  };
+  const channels = () => getService(strapi, 'channel');
 
   const breadcrumbOfArticle = async (parent: Parent) => {
     // The parent row is the version being served (published for the public).
@@ -28,7 +34,7 @@ export const registerGraphqlExtensions = (strapi: Core.Strapi) => {
     return entry.breadcrumb;
   };
 
-  const clicks = () => strapi.service('api::article.clicks') as unknown as ClicksService;
+  const clicks = () => getService(strapi, 'clicks');
 
   // Article.clickCount resolves once per item of a list: the items asked for in one
   // turn of the event loop share one query, as a DataLoader would batch them.
@@ -62,25 +68,25 @@ export const registerGraphqlExtensions = (strapi: Core.Strapi) => {
       userAgent: context.koaContext.get('user-agent'),
     });
     if (outcome.status === 202) return outcome;
-    const { ApplicationError, NotFoundError, ValidationError, RateLimitError } = errors;
+    const { NotFoundError, ValidationError, RateLimitError } = errors;
     if (outcome.status === 404) throw new NotFoundError((outcome as { message: string }).message);
-    if (outcome.status === 429) throw new RateLimitError((outcome as { message: string }).message, { retryAfter: (outcome as { retryAfter?: number }).retryAfter });
+    if (outcome.status === 429)
+      throw new RateLimitError((outcome as { message: string }).message, { retryAfter: (outcome as { retryAfter?: number }).retryAfter });
     if (outcome.status === 400) throw new ValidationError((outcome as { message: string }).message);
-    throw new ApplicationError('Click not registered');
+    // 503: the instance is shutting down; the client should retry (on another instance).
+    throw new ServiceUnavailableError((outcome as { message?: string }).message ?? 'Click not registered, try again');
   };
 
   const popularArticles = async (
     _root: unknown,
     args: { period?: 'day' | 'week' | 'month' | 'all'; channel?: string; locale?: string; limit?: number }
   ) => {
-    const locales = strapi.plugin('i18n').service('locales');
-    const locale = args.locale ?? ((await locales.getDefaultLocale()) as string);
+    const locales = getLocales(strapi);
+    const locale = args.locale ?? (await locales.getDefaultLocale());
     if (!(await locales.findByCode(locale))) throw new errors.ValidationError(`Unknown locale: ${JSON.stringify(locale)}`);
     const limit = args.limit ?? 10;
     if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw new errors.ValidationError('limit must be from 1 to 50');
-    const channelIds = args.channel
-      ? await (strapi.service('api::channel.channel') as unknown as { subtreeIds: (s: string, l: string) => Promise<string[] | null> }).subtreeIds(args.channel, locale)
-      : null;
+    const channelIds = args.channel ? await channels().subtreeIds(args.channel, locale) : null;
     if (args.channel && !channelIds) throw new errors.NotFoundError(`No published channel "${args.channel}" in this locale`);
     const ranked = await clicks().popular({ period: args.period ?? 'week', locale, channelIds, limit });
     const documents = (await strapi.documents('api::article.article').findMany({

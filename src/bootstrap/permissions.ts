@@ -1,14 +1,9 @@
 // The public (anonymous) role: read published content (feeds included) and register clicks, nothing else.
 import type { Core } from '@strapi/strapi';
+import { readableTypes } from '../utils/type-settings';
 
-export const READABLE_TYPES = [
-  'api::article.article',
-  'api::channel.channel',
-  'api::speaker-quote.speaker-quote',
-  'api::commendation.commendation',
-  'api::commended-unit.commended-unit',
-  'api::commended-individual.commended-individual',
-] as const;
+/** The types the public may read, as their folders declare (src/api/<name>/newsroom.ts). */
+export const READABLE_TYPES: readonly string[] = readableTypes();
 
 export const PUBLIC_ACTIONS: string[] = [
   ...READABLE_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]),

@@ -2,10 +2,7 @@
 // authentication, and no trace of targets or deliveries in the content API.
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { RebuildService } from '../api/rebuild/services/rebuild';
-
-export type { RebuildService };
-
+import { getService } from '../utils/services';
 
 type AdminRouter = { type: 'admin'; routes: unknown[] };
 
@@ -18,7 +15,7 @@ export const registerRebuildAdminRoutes = (strapi: Core.Strapi) => {
         method: 'POST',
         path: '/rebuild-now',
         handler: async (ctx: { status: number; body: unknown }) => {
-          const rebuild = strapi.service('api::rebuild.rebuild') as unknown as RebuildService;
+          const rebuild = getService(strapi, 'rebuild');
           rebuild.forgetTargets();
           const deliveries = await rebuild.rebuildNow();
           if (deliveries === 0) {
@@ -35,9 +32,7 @@ export const registerRebuildAdminRoutes = (strapi: Core.Strapi) => {
   };
 
   // Targets hold URLs and secrets, deliveries the changes: administrators only.
-  const graphql = strapi.plugin('graphql')?.service('extension') as
-    | { shadowCRUD: (uid: string) => { disable: () => void } }
-    | undefined;
+  const graphql = strapi.plugin('graphql')?.service('extension') as { shadowCRUD: (uid: string) => { disable: () => void } } | undefined;
   graphql?.shadowCRUD('api::rebuild.rebuild-target').disable();
   graphql?.shadowCRUD('api::rebuild.rebuild-delivery').disable();
 };

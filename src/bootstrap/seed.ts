@@ -4,6 +4,7 @@
 import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
+import { allTypeSettings, type TypeSettings } from '../utils/type-settings';
 
 type Fields = Record<string, unknown>;
 type SeedEntry = {
@@ -16,36 +17,14 @@ type SeedEntry = {
 };
 type SeedFile = Record<string, SeedEntry[]>;
 
-type Group = {
-  name: string;
-  ref: string;
-  uid: string;
-  /** Filters that find this entry if it was seeded (or entered) before. */
-  match: (entry: SeedEntry, primary: Fields, refs: Map<string, string>) => Fields;
-};
+type Group = { name: string; ref: string; uid: string; match: NonNullable<TypeSettings['seed']>['match'] };
 
-// Dependency order: a group only refers to groups above it.
-const GROUPS: Group[] = [
-  { name: 'channels', ref: 'channel', uid: 'api::channel.channel', match: (e) => ({ slug: e.data?.slug }) },
-  { name: 'commendations', ref: 'commendation', uid: 'api::commendation.commendation', match: (e) => ({ slug: e.data?.slug }) },
-  { name: 'commendedUnits', ref: 'commendedUnit', uid: 'api::commended-unit.commended-unit', match: (_e, p) => ({ name: p.name }) },
-  {
-    name: 'commendedIndividuals',
-    ref: 'commendedIndividual',
-    uid: 'api::commended-individual.commended-individual',
-    match: (_e, p) => ({ name: p.name }),
-  },
-  { name: 'articles', ref: 'article', uid: 'api::article.article', match: (e) => ({ slug: e.data?.slug }) },
-  {
-    name: 'quotes',
-    ref: 'quote',
-    uid: 'api::speaker-quote.speaker-quote',
-    match: (e, _p, refs) => ({
-      order: e.data?.order,
-      article: { documentId: refs.get(String(e.relations?.article)) },
-    }),
-  },
-];
+/** Seed groups as the types declare them, in dependency order: a group only refers to groups above it. */
+const groups = (): Group[] =>
+  allTypeSettings()
+    .filter((settings) => settings.seed)
+    .sort((a, b) => a.seed!.order - b.seed!.order)
+    .map(({ uid, seed }) => ({ name: seed!.group, ref: seed!.ref, uid, match: seed!.match }));
 
 export type SeedResult = { created: number; existing: number };
 
@@ -66,7 +45,7 @@ const resolveRelations = (relations: SeedEntry['relations'], refs: Map<string, s
 
 /** True when there is no editorial content yet: the only case where startup seeds. */
 export const isContentEmpty = async (strapi: Core.Strapi) => {
-  for (const { uid } of GROUPS) {
+  for (const { uid } of groups()) {
     if ((await strapi.db.query(uid as 'api::article.article').count()) > 0) return false;
   }
   return true;
@@ -79,7 +58,7 @@ export const seedDemo = async (strapi: Core.Strapi, file = DEMO_SEED_FILE(strapi
 
   // One transaction: a failure half-way leaves the database as it was.
   await strapi.db.transaction(async () => {
-    for (const group of GROUPS) {
+    for (const group of groups()) {
       // Typed UIDs would need a switch per group; the seed file is validated by the document service instead.
       const documents = strapi.documents(group.uid as 'api::article.article') as unknown as DocumentsApi;
       for (const entry of seed[group.name] ?? []) {

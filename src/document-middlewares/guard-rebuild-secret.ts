@@ -5,9 +5,11 @@
 import { errors } from '@strapi/utils';
 import { isWebhookSecret } from '../lib/rebuild/policy';
 import { paramsOf, type DocumentRule } from './types';
+import { getService } from '../utils/services';
 
 export const TARGET_UID = 'api::rebuild.rebuild-target';
 const MASK = '•';
+const PRIVATE_FIELD = /"(secret|url|headers)"|\b(secret|url|headers)\b/;
 
 /** `whsec_••••••••abcd`: enough to tell two secrets apart, not enough to sign. */
 export const maskSecret = (secret: unknown) =>
@@ -49,13 +51,17 @@ const maskResult = (value: unknown): unknown => {
 export const guardRebuildSecret: DocumentRule = (strapi) => async (context, next) => {
   if (context.uid !== TARGET_UID) return next();
   const params = paramsOf(context);
+  // Filtering or sorting on a secret field would reveal it one character at a time.
+  if (PRIVATE_FIELD.test(JSON.stringify([params.filters ?? null, params.sort ?? null]))) {
+    throw new errors.ValidationError('Rebuild targets cannot be filtered or sorted by URL, secret or headers');
+  }
   if (params.data && (context.action === 'create' || context.action === 'update')) {
     const problem = checkTargetInput(params.data, context.action);
     if (problem) throw new errors.ValidationError(problem);
   }
   const result = await next();
   if (context.action !== 'findMany' && context.action !== 'findOne' && context.action !== 'findFirst') {
-    (strapi.service('api::rebuild.rebuild') as unknown as { forgetTargets: () => void }).forgetTargets();
+    getService(strapi, 'rebuild').forgetTargets();
   }
   return maskResult(result) as typeof result;
 };

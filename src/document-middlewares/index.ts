@@ -1,11 +1,29 @@
 // Document-service rules, in the order they run (outermost first). Each file holds one
-// rule and exports its decision as a pure function for the unit tests.
+// rule and exports its decision as a pure function for the unit tests. They apply to
+// every path: REST, GraphQL, the admin panel, scripts.
 import type { Core } from '@strapi/strapi';
+import { guardPublicReads } from './guard-public-reads';
 import { protectRebuildLog } from './protect-rebuild-log';
 import { guardRebuildSecret } from './guard-rebuild-secret';
+import { fillSlug } from './fill-slug';
+import { keepPublishDate } from './keep-publish-date';
+import { forgetClickCaches } from './forget-click-caches';
+import { invalidateFeeds } from './invalidate-feeds';
+import { recordRebuildChange } from './record-rebuild-change';
+import { guardChannelTree } from './guard-channel-tree';
 import type { DocumentRule } from './types';
 
-const RULES: DocumentRule[] = [protectRebuildLog, guardRebuildSecret];
+const RULES: DocumentRule[] = [
+  guardPublicReads,
+  protectRebuildLog,
+  guardRebuildSecret,
+  fillSlug,
+  keepPublishDate,
+  forgetClickCaches,
+  invalidateFeeds,
+  recordRebuildChange,
+  guardChannelTree,
+];
 
 export const registerDocumentRules = (strapi: Core.Strapi) => {
   for (const rule of RULES) strapi.documents.use(rule(strapi));

@@ -18,12 +18,4 @@ export type Params = {
 export const paramsOf = (context: DocumentContext) => context.params as Params;
 
 /** Actions that change stored documents (everything but reads). */
-export const WRITE_ACTIONS: ReadonlySet<string> = new Set([
-  'create',
-  'update',
-  'delete',
-  'clone',
-  'publish',
-  'unpublish',
-  'discardDraft',
-]);
+export const WRITE_ACTIONS: ReadonlySet<string> = new Set(['create', 'update', 'delete', 'clone', 'publish', 'unpublish', 'discardDraft']);

@@ -14,10 +14,7 @@ export type BreadcrumbItem = Pick<ChannelNode, 'documentId' | 'name' | 'slug'>;
  * this locale) ends the walk; a cycle, which editors could build by hand, is cut
  * at the first repeat instead of looping.
  */
-export const buildBreadcrumb = (
-  nodes: ReadonlyMap<string, ChannelNode>,
-  documentId: string | null | undefined
-): BreadcrumbItem[] => {
+export const buildBreadcrumb = (nodes: ReadonlyMap<string, ChannelNode>, documentId: string | null | undefined): BreadcrumbItem[] => {
   const path: BreadcrumbItem[] = [];
   const seen = new Set<string>();
   let current = documentId ? nodes.get(documentId) : undefined;
@@ -30,11 +27,7 @@ export const buildBreadcrumb = (
 };
 
 /** True when making `parentId` the parent of `documentId` would close a loop. */
-export const wouldCreateCycle = (
-  parentOf: ReadonlyMap<string, string | null>,
-  documentId: string,
-  parentId: string | null
-): boolean => {
+export const wouldCreateCycle = (parentOf: ReadonlyMap<string, string | null>, documentId: string, parentId: string | null): boolean => {
   const seen = new Set<string>();
   let current: string | null | undefined = parentId;
   while (current) {

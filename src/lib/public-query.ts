@@ -14,6 +14,8 @@ export const LIMITS = {
   filterJoins: 3,
   /** Of those, to-many relations: each multiplies the rows the database walks. */
   filterManyJoins: 1,
+  /** Objects nested in one filter ($and inside $or inside …): each level is work for the query builder. */
+  filterNesting: 8,
   /** Substring conditions ($containsi…): each reads every row of the type. */
   substringConditions: 2,
   populateDepth: 2,
@@ -29,13 +31,35 @@ const FORBIDDEN_FIELDS = new Set(['localizations', 'createdBy', 'updatedBy']);
 const LOGICAL = new Set(['$and', '$or']);
 const LIST_OPERATORS = new Set(['$in', '$notIn', '$between']);
 const OPERATORS = new Set([
-  '$eq', '$eqi', '$ne', '$nei', '$lt', '$lte', '$gt', '$gte', '$in', '$notIn', '$contains', '$notContains',
-  '$containsi', '$notContainsi', '$startsWith', '$startsWithi', '$endsWith', '$endsWithi', '$null', '$notNull', '$between',
+  '$eq',
+  '$eqi',
+  '$ne',
+  '$nei',
+  '$lt',
+  '$lte',
+  '$gt',
+  '$gte',
+  '$in',
+  '$notIn',
+  '$contains',
+  '$notContains',
+  '$containsi',
+  '$notContainsi',
+  '$startsWith',
+  '$startsWithi',
+  '$endsWith',
+  '$endsWithi',
+  '$null',
+  '$notNull',
+  '$between',
 ]);
 const SORT_ENTRY = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?(:(asc|desc|ASC|DESC))?$/;
 const UNSIGNED = /^\d{1,9}$/;
 
 export class QueryProblem extends Error {}
+
+/** Types whose rows grow without bound (the article archive): never populated as a list. */
+const ARCHIVE_TYPES = new Set(['api::article.article', 'article']);
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -53,9 +77,11 @@ const checkValue = (value: unknown, kind: FieldKind, path: string) => {
   if (value === null || typeof value === 'boolean' || typeof value === 'number') return;
   if (typeof value !== 'string') throw new QueryProblem(`${path}: a value must be a string, number or boolean`);
   if (value.length > LIMITS.stringLength) throw new QueryProblem(`${path}: values are limited to ${LIMITS.stringLength} characters`);
-  if (kind === 'number' && !/^-?\d+(\.\d+)?$/.test(value.trim())) throw new QueryProblem(`${path}: ${JSON.stringify(value)} is not a number`);
+  if (kind === 'number' && !/^-?\d+(\.\d+)?$/.test(value.trim()))
+    throw new QueryProblem(`${path}: ${JSON.stringify(value)} is not a number`);
   if (kind === 'date' && Number.isNaN(Date.parse(value))) throw new QueryProblem(`${path}: ${JSON.stringify(value)} is not a date`);
-  if (kind === 'boolean' && !/^(true|false|1|0)$/.test(value)) throw new QueryProblem(`${path}: ${JSON.stringify(value)} is not true or false`);
+  if (kind === 'boolean' && !/^(true|false|1|0)$/.test(value))
+    throw new QueryProblem(`${path}: ${JSON.stringify(value)} is not true or false`);
 };
 
 const SUBSTRING = /contains|endsWith|startsWith/i;
@@ -71,6 +97,8 @@ const checkOperator = (operator: string, value: unknown, kind: FieldKind, path: 
   }
   if (LIST_OPERATORS.has(operator)) {
     const list = asList(value) ?? [value];
+    if (operator === '$between' && list.length !== 2)
+      throw new QueryProblem(`${path}: $between takes two values, e.g. ${path}[0]=…&${path}[1]=…`);
     if (list.length > LIMITS.listItems) throw new QueryProblem(`${path}: at most ${LIMITS.listItems} values`);
     list.forEach((item, i) => checkValue(item, kind, `${path}[${i}]`));
     return;
@@ -85,7 +113,16 @@ const checkOperator = (operator: string, value: unknown, kind: FieldKind, path: 
  * Walks a `filters` object of type `uid`. `hops` counts the relations already followed
  * (populate's own filters start from their relation).
  */
-const walkFilters = (filters: unknown, uid: string, schema: SchemaLookup, path: string, hops: number, budget: Budget): void => {
+const walkFilters = (
+  filters: unknown,
+  uid: string,
+  schema: SchemaLookup,
+  path: string,
+  hops: number,
+  budget: Budget,
+  nesting = 0
+): void => {
+  if (nesting > LIMITS.filterNesting) throw new QueryProblem(`filters: nested at most ${LIMITS.filterNesting} levels`);
   if (!isPlainObject(filters)) {
     throw new QueryProblem(`${path} must be an object such as ${path}[title][$eq]=…`);
   }
@@ -95,11 +132,11 @@ const walkFilters = (filters: unknown, uid: string, schema: SchemaLookup, path: 
       const list = asList(value);
       if (!list) throw new QueryProblem(`${at} must be a list of conditions, e.g. ${at}[0][title][$eq]=…`);
       if (list.length > LIMITS.listItems) throw new QueryProblem(`${at}: at most ${LIMITS.listItems} conditions`);
-      list.forEach((item, i) => walkFilters(item, uid, schema, `${at}[${i}]`, hops, budget));
+      list.forEach((item, i) => walkFilters(item, uid, schema, `${at}[${i}]`, hops, budget, nesting + 1));
       continue;
     }
     if (key === '$not') {
-      walkFilters(value, uid, schema, at, hops, budget);
+      walkFilters(value, uid, schema, at, hops, budget, nesting + 1);
       continue;
     }
     if (key.startsWith('$')) throw new QueryProblem(`${at}: an operator needs a field before it, e.g. ${path}[title][${key}]`);
@@ -120,7 +157,7 @@ const walkFilters = (filters: unknown, uid: string, schema: SchemaLookup, path: 
       if (budget.manyJoins > LIMITS.filterManyJoins) {
         throw new QueryProblem(`filters: at most ${LIMITS.filterManyJoins} to-many relation (such as ${key}) in all`);
       }
-      walkFilters(value, field.target, schema, at, hops + 1, budget);
+      walkFilters(value, field.target, schema, at, hops + 1, budget, nesting + 1);
       continue;
     }
     budget.conditions += 1;
@@ -132,7 +169,8 @@ const walkFilters = (filters: unknown, uid: string, schema: SchemaLookup, path: 
     }
     for (const [operator, operand] of Object.entries(value)) {
       if (operator === '$not' && isPlainObject(operand)) {
-        for (const [inner, innerOperand] of Object.entries(operand)) checkOperator(inner, innerOperand, field.kind, `${at}[$not][${inner}]`, budget, hops);
+        for (const [inner, innerOperand] of Object.entries(operand))
+          checkOperator(inner, innerOperand, field.kind, `${at}[$not][${inner}]`, budget, hops);
         continue;
       }
       checkOperator(operator, operand, field.kind, `${at}[${operator}]`, budget, hops);
@@ -163,6 +201,7 @@ const checkSort = (sort: unknown, uid: string, schema: SchemaLookup, path: strin
     const field = first === 'id' || first === 'documentId' ? { kind: 'text' as FieldKind } : schema(uid, first);
     if (!field) throw new QueryProblem(`${path}: there is no field "${first}" to sort on`);
     if (field.kind === 'relation') {
+      if (field.many) throw new QueryProblem(`${path}: cannot sort on a list of related items (${first})`);
       const target = second && field.target ? schema(field.target, second) : null;
       if (!target || target.kind === 'relation') throw new QueryProblem(`${path}: sort on a relation's field, e.g. ${first}.name`);
     } else if (second) {
@@ -175,7 +214,7 @@ const walkPopulate = (populate: unknown, uid: string, schema: SchemaLookup, path
   if (populate === undefined || populate === null || populate === false || populate === 'false') return;
   if (populate === true || populate === 'true') return;
   if (typeof populate === 'string') {
-    if (populate === '*') return; // one level: relations of this type, not theirs
+    if (populate === '*') throw new QueryProblem(`${path}: * is not available; name the relations, e.g. ${path}[0]=channel`);
     for (const name of populate.split(',')) checkPopulateName(name.trim(), uid, schema, path, depth);
     return;
   }
@@ -185,7 +224,8 @@ const walkPopulate = (populate: unknown, uid: string, schema: SchemaLookup, path
       if (typeof name !== 'string') throw new QueryProblem(`${path} must name relations`);
       // populate[0]=quotes.article is a path of relations
       const names = name.split('.');
-      if (depth + names.length - 1 > LIMITS.populateDepth) throw new QueryProblem(`${path}: populate may nest at most ${LIMITS.populateDepth} levels`);
+      if (depth + names.length - 1 > LIMITS.populateDepth)
+        throw new QueryProblem(`${path}: populate may nest at most ${LIMITS.populateDepth} levels`);
       let current = uid;
       for (const part of names) current = checkPopulateName(part, current, schema, path, depth);
     }
@@ -194,11 +234,8 @@ const walkPopulate = (populate: unknown, uid: string, schema: SchemaLookup, path
   if (!isPlainObject(populate)) throw new QueryProblem(`${path} must name relations`);
   for (const [name, options] of Object.entries(populate)) {
     const at = `${path}[${name}]`;
-    const target = name === '*' ? null : checkPopulateName(name, uid, schema, path, depth);
-    if (target === null) {
-      if (options !== true && options !== 'true') throw new QueryProblem(`${at}: * takes no options`);
-      continue;
-    }
+    if (name === '*') throw new QueryProblem(`${path}: * is not available; name the relations, e.g. ${path}[0]=channel`);
+    const target = checkPopulateName(name, uid, schema, path, depth);
     if (options === true || options === 'true' || options === false || options === 'false') continue;
     if (!isPlainObject(options)) throw new QueryProblem(`${at} must be true or options such as ${at}[fields][0]=name`);
     for (const [option, value] of Object.entries(options)) {
@@ -218,7 +255,13 @@ const checkPopulateName = (name: string, uid: string, schema: SchemaLookup, path
   if (depth > LIMITS.populateDepth) throw new QueryProblem(`${path}: populate may nest at most ${LIMITS.populateDepth} levels`);
   if (FORBIDDEN_FIELDS.has(name)) throw new QueryProblem(`${path}: ${name} cannot be populated`);
   const field = schema(uid, name);
-  if (!field || field.kind !== 'relation' || !field.target) throw new QueryProblem(`${path}: "${name}" is not a relation that can be populated`);
+  if (!field || field.kind !== 'relation' || !field.target)
+    throw new QueryProblem(`${path}: "${name}" is not a relation that can be populated`);
+  // A list that grows with the archive (a channel's articles) is read page by page from
+  // /api/articles with a filter, never populated whole.
+  if (field.many && ARCHIVE_TYPES.has(field.target)) {
+    throw new QueryProblem(`${path}: ${name} grows with the archive; read it from /api/articles with filters and pagination`);
+  }
   return field.target;
 };
 
@@ -226,10 +269,12 @@ const checkPagination = (pagination: unknown) => {
   if (!isPlainObject(pagination)) throw new QueryProblem('pagination must be an object such as pagination[page]=1&pagination[pageSize]=10');
   for (const [key, value] of Object.entries(pagination)) {
     if (key === 'withCount') {
-      if (!['true', 'false', true, false].includes(value as string | boolean)) throw new QueryProblem('pagination[withCount] must be true or false');
+      if (!['true', 'false', true, false].includes(value as string | boolean))
+        throw new QueryProblem('pagination[withCount] must be true or false');
       continue;
     }
-    if (!['page', 'pageSize', 'start', 'limit'].includes(key)) throw new QueryProblem(`pagination[${key}] is not known; use page and pageSize, or start and limit`);
+    if (!['page', 'pageSize', 'start', 'limit'].includes(key))
+      throw new QueryProblem(`pagination[${key}] is not known; use page and pageSize, or start and limit`);
     const text = typeof value === 'number' ? String(value) : value;
     if (typeof text !== 'string' || !UNSIGNED.test(text)) throw new QueryProblem(`pagination[${key}] must be a whole number`);
     const n = Number(text);
@@ -242,6 +287,8 @@ const checkPagination = (pagination: unknown) => {
 
 /** Throws a QueryProblem naming the first part of a content-API query that is not allowed. */
 export const checkPublicQuery = (query: Record<string, unknown>, uid: string, schema: SchemaLookup) => {
+  // Strapi's undocumented `_q` scans every text field of the archive.
+  if (query._q !== undefined) throw new QueryProblem('_q is not available; filter on a field instead');
   const budget: Budget = { conditions: 0, joins: 0, manyJoins: 0, substrings: 0 };
   if (query.filters !== undefined) walkFilters(query.filters, uid, schema, 'filters', 0, budget);
   if (query.populate !== undefined) walkPopulate(query.populate, uid, schema, 'populate', 1, budget);
@@ -303,7 +350,18 @@ const pageSize = (query: Record<string, unknown>) => {
 /** Whether a query may read more of the archive than the page it returns. */
 const scans = (query: Record<string, unknown>, uid: string, schema: SchemaLookup) => {
   if (query.filters !== undefined && !lightFilters(query.filters, uid, schema, 0)) return true;
-  if (isPlainObject(query.populate) && Object.values(query.populate).some((options) => isPlainObject(options) && (options.populate || options.filters))) {
+  const populated =
+    typeof query.populate === 'string'
+      ? query.populate.split(',')
+      : isPlainObject(query.populate)
+        ? Object.keys(query.populate)
+        : (asList(query.populate) ?? []);
+  // A to-many populate reads every related row.
+  if (populated.some((name) => typeof name === 'string' && schema(uid, name.split('.')[0].trim())?.many)) return true;
+  if (
+    isPlainObject(query.populate) &&
+    Object.values(query.populate).some((options) => isPlainObject(options) && (options.populate || options.filters))
+  ) {
     return true;
   }
   return Array.isArray(query.populate) && query.populate.some((name) => typeof name === 'string' && name.includes('.'));

@@ -12,10 +12,8 @@ export const REQUIRED_SECRETS = [
 
 export type SecretName = (typeof REQUIRED_SECRETS)[number];
 
-export const missingSecrets = (
-  source: Record<string, string | undefined>,
-  names: readonly string[] = REQUIRED_SECRETS
-): string[] => names.filter((name) => !source[name] || source[name]!.trim() === '');
+export const missingSecrets = (source: Record<string, string | undefined>, names: readonly string[] = REQUIRED_SECRETS): string[] =>
+  names.filter((name) => !source[name] || source[name]!.trim() === '');
 
 /**
  * `strapi build` loads the config too, but only to build the admin panel: a build

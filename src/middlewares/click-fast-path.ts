@@ -9,9 +9,9 @@
 // same answer through the full stack. Drupal's statistics module keeps its own
 // front controller for the same reason.
 import type { Core } from '@strapi/strapi';
-import type { ClicksService } from '../api/article/services/clicks';
 import { writeClickOutcome } from '../lib/click-response';
 import { configuredCors, escapeRegExp, publicPermission } from '../utils/fast-path';
+import { getService } from '../utils/services';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 type Next = () => Promise<unknown>;
@@ -26,7 +26,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     if (ctx.method !== 'POST') return next();
     const match = pattern.exec(ctx.path);
     if (!match) return next();
-    const clicks = strapi.service('api::article.clicks') as unknown as ClicksService;
+    const clicks = getService(strapi, 'clicks');
     if (!clicks.config.fastPath || ctx.get('authorization') || !(await publicMayClick())) return next();
     let documentId: string;
     try {

@@ -4,8 +4,9 @@
 // which renders, caches and answers with the same headers.
 import type { Core } from '@strapi/strapi';
 import { parseFeedQuery, writeFeed } from '../lib/feeds/http';
-import type { FeedFormat, FeedService } from '../api/feed/services/feed';
+import type { FeedFormat } from '../api/feed/services/feed';
 import { configuredCors, escapeRegExp, publicOrigin, publicPermission } from '../utils/fast-path';
+import { getLocales, getService } from '../utils/services';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 type Next = () => Promise<unknown>;
@@ -23,7 +24,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const siteMatch = site.exec(ctx.path);
     const channelMatch = siteMatch ? null : channel.exec(ctx.path);
     if (!siteMatch && !channelMatch) return next();
-    const feeds = strapi.service('api::feed.feed') as unknown as FeedService;
+    const feeds = getService(strapi, 'feed');
     const query = parseFeedQuery(ctx.query, feeds.config);
     if (typeof query === 'string' || ctx.get('authorization') || !(await publicMayRead())) return next();
     let slug: string | null = null;
@@ -32,7 +33,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     } catch {
       return next();
     }
-    defaultLocale ??= (await strapi.plugin('i18n').service('locales').getDefaultLocale()) as string;
+    defaultLocale ??= await getLocales(strapi).getDefaultLocale();
     await feeds.revalidate();
     const cached = feeds.cached({
       format: (siteMatch ?? channelMatch)![siteMatch ? 1 : 2] as FeedFormat,

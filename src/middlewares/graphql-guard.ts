@@ -38,17 +38,23 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   ];
 
   return async (ctx: KoaContext, next: () => Promise<unknown>) => {
-    if (ctx.path !== endpoint || (ctx.method !== 'POST' && ctx.method !== 'GET')) return next();
+    // The router matches /GraphQL and /graphql/ too.
+    if (ctx.path.toLowerCase().replace(/\/+$/, '') !== endpoint.toLowerCase() || (ctx.method !== 'POST' && ctx.method !== 'GET'))
+      return next();
     let operation: { query?: unknown; variables?: unknown };
     if (ctx.method === 'POST') {
       if (!ctx.is('application/json')) return next();
       try {
-        // Parsed here, once: Apollo's body parser takes a body that is already there.
-        ctx.request.body = await parseBody.json(ctx.req, { limit: limits.maxBody });
+        // Parsed here, once: Apollo's body parser takes a body that is already there
+        // (strapi::body has parsed it already unless the URL is exactly the endpoint).
+        const request = ctx.request as { body?: unknown };
+        if (request.body === undefined) request.body = await parseBody.json(ctx.req, { limit: limits.maxBody });
       } catch (error) {
         const status = (error as { status?: number }).status ?? 400;
         ctx.status = status;
-        ctx.body = { errors: [{ message: status === 413 ? `The request body is over ${limits.maxBody}` : 'The request body is not valid JSON' }] };
+        ctx.body = {
+          errors: [{ message: status === 413 ? `The request body is over ${limits.maxBody}` : 'The request body is not valid JSON' }],
+        };
         return;
       }
       operation = (ctx.request.body ?? {}) as typeof operation;

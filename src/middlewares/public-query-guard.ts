@@ -16,13 +16,14 @@ type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const prefix = strapi.config.get('api.rest.prefix', '/api') as string;
   const byPlural = new Map<string, string>();
-  for (const uid of READABLE_TYPES) byPlural.set(strapi.contentTypes[uid].info.pluralName, uid);
-  const pattern = new RegExp(`^${escapeRegExp(prefix)}/([a-z0-9-]+)(?:/[^/]+)?/?$`);
+  for (const uid of READABLE_TYPES) byPlural.set(strapi.contentTypes[uid as 'api::article.article'].info.pluralName, uid);
+  // Strapi's router matches paths case-insensitively: so does this guard.
+  const pattern = new RegExp(`^${escapeRegExp(prefix)}/([a-z0-9-]+)(?:/[^/]+)?/?$`, 'i');
   const schema = schemaLookup(strapi);
 
   return async (ctx: KoaContext, next: () => Promise<unknown>) => {
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
-    const uid = byPlural.get(pattern.exec(ctx.path)?.[1] ?? '');
+    const uid = byPlural.get((pattern.exec(ctx.path)?.[1] ?? '').toLowerCase());
     if (!uid) return next();
     const query = ctx.query as Record<string, unknown>;
     try {
@@ -38,7 +39,12 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     } catch (error) {
       if (!(error instanceof Overloaded)) throw error;
       ctx.set('Retry-After', '1');
-      return sendError(ctx, 503, 'ServiceUnavailableError', 'Too many expensive queries at once: retry shortly, or ask by slug or documentId');
+      return sendError(
+        ctx,
+        503,
+        'ServiceUnavailableError',
+        'Too many expensive queries at once: retry shortly, or ask by slug or documentId'
+      );
     }
     try {
       return await next();

@@ -13,12 +13,15 @@ const NUL_ESCAPE = /\\u0000|\\u\{0+\}/i;
 
 export const carriesNul = (value: unknown, depth = 0): boolean => {
   if (typeof value === 'string') return value.includes('\u0000');
-  if (depth > 32 || value === null || typeof value !== 'object') return false;
+  if (value === null || typeof value !== 'object') return false;
+  // Deeper than any real request: refused too, rather than left unchecked.
+  if (depth > 64) return true;
   for (const [key, item] of Object.entries(value)) if (key.includes('\u0000') || carriesNul(item, depth + 1)) return true;
   return false;
 };
 
-const refuse = (ctx: KoaContext) => sendError(ctx, 400, 'ValidationError', 'The request contains a NUL character (\\u0000), which no field accepts');
+const refuse = (ctx: KoaContext) =>
+  sendError(ctx, 400, 'ValidationError', 'The request contains a NUL character (\\u0000), which no field accepts, or is nested too deeply');
 
 export default () => async (ctx: KoaContext, next: () => Promise<unknown>) => {
   if (NUL_IN_URL.test(ctx.url)) return refuse(ctx);

@@ -3,6 +3,7 @@
 // token). Every answer under /uploads/ gets `nosniff` and a sandboxing CSP; anything
 // but a plain raster image is a download, named as the editor's file was named
 // (Chinese included) rather than by its storage hash.
+import path from 'path';
 import type { Core } from '@strapi/strapi';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
@@ -35,15 +36,24 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   };
 
   return async (ctx: KoaContext, next: () => Promise<unknown>) => {
-    if (!ctx.path.startsWith('/uploads/')) return next();
+    // The path as the file server and router see it: decoded, normalised, any case
+    // (/%75ploads/…, /./uploads/…, /UPLOADS/… reach the same files).
+    let seen: string;
+    try {
+      seen = path.posix.normalize(decodeURIComponent(ctx.path)).toLowerCase();
+    } catch {
+      return next();
+    }
+    if (!seen.startsWith('/uploads/')) return next();
     await next();
     ctx.set('X-Content-Type-Options', 'nosniff');
     ctx.set('Content-Security-Policy', CSP);
     if (ctx.status !== 200 && ctx.status !== 304) return;
     const type = String(ctx.response.type || '');
     const inline = INLINE_TYPES.test(type);
-    const stored = ctx.path.slice(ctx.path.lastIndexOf('/') + 1);
-    const name = (await originalName(ctx.path).catch(() => null)) ?? stored;
+    const url = path.posix.normalize(decodeURIComponent(ctx.path));
+    const stored = url.slice(url.lastIndexOf('/') + 1);
+    const name = (await originalName(url).catch(() => null)) ?? stored;
     ctx.set('Content-Disposition', contentDisposition(inline ? 'inline' : 'attachment', name));
   };
 };

@@ -11,7 +11,7 @@ export const configuredCors = (strapi: Core.Strapi): Middleware => {
   const entry = (strapi.config.get('middlewares', []) as Array<string | { name?: string; config?: unknown }>).find(
     (item) => item === 'strapi::cors' || (typeof item === 'object' && item.name === 'strapi::cors')
   );
-  const config = typeof entry === 'object' ? entry.config ?? {} : {};
+  const config = typeof entry === 'object' ? (entry.config ?? {}) : {};
   const factory = strapi.middleware('strapi::cors') as unknown as (config: unknown, ctx: { strapi: Core.Strapi }) => Middleware;
   return factory(config, { strapi });
 };

@@ -33,8 +33,7 @@ export type GraphqlLimits = {
 
 const COLLECTION = /(Entity|Relation)ResponseCollection$/;
 
-export const badInput = (message: string) =>
-  new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+export const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
 
 /** Items a list field returns at most, from its pagination argument. */
 const listSize = (args: Record<string, unknown>, limits: GraphqlLimits) => {
@@ -137,7 +136,11 @@ export const costLimitPlugin = {
       },
       // Strapi's error formatter copies an unexpected error's message (SQL included)
       // into extensions.error: an internal error goes out as "Internal Server Error" alone.
-      async willSendResponse({ response }: { response: { body: { kind: string; singleResult?: { errors?: readonly GraphQLFormattedError[] } } } }) {
+      async willSendResponse({
+        response,
+      }: {
+        response: { body: { kind: string; singleResult?: { errors?: readonly GraphQLFormattedError[] } } };
+      }) {
         release?.();
         const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
         if (result?.errors) result.errors = result.errors.map(hideInternalError);

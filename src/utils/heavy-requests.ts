@@ -18,7 +18,8 @@ const semaphore = (strapi: Core.Strapi) => {
 /** Waits for a slot; throws Overloaded when too many already wait. Returns the release. */
 export const acquireHeavySlot = async (strapi: Core.Strapi): Promise<() => void> => {
   const lock = semaphore(strapi);
-  if (lock.nrWaiting() >= (strapi.config.get('heavy-requests') as Config).queue) throw new Overloaded('Too many expensive requests at once');
+  if (lock.nrWaiting() >= (strapi.config.get('heavy-requests') as Config).queue)
+    throw new Overloaded('Too many expensive requests at once');
   await lock.acquire();
   const started = Date.now();
   let released = false;

@@ -7,7 +7,6 @@ import { startServerProcess, type ServerProcess } from '../helpers/process';
 import { readJson } from '../helpers/http';
 import { Receiver, waitFor } from '../helpers/receiver';
 
-// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { CHROMIUM, e2eEnabled } = require('../helpers/e2e-env');
 
 const appDir = path.resolve(__dirname, '..', '..');
@@ -21,7 +20,6 @@ const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, l
 
 const suite = e2eEnabled() ? describe : describe.skip;
 if (!e2eEnabled()) {
-  // eslint-disable-next-line no-console
   console.log(`Browser tests SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium) or E2E=0. CI installs it and runs them.`);
 }
 
@@ -50,7 +48,15 @@ suite('in a real browser', () => {
     });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-dev-shm-usage',
+      ],
     });
     context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, userAgent: USER_AGENT, locale: 'en-US' });
     context.setDefaultTimeout(30_000);
@@ -96,7 +102,9 @@ suite('in a real browser', () => {
     await page.getByRole('option', { name: /^工作动态/ }).click();
     // The slug button turns the Chinese name into pinyin.
     await page.locator('input[name="slug"]').locator('xpath=..').getByRole('button').first().click();
-    await page.waitForFunction(() => (document.querySelector('input[name="slug"]') as HTMLInputElement | null)?.value === 'tong-zhi-gong-gao');
+    await page.waitForFunction(
+      () => (document.querySelector('input[name="slug"]') as HTMLInputElement | null)?.value === 'tong-zhi-gong-gao'
+    );
     await publish();
 
     // The article, in its channel.
@@ -125,7 +133,12 @@ suite('in a real browser', () => {
     const headers = page.locator('thead th');
     await headers.filter({ hasText: '点击率 Clicks' }).waitFor();
     expect(await headers.allInnerTexts()).toEqual(
-      expect.arrayContaining([expect.stringMatching(/标题/), expect.stringMatching(/所属栏目/), expect.stringMatching(/发布时间/), expect.stringMatching(/点击率/i)])
+      expect.arrayContaining([
+        expect.stringMatching(/标题/),
+        expect.stringMatching(/所属栏目/),
+        expect.stringMatching(/发布时间/),
+        expect.stringMatching(/点击率/i),
+      ])
     );
     await page.screenshot({ path: path.join(artifacts, 'admin-article-list.png') });
 
@@ -154,7 +167,10 @@ suite('in a real browser', () => {
     // The rebuild log, with its button: no target is configured yet, and it says so.
     await page.goto(url('/admin/content-manager/collection-types/api::rebuild.rebuild-delivery'));
     await page.getByRole('button', { name: '立即重建 Rebuild now' }).click();
-    await page.getByText(/没有可用的重建目标/).first().waitFor();
+    await page
+      .getByText(/没有可用的重建目标/)
+      .first()
+      .waitFor();
 
     // An administrator adds a target in the admin panel; once saved, its secret shows as a mask.
     await page.goto(url('/admin/content-manager/collection-types/api::rebuild.rebuild-target/create'));
@@ -162,12 +178,17 @@ suite('in a real browser', () => {
     await page.locator('input[name="url"]').fill(receiver.url);
     await page.locator('input[name="secret"]').fill('not-a-secret');
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText(/whsec_ 后接 Base64/).first().waitFor();
+    await page
+      .getByText(/whsec_ 后接 Base64/)
+      .first()
+      .waitFor();
     await page.locator('input[name="secret"]').fill(SECRET);
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(/rebuild-target\/[a-z0-9]{24}/);
     await page.reload();
-    await page.waitForFunction(() => /^whsec_•+/.test((document.querySelector('input[name="secret"]') as HTMLInputElement | null)?.value ?? ''));
+    await page.waitForFunction(() =>
+      /^whsec_•+/.test((document.querySelector('input[name="secret"]') as HTMLInputElement | null)?.value ?? '')
+    );
     await page.screenshot({ path: path.join(artifacts, 'admin-rebuild-target.png') });
 
     // Publishing with that target answers at once (it used to hang 60 s) and the site rebuilds once.
@@ -184,6 +205,19 @@ suite('in a real browser', () => {
     // And the RSS feed carries it.
     const rss = await (await fetch(url('/api/feeds/articles.rss'))).text();
     expect(rss).toContain('<title>关于开展节约型机关建设的通知——浏览器端到端测试（修订）</title>');
+  });
+
+  test('a missing article, channel or commendation page says which was not found', async () => {
+    const reader = await context.newPage();
+    for (const [path, message] of [
+      ['/articles/no-such-article', '没有找到这篇文章。'],
+      ['/channels/no-such-channel', '没有找到这个栏目。'],
+      ['/commendations/no-such-commendation', '没有找到这项表彰。'],
+    ]) {
+      await openReader(reader, path);
+      expect(await reader.locator('h1').innerText()).toBe(message);
+    }
+    await reader.close();
   });
 
   test('opening an article twice in one visit registers one click, and the page shows the API total', async () => {
@@ -275,7 +309,16 @@ suite('in a real browser', () => {
     // evaluate, not a script tag: the page's CSP (script-src 'self') rightly refuses inline scripts.
     await reader.evaluate(fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
     const violations = await reader.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              ctx: Document,
+              opts: unknown
+            ) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }>;
+          };
+        }
+      ).axe;
       const result = await axe.run(document, { resultTypes: ['violations'] });
       return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
     });

@@ -43,9 +43,10 @@ test('every click answered 202 before SIGTERM is in the database after the proce
 
   let accepted = 0;
   const sending = Array.from({ length: 400 }, async () => {
-    const res = await fetch(`${server.url}/api/articles/${documentId}/clicks`, { method: 'POST', headers: { 'User-Agent': BROWSER } }).catch(
-      () => null
-    );
+    const res = await fetch(`${server.url}/api/articles/${documentId}/clicks`, {
+      method: 'POST',
+      headers: { 'User-Agent': BROWSER },
+    }).catch(() => null);
     if (res?.status === 202) accepted += 1;
   });
   await Promise.all(sending.slice(0, 300));

@@ -11,7 +11,8 @@ let sampleId: string;
 beforeAll(async () => {
   app = await startApp({ CLICK_DEDUPE_WINDOW_S: '0', CLICK_RATE_LIMIT_PER_MIN: '0', CLICK_FLUSH_MS: '50' });
   base = await listen(app);
-  sampleId = (await app.documents('api::article.article').findFirst({ filters: { slug: 'gan-en-fen-jin-shi-gan-zheng-xian' } }))!.documentId;
+  sampleId = (await app.documents('api::article.article').findFirst({ filters: { slug: 'gan-en-fen-jin-shi-gan-zheng-xian' } }))!
+    .documentId;
 });
 afterAll(async () => {
   await stopApp(app);
@@ -47,7 +48,10 @@ describe('POST /api/articles/:documentId/clicks', () => {
 
   test('answers 202 with the new total, and ignores whatever the body holds', async () => {
     const article = await newArticle('点击回应');
-    const first = await click(article.documentId, { body: '{"total": 999999, "documentId": "x"}', headers: { 'Content-Type': 'application/json' } });
+    const first = await click(article.documentId, {
+      body: '{"total": 999999, "documentId": "x"}',
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(first.status).toBe(202);
     expect(await readJson(first)).toEqual({ data: { documentId: article.documentId, total: 1, counted: true } });
     const beacon = await click(article.documentId, { body: 'not json at all', headers: { 'Content-Type': 'text/plain;charset=UTF-8' } });
@@ -106,7 +110,11 @@ describe('POST /api/articles/:documentId/clicks', () => {
   test('CORS: a preflight from another origin is answered, and the click carries the CORS header', async () => {
     const preflight = await fetch(`${base}/api/articles/${sampleId}/clicks`, {
       method: 'OPTIONS',
-      headers: { Origin: 'https://www.example.gov.cn', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+      headers: {
+        Origin: 'https://www.example.gov.cn',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('https://www.example.gov.cn');
@@ -207,11 +215,14 @@ describe('most-read list (点击排行)', () => {
     expect(gql.body.data.popularArticles.map((a: { documentId: string }) => a.documentId)).toEqual([older.documentId, recent.documentId]);
   });
 
-  test.each(['period=year', 'limit=0', 'limit=51', 'limit=abc', 'locale=xx', 'channel[$ne]=x'])('bad query %s answers 400', async (query) => {
-    const res = await api(app).get(`/api/articles/popular?${query}`);
-    expect(res.status).toBe(400);
-    expect(res.body.error.name).toBe('ValidationError');
-  });
+  test.each(['period=year', 'limit=0', 'limit=51', 'limit=abc', 'locale=xx', 'channel[$ne]=x'])(
+    'bad query %s answers 400',
+    async (query) => {
+      const res = await api(app).get(`/api/articles/popular?${query}`);
+      expect(res.status).toBe(400);
+      expect(res.body.error.name).toBe('ValidationError');
+    }
+  );
 
   test('an unknown channel answers 404', async () => {
     const res = await api(app).get('/api/articles/popular?channel=no-such-channel');

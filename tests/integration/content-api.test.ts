@@ -45,7 +45,13 @@ describe('the seeded sample article over REST', () => {
   test('carries every quote of the page, in the order they appear, with the speaker split into name, position and organization', async () => {
     const article = await fetchBySlug('zh-Hans');
     const page = blocksText(article.body);
-    const quotes = article.quotes as Array<{ text: string; order: number; speakerName: string; speakerPosition: string; speakerOrganization: string }>;
+    const quotes = article.quotes as Array<{
+      text: string;
+      order: number;
+      speakerName: string;
+      speakerPosition: string;
+      speakerOrganization: string;
+    }>;
     expect(quotes.length).toBe(20);
     expect(quotes.map((q) => q.order)).toEqual(quotes.map((_, i) => i + 1));
     const positions = quotes.map((q) => page.indexOf(q.text));
@@ -96,9 +102,7 @@ describe('the seeded sample article over REST', () => {
   });
 
   test('the commendation lists its quotas, level and commended units', async () => {
-    const res = await api(app)
-      .get('/api/commendations')
-      .query({ 'filters[level][$eq]': 'provincial', populate: 'units' });
+    const res = await api(app).get('/api/commendations').query({ 'filters[level][$eq]': 'provincial', populate: 'units' });
     expect(res.status).toBe(200);
     expect(res.body.data[0]).toMatchObject({
       title: '全省机关事务工作先进集体和先进个人',

@@ -89,9 +89,9 @@ describe('the channel tree', () => {
     const channels = app.documents('api::channel.channel');
     const [root] = await channels.findMany({ locale: 'zh-Hans', filters: { slug: 'shou-ye' } });
     const [leaf] = await channels.findMany({ locale: 'zh-Hans', filters: { slug: 'shang-ji-gong-zuo-dong-tai' } });
-    await expect(
-      channels.update({ documentId: root.documentId, locale: 'zh-Hans', data: { parent: leaf.documentId } })
-    ).rejects.toThrow(/cannot be placed under itself/);
+    await expect(channels.update({ documentId: root.documentId, locale: 'zh-Hans', data: { parent: leaf.documentId } })).rejects.toThrow(
+      /cannot be placed under itself/
+    );
     const unchanged = await channels.findOne({ documentId: root.documentId, locale: 'zh-Hans', populate: ['parent'] });
     expect(unchanged!.parent).toBeNull();
   });
@@ -112,7 +112,7 @@ describe('in the admin panel', () => {
     expect(res.body.data).toBe('shi-gan-zheng-xian-zai-chuang-jia-ji');
   });
 
-  test("the Publish button sets publishDate once; publishing again keeps it", async () => {
+  test('the Publish button sets publishDate once; publishing again keeps it', async () => {
     const draft = await articles().create({ locale: 'zh-Hans', data: { title: '后台发布' } });
     const publish = () =>
       api(app)

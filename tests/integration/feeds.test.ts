@@ -30,12 +30,15 @@ afterAll(async () => {
 });
 
 const get = (url: string, headers: Record<string, string> = {}) => {
-  const req = request(base).get(url).buffer(true).parse((res, done) => {
-    let text = '';
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => (text += chunk));
-    res.on('end', () => done(null, text));
-  });
+  const req = request(base)
+    .get(url)
+    .buffer(true)
+    .parse((res, done) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => done(null, text));
+    });
   for (const [name, value] of Object.entries(headers)) req.set(name, value);
   return req;
 };
@@ -57,7 +60,9 @@ describe('formats', () => {
     expect(parsed.bozo).toBe(false);
     expect(parsed.version).toBe(version);
     expect(parsed.feed.title).toBe('浙江省机关事务管理局');
-    expect(parsed.links.find((link) => link.rel === 'self')?.href).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+${url.replace('.', '\\.')}$`));
+    expect(parsed.links.find((link) => link.rel === 'self')?.href).toMatch(
+      new RegExp(`^http://127\\.0\\.0\\.1:\\d+${url.replace('.', '\\.')}$`)
+    );
     const item = parsed.entries.find((entry) => entry.title === '感恩奋进 实干争先——全省机关事务工作会议侧记')!;
     expect(item).toBeDefined();
     expect(item.link).toBe('https://www.example.gov.cn/articles/gan-en-fen-jin-shi-gan-zheng-xian');
@@ -178,10 +183,13 @@ describe('what a feed includes', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cover-'));
     const file = path.join(dir, 'cover.png');
     fs.writeFileSync(file, PNG);
-    const [upload] = await app.plugin('upload').service('upload').upload({
-      data: {},
-      files: { filepath: file, originalFilename: 'cover.png', mimetype: 'image/png', size: PNG.length },
-    });
+    const [upload] = await app
+      .plugin('upload')
+      .service('upload')
+      .upload({
+        data: {},
+        files: { filepath: file, originalFilename: 'cover.png', mimetype: 'image/png', size: PNG.length },
+      });
     const article = await articles().create({
       locale: 'zh-Hans',
       status: 'published',
@@ -225,7 +233,11 @@ describe('caching', () => {
     expect(items.map((item: { id: string }) => item.id)).toEqual(idsBefore);
     expect(items[0].title).toContain('只是草稿修改');
 
-    const fresh = await articles().create({ locale: 'zh-Hans', data: { title: '新发布', publishDate: '2035-01-01T00:00:00.000Z' }, status: 'published' });
+    const fresh = await articles().create({
+      locale: 'zh-Hans',
+      data: { title: '新发布', publishDate: '2035-01-01T00:00:00.000Z' },
+      status: 'published',
+    });
     const withNew = await get('/api/feeds/articles.json');
     expect(withNew.headers.etag).not.toBe(republished.headers.etag);
     expect(JSON.parse(withNew.body).items[0].title).toBe('新发布');

@@ -41,7 +41,10 @@ const stillServing = async () => {
 describe('requests with an unbounded cost are refused at once', () => {
   test('GraphQL: the nested query that exhausted the heap answers 400 in well under a second', async () => {
     const started = Date.now();
-    const res = await graphql(app, '{ articles { quotes { article { quotes { article { quotes { article { quotes { article { title } } } } } } } } } }');
+    const res = await graphql(
+      app,
+      '{ articles { quotes { article { quotes { article { quotes { article { quotes { article { title } } } } } } } } } }'
+    );
     expect(Date.now() - started).toBeLessThan(2000);
     expectClean4xx(res);
     expect(res.body.errors[0].message).toMatch(/cost|depth/i);
@@ -67,12 +70,19 @@ describe('requests with an unbounded cost are refused at once', () => {
   });
 
   test('GraphQL: nested relation filters past two relations answer 400, at the root and in a nested list', async () => {
-    const root = await graphql(app, '{ articles(filters: { quotes: { article: { quotes: { article: { title: { eq: "x" } } } } } }) { title } }');
+    const root = await graphql(
+      app,
+      '{ articles(filters: { quotes: { article: { quotes: { article: { title: { eq: "x" } } } } } }) { title } }'
+    );
     expectClean4xx(root);
     expect(root.body.errors[0].message).toMatch(/at most 2 relations/);
-    const nested = await graphql(app, 'query($f: SpeakerQuoteFiltersInput) { articles(pagination: { limit: 2 }) { quotes(filters: $f) { text } } }', {
-      f: { article: { quotes: { article: { title: { eq: 'x' } } } } },
-    });
+    const nested = await graphql(
+      app,
+      'query($f: SpeakerQuoteFiltersInput) { articles(pagination: { limit: 2 }) { quotes(filters: $f) { text } } }',
+      {
+        f: { article: { quotes: { article: { title: { eq: 'x' } } } } },
+      }
+    );
     expectClean4xx(nested);
   });
 
@@ -132,13 +142,25 @@ describe('nothing reads past the public surface', () => {
   test('GraphQL: localizations is not in the public schema, as a field or a filter', async () => {
     const field = await graphql(app, '{ articles(locale: "en") { localizations { summary } } }');
     expect(field.status).toBe(400);
-    const filter = await graphql(app, `{ articles(locale: "en", filters: { localizations: { summary: { startsWith: "LEAK" } } }) { title } }`);
+    const filter = await graphql(
+      app,
+      `
+        {
+          articles(locale: "en", filters: { localizations: { summary: { startsWith: "LEAK" } } }) {
+            title
+          }
+        }
+      `
+    );
     expect(filter.status).toBe(400);
     expect(JSON.stringify([field.body, filter.body])).not.toContain(DRAFT_SECRET);
   });
 
   test('GraphQL: registration, login and password mail are not available to the public', async () => {
-    const register = await graphql(app, 'mutation { register(input: { username: "x1", email: "x1@example.com", password: "Passw0rd!x" }) { jwt } }');
+    const register = await graphql(
+      app,
+      'mutation { register(input: { username: "x1", email: "x1@example.com", password: "Passw0rd!x" }) { jwt } }'
+    );
     expect(register.body.data?.register ?? null).toBeNull();
     expect(register.body.errors[0].extensions.code).toBe('FORBIDDEN');
     const forgot = await graphql(app, 'mutation { forgotPassword(email: "x1@example.com") { ok } }');
@@ -146,7 +168,9 @@ describe('nothing reads past the public surface', () => {
     const login = await graphql(app, 'mutation { login(input: { identifier: "x1", password: "Passw0rd!x" }) { jwt } }');
     expect(login.body.errors[0].extensions.code).toBe('FORBIDDEN');
     expect(await app.db.query('plugin::users-permissions.user').count()).toBe(0);
-    const advanced = (await app.store({ type: 'plugin', name: 'users-permissions', key: 'advanced' }).get({})) as { allow_register: boolean };
+    const advanced = (await app.store({ type: 'plugin', name: 'users-permissions', key: 'advanced' }).get({})) as {
+      allow_register: boolean;
+    };
     expect(advanced.allow_register).toBe(false);
   });
 
@@ -166,13 +190,23 @@ describe('nothing reads past the public surface', () => {
 
   test('uploads cannot script the site: HTML and SVG are downloads under a sandbox, named as uploaded', async () => {
     const upload = async (name: string, type: string, body: string) => {
-      const res = await api(app).post('/upload').set('Authorization', `Bearer ${token}`).attach('files', Buffer.from(body), { filename: name, contentType: type });
+      const res = await api(app)
+        .post('/upload')
+        .set('Authorization', `Bearer ${token}`)
+        .attach('files', Buffer.from(body), { filename: name, contentType: type });
       expect(res.status).toBe(201);
       return res.body[0].url as string;
     };
     const html = await upload('关于印发通知的附件.html', 'text/html', '<script src="/uploads/x.js"></script><p>hi</p>');
     const svg = await upload('标志.svg', 'image/svg+xml', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
-    const png = await upload('照片.png', 'image/png', Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4b00000000049454e44ae426082', 'hex').toString('binary'));
+    const png = await upload(
+      '照片.png',
+      'image/png',
+      Buffer.from(
+        '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4b00000000049454e44ae426082',
+        'hex'
+      ).toString('binary')
+    );
     for (const url of [html, svg]) {
       const res = await api(app).get(url);
       expect(res.status).toBe(200);
@@ -184,6 +218,65 @@ describe('nothing reads past the public surface', () => {
     const image = await api(app).get(png);
     expect(image.headers['content-disposition']).toMatch(/^inline; /);
     expect(image.headers['content-disposition']).toContain(encodeURIComponent('照片.png'));
+  });
+});
+
+describe('what a fresh attacker pass found, kept fixed', () => {
+  test('the path’s case, a trailing slash or an encoded letter does not skip a guard', async () => {
+    expectClean4xx(await api(app).get('/API/articles?populate[quotes][populate][article][populate][quotes]=true'));
+    expectClean4xx(await api(app).get('/api/Articles?populate=localizations'));
+    const aliases = `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: channels { name }`).join(' ')} }`;
+    for (const path of ['/GraphQL', '/graphql/']) {
+      const res = await api(app).post(path).set('Content-Type', 'application/json').send({ query: aliases });
+      expect([path, res.status]).toEqual([path, 400]);
+    }
+    const upload = await api(app)
+      .post('/upload')
+      .set('Authorization', `Bearer ${token}`)
+      .attach('files', Buffer.from('<script>alert(1)</script>'), { filename: 'page.html', contentType: 'text/html' });
+    const url = upload.body[0].url as string;
+    for (const variant of [url.replace('/uploads/', '/%75ploads/'), url.replace('/uploads/', '/./uploads/')]) {
+      const res = await api(app).get(variant);
+      if (res.status === 200) {
+        expect([variant, res.headers['content-disposition']]).toEqual([variant, expect.stringMatching(/^attachment/)]);
+        expect(res.headers['content-security-policy']).toContain('sandbox');
+      }
+    }
+  });
+
+  test('populate=* and lists that grow with the archive are refused; a body parsed by strapi::body still reaches GraphQL', async () => {
+    expectClean4xx(await api(app).get('/api/channels?populate=*'));
+    expectClean4xx(await api(app).get('/api/channels?populate[articles]=true'));
+    expectClean4xx(await api(app).get('/api/articles?populate[quotes][populate]=*'));
+    const res = await api(app).post('/graphql?x=1').set('Content-Type', 'application/json').send({ query: '{ channels { name } }' });
+    expect([res.status, res.body.errors]).toEqual([200, undefined]);
+  });
+
+  test('GraphQL answers only the configured origins (the global CORS), deeply nested variables are refused', async () => {
+    const res = await api(app).post('/graphql').set('Origin', 'https://evil.example').send({ query: '{ channels { name } }' });
+    expect(res.headers['access-control-allow-origin']).not.toBe('*');
+    let deep: Record<string, unknown> = { title: { eq: 'x' } };
+    for (let i = 0; i < 100; i += 1) deep = { and: [deep] };
+    const nested = await graphql(app, 'query($f: ArticleFiltersInput) { articles(filters: $f) { title } }', { f: deep });
+    expectClean4xx(nested);
+  });
+
+  test('a rebuild target’s secret cannot be read back through list filters or sorts', async () => {
+    await app.db.query('api::rebuild.rebuild-target').create({
+      data: {
+        documentId: 'targettargettargettarget',
+        name: 'x',
+        url: 'https://example.gov.cn/hook',
+        secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw',
+        enabled: false,
+      },
+    });
+    for (const query of ['filters[$and][0][secret][$gte]=whsec_M', 'filters[url][$startsWith]=https', 'sort=secret:asc']) {
+      const res = await api(app)
+        .get(`/content-manager/collection-types/api::rebuild.rebuild-target?${query}`)
+        .set('Authorization', `Bearer ${token}`);
+      expect([query, res.status]).toEqual([query, 400]);
+    }
   });
 });
 
@@ -205,12 +298,18 @@ describe('clicks count people, not headers', () => {
   test('varying the user agent from one address adds at most the per-address cap', async () => {
     let counted = 0;
     for (let i = 0; i < 12; i += 1) {
-      const res = await api(app).post(`/api/articles/${articleId}/clicks`).set('User-Agent', `${BROWSER} ua${i}`).set('X-Forwarded-For', '203.0.113.9');
+      const res = await api(app)
+        .post(`/api/articles/${articleId}/clicks`)
+        .set('User-Agent', `${BROWSER} ua${i}`)
+        .set('X-Forwarded-For', '203.0.113.9');
       if (res.body.data.counted) counted += 1;
     }
     expect(counted).toBe(5);
     // Another address still counts.
-    const other = await api(app).post(`/api/articles/${articleId}/clicks`).set('User-Agent', BROWSER).set('X-Forwarded-For', '203.0.113.10');
+    const other = await api(app)
+      .post(`/api/articles/${articleId}/clicks`)
+      .set('User-Agent', BROWSER)
+      .set('X-Forwarded-For', '203.0.113.10');
     expect(other.body.data.counted).toBe(true);
   });
 });
@@ -258,9 +357,9 @@ describe('bad input: a clear 4xx, never a 500 or internals', () => {
       expect([slug, res.status]).toEqual([slug, 400]);
       expect(res.body.error.message).toMatch(/小写字母/);
     }
-    await expect(
-      app.documents('api::channel.channel').create({ locale: 'zh-Hans', data: { name: 'x', slug: '../x' } })
-    ).rejects.toThrow(/slug/i);
+    await expect(app.documents('api::channel.channel').create({ locale: 'zh-Hans', data: { name: 'x', slug: '../x' } })).rejects.toThrow(
+      /slug/i
+    );
   });
 
   test('the RSS description carries a summary as text, never as markup', async () => {
@@ -286,11 +385,30 @@ describe('bad input: a clear 4xx, never a 500 or internals', () => {
       req.end();
     });
     expect(header).toBe(431);
-    const body = await api(app).post('/graphql').set('Content-Type', 'application/json').send(`{"query":"${'x'.repeat(2 * 1024 * 1024)}"}`);
+    const body = await api(app)
+      .post('/graphql')
+      .set('Content-Type', 'application/json')
+      .send(`{"query":"${'x'.repeat(2 * 1024 * 1024)}"}`);
     expect(body.status).toBe(413);
   });
 
-  const HOSTILE = ["'", '"', '%27%22', '..%2F..%2Fetc%2Fpasswd', '%3Cscript%3Ealert(1)%3C%2Fscript%3E', 'x'.repeat(5000), '__proto__', 'constructor', '%F0%9F%98%80', '%E2%80%AE', '%C0%AF', '-1', '1e309', '[]', '{}'];
+  const HOSTILE = [
+    "'",
+    '"',
+    '%27%22',
+    '..%2F..%2Fetc%2Fpasswd',
+    '%3Cscript%3Ealert(1)%3C%2Fscript%3E',
+    'x'.repeat(5000),
+    '__proto__',
+    'constructor',
+    '%F0%9F%98%80',
+    '%E2%80%AE',
+    '%C0%AF',
+    '-1',
+    '1e309',
+    '[]',
+    '{}',
+  ];
   const ROUTES = (value: string) => [
     `/api/articles/${value}`,
     `/api/articles?locale=${value}`,

@@ -13,7 +13,6 @@ const FEED_BOUND_S = 1;
 
 const suite = usingPostgres() ? describe : describe.skip;
 if (!usingPostgres()) {
-  // eslint-disable-next-line no-console
   console.log('multi-instance tests run with DATABASE_CLIENT=postgres (npm run test:postgres); skipped on SQLite');
 }
 
@@ -100,7 +99,10 @@ suite('two instances on one PostgreSQL database', () => {
     expect(accepted).toBe(10_000);
     const db = knexFactory({ client: 'pg', connection: postgresUrl(name) });
     try {
-      await waitFor(async () => Number((await db('article_clicks').where('document_id', article.documentId).sum({ n: 'count' }))[0].n) === 10_000, 10_000);
+      await waitFor(
+        async () => Number((await db('article_clicks').where('document_id', article.documentId).sum({ n: 'count' }))[0].n) === 10_000,
+        10_000
+      );
     } finally {
       await db.destroy();
     }

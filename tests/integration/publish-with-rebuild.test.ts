@@ -42,6 +42,13 @@ const createAndPublish = async (uid: string, data: object, locale: string | null
   return { documentId: created.body.data.documentId as string, ms: Date.now() - started };
 };
 
+/** Waits until no change is pending and no delivery is due, then forgets what was received. */
+const quiet = async () => {
+  await waitFor(async () => Number((await app.db.connection('rebuild_changes').count({ n: '*' }))[0].n) === 0, 20_000);
+  await sleep(500);
+  receiver.requests.length = 0;
+};
+
 const verified = (index: number) => {
   const request = receiver.requests[index];
   return new Webhook(SECRET).verify(request.body, request.headers as Record<string, string>) as { changes: Change[] };
@@ -124,7 +131,12 @@ describe('publishing in the admin panel with that target', () => {
     // A publish that waited for a second connection took 60 s and failed to record.
     expect(Math.max(...times)).toBeLessThan(5000);
     expect(reads.length).toBeGreaterThan(0);
-    expect(Math.max(...reads)).toBeLessThan(1000);
+    // The hang made every read wait ~58 s. Reads queue behind a publish's transaction on
+    // SQLite's one connection, so on a loaded CI machine one may take a little over a
+    // second: the median is held to 1 s, the slowest to 5 s.
+    reads.sort((a, b) => a - b);
+    expect(reads[Math.floor(reads.length / 2)]).toBeLessThan(1000);
+    expect(reads[reads.length - 1]).toBeLessThan(5000);
     expect(counted).toBeGreaterThan(0);
     await waitFor(async () => (await stored()) === clicksBefore + counted, 5000);
     await waitFor(() => receiver.requests.length >= 1);
@@ -134,7 +146,7 @@ describe('publishing in the admin panel with that target', () => {
   });
 
   test('a burst of publishing across every readable type gives exactly one signed delivery', async () => {
-    receiver.requests.length = 0;
+    await quiet();
     const channel = await createAndPublish('api::channel.channel', { name: '重建测试栏目' });
     const commendation = await createAndPublish('api::commendation.commendation', { title: '重建测试表彰', level: 'provincial' });
     const unit = await createAndPublish('api::commended-unit.commended-unit', { name: '重建测试单位' });
@@ -159,7 +171,7 @@ describe('publishing in the admin panel with that target', () => {
   });
 
   test('unpublishing in the admin panel answers at once and is delivered', async () => {
-    receiver.requests.length = 0;
+    await quiet();
     const { documentId } = await createAndPublish('api::article.article', { title: '撤稿测试' });
     await waitFor(() => receiver.requests.length >= 1);
     await sleep(DEBOUNCE + 200);
@@ -205,7 +217,8 @@ describe('the delivery log', () => {
   test('the edit view shows every field as not editable', async () => {
     const res = await admin().get(`/content-manager/content-types/${DELIVERY}/configuration`);
     const metadatas = res.body.data.contentType.metadatas as Record<string, { edit: { editable?: boolean } }>;
-    for (const name of ['lastError', 'state', 'attempts', 'changes', 'targetName']) expect([name, metadatas[name].edit.editable]).toEqual([name, false]);
+    for (const name of ['lastError', 'state', 'attempts', 'changes', 'targetName'])
+      expect([name, metadatas[name].edit.editable]).toEqual([name, false]);
   });
 });
 

@@ -94,7 +94,9 @@ test('50 articles published in a burst give one signed delivery listing all 50 c
     slug: 'pi-liang-fa-bu-0',
   });
   expect(new Date(payload.window.to).getTime()).toBeGreaterThanOrEqual(new Date(payload.window.from).getTime());
-  expect(() => new Webhook(`whsec_${crypto.randomBytes(32).toString('base64')}`).verify(request.body, request.headers as Record<string, string>)).toThrow();
+  expect(() =>
+    new Webhook(`whsec_${crypto.randomBytes(32).toString('base64')}`).verify(request.body, request.headers as Record<string, string>)
+  ).toThrow();
 });
 
 test('a burst that never goes quiet is still delivered within the maximum wait', async () => {
@@ -149,7 +151,9 @@ test('unpublish, delete and an English publish trigger, each with its action and
 
 test('retries on 500, a timeout and 429 (honouring Retry-After), with the same id, until it succeeds', async () => {
   receiver.reply = (_request, i) =>
-    [{ status: 500 }, { status: 204, delayMs: 900 }, { status: 429, headers: { 'Retry-After': '1' } }, { status: 204 }][i] ?? { status: 204 };
+    [{ status: 500 }, { status: 204, delayMs: 900 }, { status: 429, headers: { 'Retry-After': '1' } }, { status: 204 }][i] ?? {
+      status: 204,
+    };
   await publishArticle('重试');
   await waitFor(() => receiver.requests.length >= 4, 15_000);
   await sleep(300);
@@ -231,7 +235,9 @@ describe('administrators', () => {
     await waitFor(() => receiver.requests.length === 1 && second.requests.length === 1);
     expect(receiver.payloads()[0].changes[0].action).toBe('rebuild-now');
     expect(second.requests[0].headers['x-site']).toBe('two');
-    expect(() => new Webhook(secondSecret).verify(second.requests[0].body, second.requests[0].headers as Record<string, string>)).not.toThrow();
+    expect(() =>
+      new Webhook(secondSecret).verify(second.requests[0].body, second.requests[0].headers as Record<string, string>)
+    ).not.toThrow();
     await app.db.query('api::rebuild.rebuild-target').deleteMany({});
     await second.down();
   });

@@ -81,7 +81,9 @@ describe('production start', () => {
     const result = start({ APP_KEYS: 'a,b', ADMIN_JWT_SECRET: 'x', API_TOKEN_SALT: 'y', TRANSFER_TOKEN_SALT: 'z' });
     expect(result.status).not.toBe(0);
     const output = result.stdout + result.stderr;
-    expect(output).toMatch(/Refusing to start in production: missing required environment variable\(s\): JWT_SECRET, ENCRYPTION_KEY, CLICK_HASH_SALT\./);
+    expect(output).toMatch(
+      /Refusing to start in production: missing required environment variable\(s\): JWT_SECRET, ENCRYPTION_KEY, CLICK_HASH_SALT\./
+    );
     expect(output).not.toMatch(/missing[^\n]*APP_KEYS/);
   });
 

@@ -3,7 +3,7 @@ import os from 'os';
 import path from 'path';
 
 // Plain CommonJS script (it runs before Strapi, with no build step).
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+
 const { ensureEnv } = require('../../scripts/ensure-env.js');
 
 const tmp = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'env-')), '.env');
@@ -18,7 +18,15 @@ const parse = (file: string) =>
 
 const saved = { ...process.env };
 beforeEach(() => {
-  for (const name of ['APP_KEYS', 'ADMIN_JWT_SECRET', 'API_TOKEN_SALT', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY', 'CLICK_HASH_SALT']) {
+  for (const name of [
+    'APP_KEYS',
+    'ADMIN_JWT_SECRET',
+    'API_TOKEN_SALT',
+    'TRANSFER_TOKEN_SALT',
+    'JWT_SECRET',
+    'ENCRYPTION_KEY',
+    'CLICK_HASH_SALT',
+  ]) {
     delete process.env[name];
   }
   process.env.NODE_ENV = 'development';

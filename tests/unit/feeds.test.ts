@@ -12,12 +12,20 @@ describe('blocks to HTML', () => {
     const html = blocksToHtml(
       [
         { type: 'heading', level: 2, children: [{ type: 'text', text: '殷殷嘱托 激励奋进' }] },
-        { type: 'paragraph', children: [{ type: 'text', text: '正文', bold: true }, { type: 'link', url: '/a', children: [{ type: 'text', text: '链接' }] }] },
+        {
+          type: 'paragraph',
+          children: [
+            { type: 'text', text: '正文', bold: true },
+            { type: 'link', url: '/a', children: [{ type: 'text', text: '链接' }] },
+          ],
+        },
         { type: 'list', format: 'unordered', children: [{ type: 'list-item', children: [{ type: 'text', text: '一' }] }] },
       ],
       BASE
     );
-    expect(html).toBe('<h2>殷殷嘱托 激励奋进</h2><p><strong>正文</strong><a href="https://www.example.gov.cn/a">链接</a></p><ul><li>一</li></ul>');
+    expect(html).toBe(
+      '<h2>殷殷嘱托 激励奋进</h2><p><strong>正文</strong><a href="https://www.example.gov.cn/a">链接</a></p><ul><li>一</li></ul>'
+    );
   });
 
   test.each([
@@ -30,7 +38,10 @@ describe('blocks to HTML', () => {
   });
 
   test('text that looks like markup stays text', () => {
-    const html = blocksToHtml([{ type: 'paragraph', children: [{ type: 'text', text: '<script>alert(1)</script><img src=x onerror=alert(1)>' }] }], BASE);
+    const html = blocksToHtml(
+      [{ type: 'paragraph', children: [{ type: 'text', text: '<script>alert(1)</script><img src=x onerror=alert(1)>' }] }],
+      BASE
+    );
     expect(html).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;</p>');
   });
 

@@ -1,7 +1,17 @@
 // The bounds of a public content-API query, as a plain function over a small model.
-import { checkPublicQuery, checkPublicFilters, fromGraphqlFilters, LIMITS, queryWeight, type SchemaLookup } from '../../src/lib/public-query';
+import {
+  checkPublicQuery,
+  checkPublicFilters,
+  fromGraphqlFilters,
+  LIMITS,
+  queryWeight,
+  type SchemaLookup,
+} from '../../src/lib/public-query';
 
-const MODEL: Record<string, Record<string, { kind: 'relation' | 'number' | 'date' | 'boolean' | 'text'; target?: string; many?: boolean }>> = {
+const MODEL: Record<
+  string,
+  Record<string, { kind: 'relation' | 'number' | 'date' | 'boolean' | 'text'; target?: string; many?: boolean }>
+> = {
   article: {
     title: { kind: 'text' },
     legacyClickCount: { kind: 'number' },
@@ -58,7 +68,8 @@ describe('populate, sort, fields and pagination', () => {
     expect(check({ populate: { quotes: { populate: { article: { populate: { channel: true } } } } } })).toThrow(/2 levels/);
     expect(check({ populate: ['quotes.person'] })).not.toThrow();
     expect(check({ populate: ['quotes.article.channel'] })).toThrow(/2 levels/);
-    expect(check({ populate: '*' })).not.toThrow();
+    expect(check({ populate: '*' })).toThrow(/not available/);
+    expect(check({ populate: { '*': true } })).toThrow(/not available/);
     expect(check({ populate: 'channel,quotes' })).not.toThrow();
     expect(check({ populate: 'localizations' })).toThrow(/localizations/);
     expect(check({ populate: { title: true } })).toThrow(/not a relation/);
@@ -66,7 +77,8 @@ describe('populate, sort, fields and pagination', () => {
   });
 
   test('sort is field[:asc|desc] or one relation field', () => {
-    for (const ok of ['title', 'title:desc', ['publishDate:desc', 'title:asc'], 'channel.name:asc']) expect(check({ sort: ok })).not.toThrow();
+    for (const ok of ['title', 'title:desc', ['publishDate:desc', 'title:asc'], 'channel.name:asc'])
+      expect(check({ sort: ok })).not.toThrow();
     for (const bad of ['.', 'title.', 'title:sideways', 'nosuch', 'channel', 'channel.nosuch', 'localizations.title', 'title.name']) {
       expect([bad, check({ sort: bad })]).toEqual([bad, expect.any(Function)]);
       expect(check({ sort: bad })).toThrow();
@@ -88,9 +100,9 @@ test('GraphQL filters are read with the same rules once their operators get a $'
     $or: [{ title: { $eq: 'a' } }],
     channel: { slug: { $in: ['x'] } },
   });
-  expect(() => checkPublicFilters(fromGraphqlFilters({ quotes: { article: { quotes: { text: { eq: 'x' } } } } }), 'article', schema)).toThrow(
-    /at most 2 relations/
-  );
+  expect(() =>
+    checkPublicFilters(fromGraphqlFilters({ quotes: { article: { quotes: { text: { eq: 'x' } } } } }), 'article', schema)
+  ).toThrow(/at most 2 relations/);
 });
 
 test('a read by indexed values is light; scans, big pages and deep populates are heavy', () => {
@@ -99,7 +111,8 @@ test('a read by indexed values is light; scans, big pages and deep populates are
   expect(weight({ filters: { slug: { $eq: 'x' } } })).toBe('light');
   expect(weight({ filters: { channel: { slug: { $eq: 'x' } } }, pagination: { pageSize: '10' } })).toBe('light');
   expect(weight({ filters: { channel: { documentId: { $in: ['a', 'b'] } } } })).toBe('light');
-  expect(weight({ populate: { quotes: true, channel: { fields: ['name'] } } })).toBe('light');
+  expect(weight({ populate: { channel: { fields: ['name'] } } })).toBe('light');
+  expect(weight({ populate: { quotes: true } })).toBe('heavy');
   expect(weight({ filters: { title: { $containsi: 'x' } } })).toBe('heavy');
   expect(weight({ filters: { $or: [{ slug: 'a' }, { slug: 'b' }] } })).toBe('heavy');
   expect(weight({ filters: { channel: { parent: { slug: 'x' } } } })).toBe('heavy');
@@ -111,15 +124,27 @@ test('a read by indexed values is light; scans, big pages and deep populates are
 
 test('filters join at most 3 relations in all, and one to-many, whatever $or spreads them over', () => {
   expect(check({ filters: { $or: [{ quotes: { text: 'a' } }, { channel: { parent: { name: 'c' } } }] } })).not.toThrow();
-  expect(check({ filters: { $or: [{ quotes: { text: 'a' } }, { channel: { name: 'b' } }, { channel: { parent: { name: 'c' } } }] } })).toThrow(
-    /at most 3 relations in all/
-  );
+  expect(
+    check({ filters: { $or: [{ quotes: { text: 'a' } }, { channel: { name: 'b' } }, { channel: { parent: { name: 'c' } } }] } })
+  ).toThrow(/at most 3 relations in all/);
   expect(check({ filters: { $or: [{ quotes: { text: 'a' } }, { quotes: { text: 'b' } }] } })).toThrow(/at most 1 to-many relation/);
 });
 
 test('substring conditions: at most two, on the type’s own fields', () => {
   expect(check({ filters: { $or: [{ title: { $containsi: 'a' } }, { title: { $startsWith: 'b' } }] } })).not.toThrow();
-  expect(check({ filters: { $or: [{ title: { $containsi: 'a' } }, { title: { $containsi: 'b' } }, { title: { $endsWith: 'c' } }] } })).toThrow(/at most 2/);
+  expect(
+    check({ filters: { $or: [{ title: { $containsi: 'a' } }, { title: { $containsi: 'b' } }, { title: { $endsWith: 'c' } }] } })
+  ).toThrow(/at most 2/);
   expect(check({ filters: { quotes: { text: { $containsi: 'a' } } } })).toThrow(/not through a relation/);
   expect(check({ filters: { quotes: { text: { $eq: 'a' } } } })).not.toThrow();
+});
+
+test('what the attacker pass found: deep logical nesting, $between, _q, sorts on lists', () => {
+  let deep: Record<string, unknown> = { title: { $eq: 'x' } };
+  for (let i = 0; i < 20; i += 1) deep = { $and: [deep] };
+  expect(check({ filters: deep })).toThrow(/nested at most/);
+  expect(check({ filters: { publishDate: { $between: ['2020-01-01'] } } })).toThrow(/two values/);
+  expect(check({ filters: { publishDate: { $between: ['2020-01-01', '2021-01-01'] } } })).not.toThrow();
+  expect(check({ _q: 'a' })).toThrow(/_q/);
+  expect(check({ sort: 'quotes.text' })).toThrow(/list of related items/);
 });

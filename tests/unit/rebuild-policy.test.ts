@@ -62,5 +62,9 @@ test('changes of one document and locale in a burst collapse to the last action'
     { uid: 'api::article.article', documentId: 'a', locale: 'zh-Hans', action: 'unpublish', slug: 's', at: at(3) },
     { uid: 'api::article.article', documentId: 'a', locale: 'en', action: 'publish', slug: 's', at: at(4) },
   ]);
-  expect(changes.map((c) => `${c.documentId}/${c.locale}/${c.action}`)).toEqual(['b/zh-Hans/publish', 'a/zh-Hans/unpublish', 'a/en/publish']);
+  expect(changes.map((c) => `${c.documentId}/${c.locale}/${c.action}`)).toEqual([
+    'b/zh-Hans/publish',
+    'a/zh-Hans/unpublish',
+    'a/en/publish',
+  ]);
 });

@@ -5,9 +5,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) =>
     ? {
         connection: {
           connection: {
-            filename: require('path').resolve(
-              env('DATABASE_FILENAME', `.tmp/test-${process.env.JEST_WORKER_ID ?? '0'}.db`)
-            ),
+            filename: require('path').resolve(env('DATABASE_FILENAME', `.tmp/test-${process.env.JEST_WORKER_ID ?? '0'}.db`)),
           },
         },
       }

@@ -25,7 +25,7 @@ export const targetsFromEnv = (env: { hooks?: string; url?: string; secret?: str
     if (typeof item.url !== 'string' || !/^https?:\/\//.test(item.url)) {
       throw new Error(`Rebuild hook ${i + 1}: url must be an http(s) URL`);
     }
-    if (typeof item.secret !== 'string' || !WHSEC.test(item.secret)) {
+    if (!isWebhookSecret(item.secret)) {
       throw new Error(`Rebuild hook ${i + 1}: secret must be a Standard Webhooks secret "whsec_<base64>"`);
     }
     const headers = (item.headers ?? {}) as Record<string, unknown>;
@@ -37,7 +37,9 @@ export const targetsFromEnv = (env: { hooks?: string; url?: string; secret?: str
   });
 };
 
-export const isWebhookSecret = (value: unknown): value is string => typeof value === 'string' && WHSEC.test(value);
+/** A Standard Webhooks secret with a key of at least 24 bytes (`whsec_A` would be an empty HMAC key). */
+export const isWebhookSecret = (value: unknown): value is string =>
+  typeof value === 'string' && WHSEC.test(value) && Buffer.from(value.slice(6), 'base64').length >= 24;
 
 /**
  * A burst is due once it has been quiet for `debounceMs`, or `maxWaitMs` after its

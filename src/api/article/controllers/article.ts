@@ -2,8 +2,8 @@ import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { writeClickOutcome } from '../../../lib/click-response';
 import { publicOrigin } from '../../../utils/fast-path';
-import { PERIOD_DAYS, type ClicksService, type Period } from '../services/clicks';
-import type { FeedService } from '../../feed/services/feed';
+import { PERIOD_DAYS, type Period } from '../services/clicks';
+import { getLocales, getService, requestLocale } from '../../../utils/services';
 
 /** What a front end needs to render an article page, unless it asks for something else. */
 export const DEFAULT_POPULATE = {
@@ -23,25 +23,21 @@ export const DEFAULT_SORT = ['publishDate:desc', 'id:desc'];
 
 type Entry = { documentId: string; locale?: string | null; channel?: { documentId?: string } | null; [key: string]: unknown };
 
-type ChannelService = {
-  addBreadcrumbs: <T>(entries: T[], channelOf: (entry: T) => string | null | undefined) => Promise<T[]>;
-  subtreeIds: (slug: string, locale: string) => Promise<string[] | null>;
-};
-
 export default factories.createCoreController('api::article.article', ({ strapi }) => {
-  const clicks = () => strapi.service('api::article.clicks') as unknown as ClicksService;
-  const channels = () => strapi.service('api::channel.channel') as unknown as ChannelService;
+  const clicks = () => getService(strapi, 'clicks');
+  const channels = () => getService(strapi, 'channel');
 
   /** Breadcrumb, click count and feed URLs: what every article response carries. */
-  const decorate = async (entries: Entry[], origin: string) => {
-    await channels().addBreadcrumbs(entries, (entry) => entry.channel?.documentId);
+  const decorate = async (entries: Entry[], origin: string, query: Record<string, unknown>) => {
+    const locale = await requestLocale(strapi, query);
+    await channels().addBreadcrumbs(entries, (entry) => entry.channel?.documentId, locale);
     const totals = await clicks().totals(entries.map((entry) => entry.documentId));
-    const defaultLocale = (await strapi.plugin('i18n').service('locales').getDefaultLocale()) as string;
-    const feeds = strapi.service('api::feed.feed') as unknown as FeedService;
+    const defaultLocale = await getLocales(strapi).getDefaultLocale();
+    const feeds = getService(strapi, 'feed');
     for (const entry of entries) {
       entry.clickCount = totals.get(entry.documentId) ?? 0;
       const channelSlug = (entry.channel as { slug?: string | null } | null | undefined)?.slug ?? null;
-      entry.feeds = feeds.urls(origin, channelSlug, entry.locale ?? defaultLocale, defaultLocale);
+      entry.feeds = feeds.urls(origin, channelSlug, entry.locale ?? locale ?? defaultLocale, defaultLocale);
     }
     return entries;
   };
@@ -52,14 +48,14 @@ export default factories.createCoreController('api::article.article', ({ strapi 
       // answers it without sorting the archive).
       ctx.query = { populate: DEFAULT_POPULATE, sort: DEFAULT_SORT, ...ctx.query };
       const response = await super.find(ctx);
-      await decorate(response.data as Entry[], publicOrigin(strapi, ctx.origin));
+      await decorate(response.data as Entry[], publicOrigin(strapi, ctx.origin), ctx.query);
       return response;
     },
 
     async findOne(ctx) {
       ctx.query = { populate: DEFAULT_POPULATE, ...ctx.query };
       const response = await super.findOne(ctx);
-      if (response?.data) await decorate([response.data as Entry], publicOrigin(strapi, ctx.origin));
+      if (response?.data) await decorate([response.data as Entry], publicOrigin(strapi, ctx.origin), ctx.query);
       return response;
     },
 
@@ -94,8 +90,8 @@ export default factories.createCoreController('api::article.article', ({ strapi 
         throw new errors.ValidationError(`limit must be an integer from 1 to ${POPULAR_MAX}`);
       }
       if (channel !== undefined && typeof channel !== 'string') throw new errors.ValidationError('channel must be a slug');
-      const locales = strapi.plugin('i18n').service('locales');
-      const locale = (ctx.query.locale as string | undefined) ?? ((await locales.getDefaultLocale()) as string);
+      const locales = getLocales(strapi);
+      const locale = (ctx.query.locale as string | undefined) ?? (await locales.getDefaultLocale());
       if (typeof locale !== 'string' || !(await locales.findByCode(locale))) {
         throw new errors.ValidationError(`Unknown locale: ${JSON.stringify(locale)}`);
       }
@@ -116,7 +112,7 @@ export default factories.createCoreController('api::article.article', ({ strapi 
       // sanitizeOutput is always set on core controllers; its type marks it optional.
       const sanitized = (await this.sanitizeOutput!(data, ctx)) as Entry[];
       sanitized.forEach((entry, i) => (entry.clickCount = data[i].clickCount));
-      await channels().addBreadcrumbs(sanitized, (entry) => entry.channel?.documentId);
+      await channels().addBreadcrumbs(sanitized, (entry) => entry.channel?.documentId, locale);
       ctx.body = { data: sanitized, meta: { period, locale, channel: channel ?? null, limit: size } };
     },
   };

@@ -111,7 +111,15 @@ const createClicksService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const visitorKey = (ip: string, userAgent: string, documentId: string) =>
-    createHash('sha256').update(config.hashSalt).update('\0').update(ip).update('\0').update(userAgent).update('\0').update(documentId).digest('base64url');
+    createHash('sha256')
+      .update(config.hashSalt)
+      .update('\0')
+      .update(ip)
+      .update('\0')
+      .update(userAgent)
+      .update('\0')
+      .update(documentId)
+      .digest('base64url');
 
   const writeBatch = async (batch: Map<string, ClickRow>) => {
     const rows = [...batch.values()].map((row) => ({
@@ -147,7 +155,9 @@ const createClicksService = ({ strapi }: { strapi: Core.Strapi }) => {
     let totals: Map<string, number> | null = null;
     try {
       totals = await storedTotals(ids);
-    } catch {
+    } catch (error) {
+      // The batch is written; only the cached totals are unknown: drop them (re-read later).
+      strapi.log.warn(`[clicks] could not re-read totals after a flush: ${(error as Error).message}`);
       totals = null;
     }
     for (const id of ids) {

@@ -3,7 +3,7 @@ import { buildBreadcrumb, type BreadcrumbItem, type ChannelNode } from '../../..
 
 type Entry = { documentId?: string; locale?: string | null; [key: string]: unknown };
 
-export default factories.createCoreService('api::channel.channel', ({ strapi }) => ({
+const channelService = factories.createCoreService('api::channel.channel', ({ strapi }) => ({
   /** Published channels of one locale, keyed by documentId. A site has tens of them: one query. */
   async publishedTree(locale?: string): Promise<Map<string, ChannelNode>> {
     const rows = (await strapi.db.query('api::channel.channel').findMany({
@@ -33,15 +33,30 @@ export default factories.createCoreService('api::channel.channel', ({ strapi }) 
 
   /**
    * Adds `breadcrumb` (root first) to each entry, from the channel `channelOf`
-   * picks out of it. One tree query per locale present in the entries.
+   * picks out of it. One tree query per locale present in the entries; an entry
+   * without `locale` (not selected by `fields`) takes `requestLocale`.
    */
-  async addBreadcrumbs<T extends Entry>(entries: T[], channelOf: (entry: T) => string | null | undefined) {
+  async addBreadcrumbs<T extends Entry>(entries: T[], channelOf: (entry: T) => string | null | undefined, requestLocale?: string) {
     const trees = new Map<string, Map<string, ChannelNode>>();
     for (const entry of entries) {
-      const locale = entry.locale ?? '';
+      // An entry read without its `locale` field is in the locale the request asked for.
+      const locale = entry.locale ?? requestLocale ?? '';
       if (!trees.has(locale)) trees.set(locale, await this.publishedTree(locale || undefined));
       (entry as Entry).breadcrumb = buildBreadcrumb(trees.get(locale)!, channelOf(entry)) as BreadcrumbItem[];
     }
     return entries;
   },
 }));
+
+/** The tree methods callers use (the core CRUD methods are Strapi's). */
+export type ChannelService = {
+  publishedTree: (locale?: string) => Promise<Map<string, ChannelNode>>;
+  subtreeIds: (slug: string, locale: string) => Promise<string[] | null>;
+  addBreadcrumbs: <T extends Entry>(
+    entries: T[],
+    channelOf: (entry: T) => string | null | undefined,
+    requestLocale?: string
+  ) => Promise<Array<T & { breadcrumb: BreadcrumbItem[] }>>;
+};
+
+export default channelService;

@@ -2,12 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { parseFeedQuery, writeFeed } from '../../../lib/feeds/http';
 import { publicOrigin } from '../../../utils/fast-path';
-import { FeedNotFoundError, type FeedFormat, type FeedService } from '../services/feed';
+import { FeedNotFoundError, type FeedFormat } from '../services/feed';
+import { getService } from '../../../utils/services';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const feeds = () => strapi.service('api::feed.feed') as unknown as FeedService;
+  const feeds = () => getService(strapi, 'feed');
 
   const serve = async (ctx: KoaContext, format: FeedFormat) => {
     const { config } = feeds();

@@ -9,6 +9,7 @@ import type { Feed, FeedItem } from '../../../lib/feeds/model';
 import { renderAtom } from '../../../lib/feeds/atom';
 import { renderJsonFeed } from '../../../lib/feeds/json-feed';
 import { renderRss } from '../../../lib/feeds/rss';
+import { getService } from '../../../utils/services';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
 
@@ -53,11 +54,6 @@ type ArticleRow = {
   cover?: { url: string; mime: string; size: number } | null;
 };
 
-type ChannelService = {
-  publishedTree: (locale?: string) => Promise<Map<string, { documentId: string; name: string; slug: string | null; parentId: string | null }>>;
-  subtreeIds: (slug: string, locale: string) => Promise<string[] | null>;
-};
-
 export class FeedNotFoundError extends Error {}
 
 const createFeedService = ({ strapi }: { strapi: Core.Strapi }) => {
@@ -67,7 +63,7 @@ const createFeedService = ({ strapi }: { strapi: Core.Strapi }) => {
   let fingerprint: { value: string; checkedAt: number } | null = null;
   let generation = 0;
 
-  const channels = () => strapi.service('api::channel.channel') as unknown as ChannelService;
+  const channels = () => getService(strapi, 'channel');
 
   /** Changes whenever published articles or channels change, on any instance. */
   const contentFingerprint = async () => {
@@ -143,7 +139,8 @@ const createFeedService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     const siteName = config.siteName[locale] ?? config.siteName[defaultLocale] ?? 'News';
     const updated = items.reduce((latest, item) => (item.updated > latest ? item.updated : latest), new Date(0));
-    const selfPath = channel ? `/api/channels/${encodeURIComponent(channel)}/feed.${format}` : `/api/feeds/articles.${format}`;
+    const prefix = strapi.config.get('api.rest.prefix', '/api') as string;
+    const selfPath = channel ? `${prefix}/channels/${encodeURIComponent(channel)}/feed.${format}` : `${prefix}/feeds/articles.${format}`;
     const self = new URL(selfPath, origin);
     if (locale !== defaultLocale) self.searchParams.set('locale', locale);
     if (limit !== config.defaultLimit) self.searchParams.set('limit', String(limit));
@@ -168,8 +165,7 @@ const createFeedService = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  const keyOf = (request: FeedRequest) =>
-    `${request.format}|${request.channel ?? ''}|${request.locale}|${request.limit}|${request.origin}`;
+  const keyOf = (request: FeedRequest) => `${request.format}|${request.channel ?? ''}|${request.locale}|${request.limit}|${request.origin}`;
 
   const service = {
     config,
@@ -222,7 +218,8 @@ const createFeedService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Feed URLs of the site or of a channel, for REST responses and <link rel="alternate">. */
     urls(origin: string, channelSlug: string | null, locale: string, defaultLocale: string) {
-      const base = channelSlug ? `/api/channels/${encodeURIComponent(channelSlug)}/feed` : '/api/feeds/articles';
+      const prefix = strapi.config.get('api.rest.prefix', '/api') as string;
+      const base = channelSlug ? `${prefix}/channels/${encodeURIComponent(channelSlug)}/feed` : `${prefix}/feeds/articles`;
       const query = locale !== defaultLocale ? `?locale=${encodeURIComponent(locale)}` : '';
       return {
         rss: new URL(`${base}.rss${query}`, origin).href,

@@ -75,7 +75,8 @@ const createRebuildService = ({ strapi }: { strapi: Core.Strapi }) => {
         name: row.name,
         url: row.url,
         secret: row.secret,
-        headers: row.headers && typeof row.headers === 'object' && !Array.isArray(row.headers) ? (row.headers as Record<string, string>) : {},
+        headers:
+          row.headers && typeof row.headers === 'object' && !Array.isArray(row.headers) ? (row.headers as Record<string, string>) : {},
       }));
     targetsCache = { at: Date.now(), value: [...fromEnv, ...fromAdmin] };
     return targetsCache.value;
@@ -184,7 +185,10 @@ const createRebuildService = ({ strapi }: { strapi: Core.Strapi }) => {
       error = `HTTP ${status}`;
     } catch (failure) {
       const reason = failure as Error & { cause?: { code?: string } };
-      error = reason.name === 'TimeoutError' ? `timed out after ${cfg.timeoutMs} ms` : `${reason.message}${reason.cause?.code ? ` (${reason.cause.code})` : ''}`;
+      error =
+        reason.name === 'TimeoutError'
+          ? `timed out after ${cfg.timeoutMs} ms`
+          : `${reason.message}${reason.cause?.code ? ` (${reason.cause.code})` : ''}`;
     }
     if (!isRetryable(status) || attempts >= cfg.maxAttempts) {
       await finish({ state: 'failed', last_status_code: status, last_error: error });
@@ -207,9 +211,7 @@ const createRebuildService = ({ strapi }: { strapi: Core.Strapi }) => {
       due.map(async (row) => {
         const leased = await knex()(DELIVERIES)
           .where({ id: row.id })
-          .andWhere((q) =>
-            q.where('state', 'pending').orWhere((q2) => q2.where('state', 'delivering').andWhere('lease_until', '<', now))
-          )
+          .andWhere((q) => q.where('state', 'pending').orWhere((q2) => q2.where('state', 'delivering').andWhere('lease_until', '<', now)))
           .update({ state: 'delivering', lease_until: new Date(Date.now() + cfg.timeoutMs * 2 + 5000), updated_at: new Date() });
         if (leased) await attempt(row);
       })
@@ -277,7 +279,14 @@ const createRebuildService = ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async rebuildNow() {
       if ((await targets()).length === 0) return 0;
-      await knex()(CHANGES).insert({ uid: 'manual', document_id: 'manual', locale: null, action: 'rebuild-now', slug: null, at_ms: Date.now() });
+      await knex()(CHANGES).insert({
+        uid: 'manual',
+        document_id: 'manual',
+        locale: null,
+        action: 'rebuild-now',
+        slug: null,
+        at_ms: Date.now(),
+      });
       const deliveries = await claimBurst(true);
       await deliverDue();
       return deliveries;
@@ -307,7 +316,6 @@ const createRebuildService = ({ strapi }: { strapi: Core.Strapi }) => {
       timer = null;
       await running;
     },
-
   };
 };
 

@@ -1,0 +1,71 @@
+// The article type's settings (src/utils/type-settings.ts reads them).
+import type { TypeSettings } from '../../utils/type-settings';
+
+const settings: TypeSettings = {
+  uid: 'api::article.article',
+  publicRead: true,
+  slug: { field: 'slug', from: 'title' },
+  rebuild: true,
+  feed: true,
+  seed: {
+    group: 'articles',
+    ref: 'article',
+    order: 5,
+    match: (entry) => ({ slug: entry.data?.slug }),
+  },
+  admin: {
+    mainField: 'title',
+    defaultSortBy: 'publishDate',
+    defaultSortOrder: 'DESC',
+    fields: {
+      title: { label: '标题', description: '主标题，如“感恩奋进 实干争先”（Title）' },
+      subtitle: { label: '副标题', description: '“——”之后的部分，如“全省机关事务工作会议侧记”（Subtitle）' },
+      slug: { label: '网址别名', description: '文章网址的一部分，留空则按标题拼音自动生成（URL slug）' },
+      summary: { label: '摘要', description: '列表和订阅中显示的简短介绍（Summary）' },
+      body: { label: '正文', description: '段落与小标题；讲话原文另在“讲话摘录”中录入（Body）' },
+      source: { label: '来源', description: '发稿单位及部门，如“浙江省机关事务管理局 办公室”（Source）' },
+      author: { label: '作者', description: '可选（Author）' },
+      publishDate: { label: '发布时间', description: '读者看到的发布时间；留空则取首次发布时间，重新发布不改变（Publish date）' },
+      legacyClickCount: { label: '原网站点击率', description: '从旧网站迁移的点击数，计入总点击率（Legacy click count）' },
+      cover: { label: '封面图', description: '列表、订阅中使用的图片（Cover image）' },
+      attachments: { label: '附件', description: '文件、图片等附件（Attachments）' },
+      channel: { label: '所属栏目', description: '如“上级工作动态”；决定页面上的“当前位置”（Channel）', mainField: 'name' },
+      quotes: { label: '讲话摘录', description: '文中引用的讲话，在“讲话摘录”中新建并关联本文（Quotes）', mainField: 'speakerName' },
+      commendedUnits: { label: '提及的先进集体', description: '文中提及的受表彰单位（Commended units）', mainField: 'name' },
+      commendedIndividuals: { label: '提及的先进个人', description: '文中提及的受表彰个人（Commended individuals）', mainField: 'name' },
+    },
+    // Status, locales (Available in) and 点击率 columns follow, added by Strapi and src/admin.
+    list: ['title', 'channel', 'publishDate'],
+    edit: [
+      [
+        ['title', 8],
+        ['subtitle', 4],
+      ],
+      [
+        ['slug', 6],
+        ['channel', 6],
+      ],
+      [
+        ['source', 4],
+        ['author', 4],
+        ['publishDate', 4],
+      ],
+      [['summary', 12]],
+      [['body', 12]],
+      [
+        ['cover', 6],
+        ['attachments', 6],
+      ],
+      [
+        ['quotes', 6],
+        ['legacyClickCount', 6],
+      ],
+      [
+        ['commendedUnits', 6],
+        ['commendedIndividuals', 6],
+      ],
+    ],
+  },
+};
+
+export default settings;

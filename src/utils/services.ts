@@ -1,0 +1,41 @@
+// One typed way to reach the project's services and the core ones it uses, as
+// @strapi/i18n does with getService: call sites need no casts.
+import type { Core } from '@strapi/strapi';
+import type { ClicksService } from '../api/article/services/clicks';
+import type { ChannelService } from '../api/channel/services/channel';
+import type { FeedService } from '../api/feed/services/feed';
+import type { RebuildService } from '../api/rebuild/services/rebuild';
+
+type ServiceMap = {
+  clicks: ClicksService;
+  channel: ChannelService;
+  feed: FeedService;
+  rebuild: RebuildService;
+};
+
+const UIDS: Record<keyof ServiceMap, string> = {
+  clicks: 'api::article.clicks',
+  channel: 'api::channel.channel',
+  feed: 'api::feed.feed',
+  rebuild: 'api::rebuild.rebuild',
+};
+
+export const getService = <K extends keyof ServiceMap>(strapi: Core.Strapi, name: K): ServiceMap[K] =>
+  // The registry is keyed by strings; this map is where the types are pinned, once.
+  strapi.service(UIDS[name] as 'api::article.article') as unknown as ServiceMap[K];
+
+type LocalesService = {
+  getDefaultLocale: () => Promise<string>;
+  findByCode: (code: string) => Promise<unknown>;
+  find: (params?: object) => Promise<Array<{ code: string; name: string; isDefault: boolean }>>;
+  create: (locale: { code: string; name: string; isDefault?: boolean }) => Promise<unknown>;
+  setDefaultLocale: (locale: { code: string }) => Promise<unknown>;
+};
+
+export const getLocales = (strapi: Core.Strapi) => strapi.plugin('i18n').service('locales') as unknown as LocalesService;
+
+/** The locale a content-API request reads: its `locale`, else the default; null for `*`. */
+export const requestLocale = async (strapi: Core.Strapi, query: Record<string, unknown>) => {
+  if (query.locale === '*') return undefined;
+  return typeof query.locale === 'string' ? query.locale : getLocales(strapi).getDefaultLocale();
+};

@@ -1,0 +1,70 @@
+// What the project needs to know about each content type, declared once in the type's
+// own folder (src/api/<name>/newsroom.ts) and read here by the bootstraps and rules:
+// public read, slug source, admin layout, rebuild trigger, feed source, seed group.
+// A new type needs its folder and that file, nothing else.
+import fs from 'fs';
+import path from 'path';
+
+export type LayoutField = { label: string; description?: string; placeholder?: string; mainField?: string };
+
+export type AdminLayout = {
+  fields: Record<string, LayoutField>;
+  list?: string[];
+  edit?: Array<Array<[string, number]>>;
+  mainField?: string;
+  defaultSortBy?: string;
+  defaultSortOrder?: 'ASC' | 'DESC';
+  /** Every field shown but not editable (a log written by the system). */
+  readOnly?: boolean;
+};
+
+type Fields = Record<string, unknown>;
+
+export type TypeSettings = {
+  uid: string;
+  /** The public role may find/findOne it (published versions only). */
+  publicRead?: boolean;
+  /** A readable slug is made from `from` when `field` is left empty. */
+  slug?: { field: string; from: string };
+  /** Publishing, unpublishing or deleting it triggers a static-site rebuild. */
+  rebuild?: boolean;
+  /** Publishing it changes the rendered feeds. */
+  feed?: boolean;
+  admin?: AdminLayout;
+  /**
+   * Demo seed group (database/seed/demo.json): its key there, the prefix its entries
+   * are referred to by, its place in dependency order, and how an entry already in
+   * the database is found.
+   */
+  seed?: {
+    group: string;
+    ref: string;
+    order: number;
+    match: (entry: { data?: Fields; relations?: Record<string, string | string[]> }, primary: Fields, refs: Map<string, string>) => Fields;
+  };
+};
+
+let cache: TypeSettings[] | null = null;
+
+/** Every type's declaration, from src/api/<name>/newsroom.(ts|js), in folder order. */
+export const allTypeSettings = (): TypeSettings[] => {
+  if (cache) return cache;
+  const apiDir = path.join(__dirname, '..', 'api');
+  const found: TypeSettings[] = [];
+  for (const name of fs.readdirSync(apiDir).sort()) {
+    const file = ['newsroom.js', 'newsroom.ts'].map((base) => path.join(apiDir, name, base)).find((candidate) => fs.existsSync(candidate));
+    if (!file) continue;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- declarations are found on disk, not listed by hand
+    const declared = require(file).default as TypeSettings | TypeSettings[];
+    found.push(...(Array.isArray(declared) ? declared : [declared]));
+  }
+  cache = found;
+  return found;
+};
+
+export const settingsOf = (uid: string) => allTypeSettings().find((settings) => settings.uid === uid);
+
+export const readableTypes = () =>
+  allTypeSettings()
+    .filter((settings) => settings.publicRead)
+    .map((settings) => settings.uid);

@@ -1,0 +1,91 @@
+// The decisions of the document-service rules (src/document-middlewares/), as plain functions.
+import { decidePublicRead } from '../../src/document-middlewares/guard-public-reads';
+import { decideSlug, firstFreeSlug } from '../../src/document-middlewares/fill-slug';
+import { isPublishing } from '../../src/document-middlewares/keep-publish-date';
+import { isVisibleChange } from '../../src/document-middlewares/visible-change';
+import { changedSlug, rebuildAction } from '../../src/document-middlewares/record-rebuild-change';
+import { relationTarget } from '../../src/document-middlewares/guard-channel-tree';
+import { allTypeSettings, readableTypes, settingsOf } from '../../src/utils/type-settings';
+
+describe('public reads', () => {
+  test('anonymous content-API reads are forced to the published version; drafts are refused', () => {
+    expect(decidePublicRead('findMany', 'content-api', undefined, {})).toBe('published');
+    expect(decidePublicRead('findOne', 'content-api', 'users-permissions', { status: 'published' })).toBe('published');
+    expect(decidePublicRead('findMany', 'content-api', undefined, { status: 'draft' })).toBe('drafts-forbidden');
+    expect(decidePublicRead('count', 'content-api', undefined, { status: 'modified' })).toBe('bad-status');
+  });
+
+  test('API tokens may read drafts; the admin panel and writes are not the public', () => {
+    expect(decidePublicRead('findMany', 'content-api', 'content-api-token', { status: 'draft' })).toBe('token');
+    expect(decidePublicRead('findMany', 'admin', undefined, { status: 'draft' })).toBe('not-public');
+    expect(decidePublicRead('update', 'content-api', undefined, {})).toBe('not-public');
+  });
+});
+
+describe('slugs', () => {
+  test('generated when empty on create or emptied on update; inherited when absent on update', () => {
+    expect(decideSlug('create', { title: 'x' }, 'slug')).toBe('generate');
+    expect(decideSlug('create', { title: 'x', slug: '' }, 'slug')).toBe('generate');
+    expect(decideSlug('create', { slug: 'mine' }, 'slug')).toBe('keep');
+    expect(decideSlug('update', { title: 'x' }, 'slug')).toBe('inherit');
+    expect(decideSlug('update', { slug: null }, 'slug')).toBe('generate');
+    expect(decideSlug('update', { slug: 'mine' }, 'slug')).toBe('keep');
+  });
+
+  test('collisions get -2, -3 …', () => {
+    expect(firstFreeSlug('a', new Set())).toBe('a');
+    expect(firstFreeSlug('a', new Set(['a']))).toBe('a-2');
+    expect(firstFreeSlug('a', new Set(['a', 'a-2', 'a-3']))).toBe('a-4');
+  });
+});
+
+test('what counts as publishing and as a change readers see', () => {
+  expect(isPublishing('publish', {})).toBe(true);
+  expect(isPublishing('create', { status: 'published' })).toBe(true);
+  expect(isPublishing('update', {})).toBe(false);
+  for (const action of ['publish', 'unpublish', 'delete']) expect(isVisibleChange(action, {})).toBe(true);
+  expect(isVisibleChange('update', { status: 'published' })).toBe(true);
+  expect(isVisibleChange('update', {})).toBe(false);
+  expect(isVisibleChange('create', { status: 'draft' })).toBe(false);
+  expect(isVisibleChange('discardDraft', {})).toBe(false);
+});
+
+test('a rebuild change names its action and slug', () => {
+  expect(rebuildAction('create')).toBe('publish');
+  expect(rebuildAction('update')).toBe('publish');
+  expect(rebuildAction('unpublish')).toBe('unpublish');
+  expect(changedSlug({ slug: 'a' }, { slug: 'b' })).toBe('a');
+  expect(changedSlug({ entries: [{ slug: 'c' }] }, null)).toBe('c');
+  expect(changedSlug(null, { slug: 'b' })).toBe('b');
+  expect(changedSlug(null, null)).toBeNull();
+});
+
+test('a relation input names its target in every shape editors and the API send', () => {
+  expect(relationTarget('abc')).toBe('abc');
+  expect(relationTarget({ documentId: 'abc' })).toBe('abc');
+  expect(relationTarget({ connect: ['abc'] })).toBe('abc');
+  expect(relationTarget({ set: [{ documentId: 'abc' }] })).toBe('abc');
+  expect(relationTarget({ disconnect: ['abc'] })).toBeNull();
+  expect(relationTarget(null)).toBeNull();
+});
+
+test('each type declares its settings in its own folder', () => {
+  expect(readableTypes().sort()).toEqual(
+    [
+      'api::article.article',
+      'api::channel.channel',
+      'api::commendation.commendation',
+      'api::commended-individual.commended-individual',
+      'api::commended-unit.commended-unit',
+      'api::speaker-quote.speaker-quote',
+    ].sort()
+  );
+  expect(settingsOf('api::article.article')?.slug).toEqual({ field: 'slug', from: 'title' });
+  expect(settingsOf('api::rebuild.rebuild-delivery')?.admin?.readOnly).toBe(true);
+  expect(settingsOf('api::rebuild.rebuild-target')?.publicRead).toBeUndefined();
+  const seedOrder = allTypeSettings()
+    .filter((settings) => settings.seed)
+    .sort((a, b) => a.seed!.order - b.seed!.order)
+    .map((settings) => settings.seed!.group);
+  expect(seedOrder).toEqual(['channels', 'commendations', 'commendedUnits', 'commendedIndividuals', 'articles', 'quotes']);
+});

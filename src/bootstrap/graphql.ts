@@ -2,7 +2,7 @@
 // click counts), the most-read list and the click mutation.
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { getLocales, getService } from '../utils/services';
+import { getService } from '../utils/services';
 
 // The nexus builder is untyped here (the plugin hands it over at runtime).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -77,26 +77,8 @@ export const registerGraphqlExtensions = (strapi: Core.Strapi) => {
     throw new ServiceUnavailableError((outcome as { message?: string }).message ?? 'Click not registered, try again');
   };
 
-  const popularArticles = async (
-    _root: unknown,
-    args: { period?: 'day' | 'week' | 'month' | 'all'; channel?: string; locale?: string; limit?: number }
-  ) => {
-    const locales = getLocales(strapi);
-    const locale = args.locale ?? (await locales.getDefaultLocale());
-    if (!(await locales.findByCode(locale))) throw new errors.ValidationError(`Unknown locale: ${JSON.stringify(locale)}`);
-    const limit = args.limit ?? 10;
-    if (!Number.isInteger(limit) || limit < 1 || limit > 50) throw new errors.ValidationError('limit must be from 1 to 50');
-    const channelIds = args.channel ? await channels().subtreeIds(args.channel, locale) : null;
-    if (args.channel && !channelIds) throw new errors.NotFoundError(`No published channel "${args.channel}" in this locale`);
-    const ranked = await clicks().popular({ period: args.period ?? 'week', locale, channelIds, limit });
-    const documents = (await strapi.documents('api::article.article').findMany({
-      filters: { documentId: { $in: ranked.map((row) => row.documentId) } },
-      locale,
-      status: 'published',
-    })) as unknown as Parent[];
-    const byId = new Map(documents.map((doc) => [doc.documentId, doc]));
-    return ranked.filter((row) => byId.has(row.documentId)).map((row) => byId.get(row.documentId));
-  };
+  const popularArticles = async (_root: unknown, args: { period?: string; channel?: string; locale?: string; limit?: number }) =>
+    (await getService(strapi, 'popular').ranked(args)).articles;
 
   const breadcrumbOfChannel = async (parent: Parent) => {
     const [entry] = await channels().addBreadcrumbs([{ locale: parent.locale }], () => parent.documentId);

@@ -92,3 +92,29 @@ export const lastDays = (today: string, days: number): string[] => {
 };
 
 export const DOCUMENT_ID = /^[a-z0-9]{24}$/;
+
+/**
+ * The address a click is counted against: IPv4 as is (an IPv4-mapped IPv6 address as
+ * its IPv4), IPv6 as its /64 network in one spelling. One IPv6 subscriber holds a whole
+ * /64, and 2001:DB8::1, 2001:db8::1 and 2001:0db8::0001 are one address.
+ */
+export const clientKey = (ip: string): string => {
+  const address = ip
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/%.*$/, '');
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(address);
+  if (mapped) return mapped[1];
+  if (!address.includes(':')) return address;
+  const [head, tail = ''] = address.split('::');
+  const left = head ? head.split(':') : [];
+  const right = address.includes('::') ? (tail ? tail.split(':') : []) : [];
+  // An embedded IPv4 tail (::1.2.3.4) stands for two groups.
+  const groups = [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  if (groups.length !== 8 || groups.some((group) => !/^[0-9a-f]{1,4}$/.test(group))) return address;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+};

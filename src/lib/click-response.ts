@@ -1,6 +1,10 @@
 // The HTTP answer to a click, in Strapi's response and error shapes. Shared by the
 // fast path (which runs before Strapi's error middleware) and the routed controller.
-import type { ClickOutcome } from '../api/article/services/clicks';
+/** What the click service answers; the HTTP layers turn it into a response. */
+export type ClickOutcome =
+  | { status: 202; documentId: string; total: number; counted: boolean }
+  | { status: 400 | 404 | 503; message: string }
+  | { status: 429; message: string; retryAfter: number };
 
 const ERROR_NAMES = { 400: 'ValidationError', 404: 'NotFoundError', 429: 'RateLimitError', 503: 'ServiceUnavailableError' } as const;
 

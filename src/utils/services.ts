@@ -4,12 +4,14 @@ import type { Core } from '@strapi/strapi';
 import type { ClicksService } from '../api/article/services/clicks';
 import type { ChannelService } from '../api/channel/services/channel';
 import type { FeedService } from '../api/feed/services/feed';
+import type { PopularService } from '../api/article/services/popular';
 import type { RebuildService } from '../api/rebuild/services/rebuild';
 
 type ServiceMap = {
   clicks: ClicksService;
   channel: ChannelService;
   feed: FeedService;
+  popular: PopularService;
   rebuild: RebuildService;
 };
 
@@ -17,6 +19,7 @@ const UIDS: Record<keyof ServiceMap, string> = {
   clicks: 'api::article.clicks',
   channel: 'api::channel.channel',
   feed: 'api::feed.feed',
+  popular: 'api::article.popular',
   rebuild: 'api::rebuild.rebuild',
 };
 

@@ -28,6 +28,8 @@ print(json.dumps({
 
 export const feedparserAvailable = (() => {
   const probe = spawnSync(PYTHON, ['-c', 'import feedparser'], { encoding: 'utf8' });
+  // CI installs it (.ci/run): there, its absence fails the run instead of skipping checks.
+  if (probe.status !== 0 && process.env.CI) throw new Error('python3-feedparser is required in CI (apt-get install python3-feedparser)');
   return probe.status === 0;
 })();
 

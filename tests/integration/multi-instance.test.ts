@@ -78,7 +78,7 @@ suite('two instances on one PostgreSQL database', () => {
       body: JSON.stringify({ data: { title } }),
     });
     expect(res.status).toBe(201);
-    return (await readJson(res)).data as { documentId: string };
+    return (await readJson(res)).data as { documentId: string; slug: string };
   };
 
   test('10,000 clicks split across both instances give exactly 10,000', async () => {
@@ -134,6 +134,8 @@ suite('two instances on one PostgreSQL database', () => {
     const published = Date.now();
     await waitFor(async () => (await feedOf(b)).items.some((item: { title: string }) => item.title === '跨实例订阅'), 10_000, 50);
     expect(Date.now() - published).toBeLessThanOrEqual(FEED_BOUND_S * 1000 + 1000);
-    expect(article.documentId).toEqual(expect.any(String));
+    // The item on b is the article published on a: same slug in its link.
+    const item = (await feedOf(b)).items.find((entry: { title: string }) => entry.title === '跨实例订阅');
+    expect(item.url).toContain(`/articles/${article.slug}`);
   });
 });

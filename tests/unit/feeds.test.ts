@@ -4,6 +4,7 @@ import { renderAtom } from '../../src/lib/feeds/atom';
 import { renderJsonFeed } from '../../src/lib/feeds/json-feed';
 import { renderRss } from '../../src/lib/feeds/rss';
 import type { Feed } from '../../src/lib/feeds/model';
+import { parseFeedQuery } from '../../src/lib/feeds/http';
 
 const BASE = 'https://www.example.gov.cn';
 
@@ -94,5 +95,27 @@ describe('serializers', () => {
     const json = JSON.parse(renderJsonFeed(feed));
     expect(json.items[0]).not.toHaveProperty('authors');
     expect(json.items[0]).not.toHaveProperty('image');
+  });
+});
+
+describe('the feed query parser', () => {
+  const defaults = { defaultLimit: 20, maxLimit: 100 };
+  test('takes a locale code and a limit within bounds, with defaults', () => {
+    expect(parseFeedQuery({}, defaults)).toEqual({ locale: undefined, limit: 20 });
+    expect(parseFeedQuery({ locale: 'zh-Hans', limit: '5' }, defaults)).toEqual({ locale: 'zh-Hans', limit: 5 });
+    expect(parseFeedQuery({ locale: 'en', limit: '100' }, defaults)).toEqual({ locale: 'en', limit: 100 });
+  });
+
+  test.each([
+    [{ locale: 'zh_Hans' }, /locale/],
+    [{ locale: ['en', 'zh-Hans'] }, /locale/],
+    [{ locale: '<script>' }, /locale/],
+    [{ limit: '0' }, /limit/],
+    [{ limit: '101' }, /limit/],
+    [{ limit: '1e2' }, /limit/],
+    [{ limit: '-1' }, /limit/],
+    [{ limit: ['5'] }, /limit/],
+  ])('refuses %j with a message for the 400', (query, message) => {
+    expect(parseFeedQuery(query as Record<string, unknown>, defaults)).toEqual(expect.stringMatching(message));
   });
 });

@@ -2,7 +2,6 @@ import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { writeClickOutcome } from '../../../lib/click-response';
 import { publicOrigin } from '../../../utils/fast-path';
-import { PERIOD_DAYS, type Period } from '../services/clicks';
 import { getLocales, getService, requestLocale } from '../../../utils/services';
 
 /** What a front end needs to render an article page, unless it asks for something else. */
@@ -18,7 +17,6 @@ export const DEFAULT_POPULATE = {
   commendedIndividuals: { fields: ['name', 'organization', 'position', 'city'] },
 };
 
-const POPULAR_MAX = 50;
 export const DEFAULT_SORT = ['publishDate:desc', 'id:desc'];
 
 type Entry = { documentId: string; locale?: string | null; channel?: { documentId?: string } | null; [key: string]: unknown };
@@ -81,39 +79,15 @@ export default factories.createCoreController('api::article.article', ({ strapi 
 
     /** GET /articles/popular?period=day|week|month|all&channel=<slug>&locale=&limit= (点击排行). */
     async popular(ctx) {
-      const { period = 'week', channel, limit = '10' } = ctx.query as Record<string, unknown>;
-      if (typeof period !== 'string' || !Object.hasOwn(PERIOD_DAYS, period)) {
-        throw new errors.ValidationError('period must be one of day, week, month, all');
-      }
-      const size = Number(limit);
-      if (!Number.isInteger(size) || size < 1 || size > POPULAR_MAX) {
-        throw new errors.ValidationError(`limit must be an integer from 1 to ${POPULAR_MAX}`);
-      }
-      if (channel !== undefined && typeof channel !== 'string') throw new errors.ValidationError('channel must be a slug');
-      const locales = getLocales(strapi);
-      const locale = (ctx.query.locale as string | undefined) ?? (await locales.getDefaultLocale());
-      if (typeof locale !== 'string' || !(await locales.findByCode(locale))) {
-        throw new errors.ValidationError(`Unknown locale: ${JSON.stringify(locale)}`);
-      }
-      const channelIds = channel ? await channels().subtreeIds(channel, locale) : null;
-      if (channel && !channelIds) return ctx.notFound(`No published channel "${channel}" in this locale`);
-
-      const ranked = await clicks().popular({ period: period as Period, locale, channelIds, limit: size });
-      const documents = (await strapi.documents('api::article.article').findMany({
-        filters: { documentId: { $in: ranked.map((row) => row.documentId) } },
-        locale,
-        status: 'published',
-        populate: { channel: { fields: ['name', 'slug'] }, cover: true },
-      })) as unknown as Entry[];
-      const byId = new Map(documents.map((doc) => [doc.documentId, doc]));
-      const data = ranked
-        .filter((row) => byId.has(row.documentId))
-        .map((row) => ({ ...byId.get(row.documentId)!, clickCount: row.clickCount }));
+      const { request, articles } = await getService(strapi, 'popular').ranked(ctx.query, {
+        channel: { fields: ['name', 'slug'] },
+        cover: true,
+      });
       // sanitizeOutput is always set on core controllers; its type marks it optional.
-      const sanitized = (await this.sanitizeOutput!(data, ctx)) as Entry[];
-      sanitized.forEach((entry, i) => (entry.clickCount = data[i].clickCount));
-      await channels().addBreadcrumbs(sanitized, (entry) => entry.channel?.documentId, locale);
-      ctx.body = { data: sanitized, meta: { period, locale, channel: channel ?? null, limit: size } };
+      const sanitized = (await this.sanitizeOutput!(articles, ctx)) as Entry[];
+      sanitized.forEach((entry, i) => (entry.clickCount = articles[i].clickCount));
+      await channels().addBreadcrumbs(sanitized, (entry) => entry.channel?.documentId, request.locale);
+      ctx.body = { data: sanitized, meta: request };
     },
   };
 });

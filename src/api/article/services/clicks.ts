@@ -5,7 +5,8 @@ import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { isbot } from 'isbot';
 import { ClickBuffer, type ClickRow } from '../../../lib/click-buffer';
-import { DOCUMENT_ID, DedupeWindow, RateLimiter, dayKeyFormatter, lastDays } from '../../../lib/click-guards';
+import { DOCUMENT_ID, DedupeWindow, RateLimiter, dayKeyFormatter, lastDays, clientKey } from '../../../lib/click-guards';
+import type { ClickOutcome } from '../../../lib/click-response';
 
 const TABLE = 'article_clicks';
 const ARTICLE = 'api::article.article';
@@ -26,10 +27,7 @@ export type ClickConfig = {
 
 export type ClickInput = { documentId: unknown; locale?: unknown; ip: string; userAgent: string };
 
-export type ClickOutcome =
-  | { status: 202; documentId: string; total: number; counted: boolean }
-  | { status: 400 | 404 | 503; message: string }
-  | { status: 429; message: string; retryAfter: number };
+export type { ClickOutcome };
 
 export type Period = 'day' | 'week' | 'month' | 'all';
 export const PERIOD_DAYS: Record<Period, number | null> = { day: 1, week: 7, month: 30, all: null };
@@ -196,7 +194,8 @@ const createClicksService = ({ strapi }: { strapi: Core.Strapi }) => {
       // After the final flush has begun, a click could no longer be written: refuse it
       // rather than answer 202 for a count that would be lost.
       if (closing) return { status: 503, message: 'Shutting down, try again' };
-      const retryAfter = limiter.hit(ip);
+      const address = clientKey(ip);
+      const retryAfter = limiter.hit(address);
       if (retryAfter) return { status: 429, message: 'Too many clicks from this address', retryAfter };
       const info = await publishedInfo(documentId);
       const code = (locale as string | undefined) ?? (await getDefaultLocale());
@@ -208,8 +207,8 @@ const createClicksService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (
         userAgent &&
         !isbot(userAgent) &&
-        !dedupe.seen(visitorKey(ip, userAgent, documentId)) &&
-        perAddress.hit(visitorKey(ip, '', documentId)) === 0
+        !dedupe.seen(visitorKey(address, userAgent, documentId)) &&
+        perAddress.hit(visitorKey(address, '', documentId)) === 0
       ) {
         buffer.add(documentId, code, today());
         counted = true;

@@ -3,7 +3,7 @@ import { errors } from '@strapi/utils';
 import { parseFeedQuery, writeFeed } from '../../../lib/feeds/http';
 import { publicOrigin } from '../../../utils/fast-path';
 import { FeedNotFoundError, type FeedFormat } from '../services/feed';
-import { getService } from '../../../utils/services';
+import { getLocales, getService } from '../../../utils/services';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 
@@ -14,8 +14,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const { config } = feeds();
     const query = parseFeedQuery(ctx.query, config);
     if (typeof query === 'string') throw new errors.ValidationError(query);
-    const locales = strapi.plugin('i18n').service('locales');
-    const locale = query.locale ?? ((await locales.getDefaultLocale()) as string);
+    const locales = getLocales(strapi);
+    const locale = query.locale ?? (await locales.getDefaultLocale());
     if (!(await locales.findByCode(locale))) throw new errors.ValidationError(`Unknown locale: ${locale}`);
     try {
       const feed = await feeds().get({

@@ -1,0 +1,117 @@
+// Language: the texts of both locales, the chosen locale (remembered) and how times and links carry it.
+
+export const DEFAULT_LOCALE = 'zh-Hans';
+const LOCALES = ['zh-Hans', 'en'];
+export const PAGE_SIZE = 10;
+
+const TEXT = {
+  'zh-Hans': {
+    siteName: '浙江省机关事务管理局',
+    footer: '浙江省机关事务管理局 版权所有',
+    here: '当前位置',
+    home: '首页',
+    latest: '最新动态',
+    popular: '点击排行',
+    commendations: '表彰名单',
+    source: '来源',
+    published: '发布时间',
+    clicks: '点击率',
+    quotes: '讲话摘录',
+    units: '先进集体',
+    individuals: '先进个人',
+    mentioned: '文中提及的受表彰者',
+    feeds: '订阅',
+    previous: '上一页',
+    next: '下一页',
+    page: (n, total) => `第 ${n} / ${total} 页`,
+    largeText: '适老化 大字号',
+    notFound: {
+      article: '没有找到这篇文章。',
+      channel: '没有找到这个栏目。',
+      commendation: '没有找到这项表彰。',
+      page: '没有找到这个页面。',
+    },
+    noTranslation: '本文暂无中文版本，以下为原文。',
+    city: '地市',
+    allCities: '全部地市',
+    search: '按名称搜索',
+    name: '名称',
+    region: '地区',
+    organization: '单位',
+    position: '职务',
+    none: '暂无',
+    quota: (units, individuals) => `表彰先进集体 ${units} 个、先进个人 ${individuals} 名`,
+    conferredBy: '表彰单位',
+    channel: '栏目',
+  },
+  en: {
+    siteName: 'Zhejiang Provincial Government Offices Administration',
+    footer: 'Zhejiang Provincial Government Offices Administration',
+    here: 'You are here',
+    home: 'Home',
+    latest: 'Latest news',
+    popular: 'Most read',
+    commendations: 'Commendations',
+    source: 'Source',
+    published: 'Published',
+    clicks: 'Views',
+    quotes: 'Quotes',
+    units: 'Advanced collectives',
+    individuals: 'Advanced individuals',
+    mentioned: 'Commended in this article',
+    feeds: 'Subscribe',
+    previous: 'Previous',
+    next: 'Next',
+    page: (n, total) => `Page ${n} of ${total}`,
+    largeText: 'Large text',
+    notFound: {
+      article: 'This article could not be found.',
+      channel: 'This channel could not be found.',
+      commendation: 'This commendation could not be found.',
+      page: 'This page could not be found.',
+    },
+    noTranslation: 'This article is not available in English yet; the Chinese original is shown below.',
+    city: 'City',
+    allCities: 'All cities',
+    search: 'Search by name',
+    name: 'Name',
+    region: 'Region',
+    organization: 'Organization',
+    position: 'Position',
+    none: 'None',
+    quota: (units, individuals) => `${units} advanced collectives and ${individuals} advanced individuals commended`,
+    conferredBy: 'Conferred by',
+    channel: 'Channel',
+  },
+};
+
+// ---- state: locale and large-text mode, both remembered ---------------------------
+
+export const params = new URLSearchParams(location.search);
+export const locale = LOCALES.includes(params.get('locale'))
+  ? params.get('locale')
+  : LOCALES.includes(localStorage.getItem('reader-locale'))
+    ? localStorage.getItem('reader-locale')
+    : DEFAULT_LOCALE;
+export const t = TEXT[locale];
+document.documentElement.lang = locale;
+
+export const withLocale = (path) => (locale === DEFAULT_LOCALE ? path : `${path}${path.includes('?') ? '&' : '?'}locale=${locale}`);
+
+/** 发布时间 as the agency shows it: YYYY-MM-DD HH:MM, Beijing time. */
+export const formatTime = (iso) => {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Shanghai',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+    })
+      .formatToParts(new Date(iso))
+      .map((part) => [part.type, part.value])
+  );
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
+};

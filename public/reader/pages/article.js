@@ -1,0 +1,123 @@
+// An article: breadcrumb, source and time, the body, its quotes, commended units and individuals; registers the view.
+import { DEFAULT_LOCALE, locale, t, formatTime } from '../i18n.js';
+import { api } from '../api.js';
+import { h, render, setTitle, breadcrumb, notFound } from '../dom.js';
+
+const registerView = async (documentId, articleLocale) => {
+  // One view per article per visit; the server also ignores repeats within its window.
+  const key = `reader-viewed:${documentId}`;
+  if (!sessionStorage.getItem(key)) {
+    const res = await fetch(`/api/articles/${documentId}/clicks?locale=${articleLocale}`, { method: 'POST', keepalive: true });
+    if (res.status === 202) {
+      sessionStorage.setItem(key, '1');
+      return (await res.json()).data.total;
+    }
+  }
+  const stats = await api(`/api/articles/${documentId}/clicks`);
+  return stats?.data?.total ?? null;
+};
+
+const renderBlocks = (blocks) =>
+  (blocks ?? []).map((block) => {
+    const text = (block.children ?? []).map((child) => child.text ?? (child.children ?? []).map((c) => c.text ?? '').join('')).join('');
+    if (block.type === 'heading') return h('h2', { text });
+    if (block.type === 'quote') return h('blockquote', {}, h('p', { text }));
+    if (block.type === 'list')
+      return h(
+        block.format === 'ordered' ? 'ol' : 'ul',
+        {},
+        (block.children ?? []).map((item) => h('li', { text: (item.children ?? []).map((c) => c.text ?? '').join('') }))
+      );
+    return h('p', { text });
+  });
+
+export const articlePage = async (slug) => {
+  const query = { 'filters[slug][$eq]': slug };
+  let fallback = false;
+  let result = await api('/api/articles', { ...query, locale });
+  let article = result?.data?.[0];
+  if (!article && locale !== DEFAULT_LOCALE) {
+    result = await api('/api/articles', { ...query, locale: DEFAULT_LOCALE });
+    article = result?.data?.[0];
+    fallback = Boolean(article);
+  }
+  if (!article) return notFound('article');
+  const fullTitle = article.subtitle ? `${article.title}——${article.subtitle}` : article.title;
+  setTitle(fullTitle);
+  const clicks = h('dd', { id: 'click-count', text: '…' });
+  const quotes = article.quotes ?? [];
+  const units = article.commendedUnits ?? [];
+  const people = article.commendedIndividuals ?? [];
+  render(
+    breadcrumb(article.breadcrumb ?? [], null),
+    fallback ? h('p', { class: 'notice', role: 'note', text: t.noTranslation }) : null,
+    h(
+      'article',
+      { lang: article.locale },
+      h('h1', { text: article.title }),
+      article.subtitle ? h('p', { class: 'subtitle', text: `——${article.subtitle}` }) : null,
+      h(
+        'dl',
+        { class: 'meta' },
+        article.source ? h('div', {}, h('dt', { text: t.source }), h('dd', { text: article.source })) : null,
+        article.publishDate
+          ? h(
+              'div',
+              {},
+              h('dt', { text: t.published }),
+              h('dd', {}, h('time', { datetime: article.publishDate, text: formatTime(article.publishDate) }))
+            )
+          : null,
+        h('div', {}, h('dt', { text: t.clicks }), clicks)
+      ),
+      h('div', { class: 'article-body' }, renderBlocks(article.body)),
+      quotes.length
+        ? h(
+            'section',
+            { class: 'quotes', 'aria-labelledby': 'quotes-heading' },
+            h('h2', { id: 'quotes-heading', text: t.quotes }),
+            quotes.map((quote) =>
+              h(
+                'figure',
+                {},
+                h('blockquote', {}, h('p', { text: `“${quote.text}”` })),
+                h(
+                  'figcaption',
+                  {},
+                  h('cite', { class: 'speaker-name', text: quote.speakerName }),
+                  [quote.speakerOrganization, quote.speakerPosition].filter(Boolean).length
+                    ? ` · ${[quote.speakerOrganization, quote.speakerPosition].filter(Boolean).join(' ')}`
+                    : ''
+                )
+              )
+            )
+          )
+        : null,
+      units.length || people.length
+        ? h(
+            'section',
+            { 'aria-labelledby': 'mentioned-heading' },
+            h('h2', { id: 'mentioned-heading', text: t.mentioned }),
+            units.length ? h('h3', { text: t.units }) : null,
+            units.length
+              ? h(
+                  'ul',
+                  {},
+                  units.map((unit) => h('li', { text: unit.name }))
+                )
+              : null,
+            people.length ? h('h3', { text: t.individuals }) : null,
+            people.length
+              ? h(
+                  'ul',
+                  {},
+                  people.map((person) => h('li', { text: [person.name, person.organization, person.position].filter(Boolean).join(' · ') }))
+                )
+              : null
+          )
+        : null
+    )
+  );
+  const total = await registerView(article.documentId, article.locale);
+  clicks.textContent = total === null ? '—' : String(total);
+};

@@ -8,3 +8,16 @@ export const api = async (path, query = {}) => {
   if (!res.ok) throw new Error(`${res.status} ${url.pathname}`);
   return res.json();
 };
+
+/** One page of an article list, newest first, with what a list shows of each article. */
+export const articleListQuery = (locale, page, pageSize) => ({
+  locale,
+  'sort[0]': 'publishDate:desc',
+  'pagination[page]': page,
+  'pagination[pageSize]': pageSize,
+  'fields[0]': 'title',
+  'fields[1]': 'subtitle',
+  'fields[2]': 'slug',
+  'fields[3]': 'publishDate',
+  'populate[channel][fields][0]': 'name',
+});

@@ -1,6 +1,6 @@
 // A channel and its sub-channels: their articles, newest first, with paging.
 import { PAGE_SIZE, locale } from '../i18n.js';
-import { api } from '../api.js';
+import { api, articleListQuery } from '../api.js';
 import { h, render, setTitle, breadcrumb, articleList, pager, currentPage, notFound } from '../dom.js';
 
 export const channelPage = async (slug, channels) => {
@@ -10,17 +10,7 @@ export const channelPage = async (slug, channels) => {
   const ids = [channel.documentId];
   for (let i = 0; i < ids.length; i += 1) for (const c of channels) if (c.parent?.documentId === ids[i]) ids.push(c.documentId);
   const page = currentPage();
-  const query = {
-    locale,
-    'sort[0]': 'publishDate:desc',
-    'pagination[page]': page,
-    'pagination[pageSize]': PAGE_SIZE,
-    'fields[0]': 'title',
-    'fields[1]': 'subtitle',
-    'fields[2]': 'slug',
-    'fields[3]': 'publishDate',
-    'populate[channel][fields][0]': 'name',
-  };
+  const query = articleListQuery(locale, page, PAGE_SIZE);
   ids.forEach((id, i) => (query[`filters[channel][documentId][$in][${i}]`] = id));
   const articles = await api('/api/articles', query);
   setTitle(channel.name);

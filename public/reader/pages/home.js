@@ -1,22 +1,12 @@
 // Home: latest articles with paging, most read, commendations.
 import { PAGE_SIZE, locale, t, withLocale } from '../i18n.js';
-import { api } from '../api.js';
+import { api, articleListQuery } from '../api.js';
 import { h, render, setTitle, articleList, pager, currentPage } from '../dom.js';
 
 export const homePage = async () => {
   const page = currentPage();
   const [latest, popularMonth, commendations] = await Promise.all([
-    api('/api/articles', {
-      locale,
-      'sort[0]': 'publishDate:desc',
-      'pagination[page]': page,
-      'pagination[pageSize]': PAGE_SIZE,
-      'fields[0]': 'title',
-      'fields[1]': 'subtitle',
-      'fields[2]': 'slug',
-      'fields[3]': 'publishDate',
-      'populate[channel][fields][0]': 'name',
-    }),
+    api('/api/articles', articleListQuery(locale, page, PAGE_SIZE)),
     api('/api/articles/popular', { locale, period: 'month', limit: 10 }),
     api('/api/commendations', { locale, 'fields[0]': 'title', 'fields[1]': 'slug', 'sort[0]': 'date:desc' }),
   ]);

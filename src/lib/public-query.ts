@@ -210,7 +210,7 @@ const checkSort = (sort: unknown, uid: string, schema: SchemaLookup, path: strin
   }
 };
 
-const walkPopulate = (populate: unknown, uid: string, schema: SchemaLookup, path: string, depth: number, budget: Budget): void => {
+const walkPopulate = (populate: unknown, uid: string, schema: SchemaLookup, path: string, depth: number): void => {
   if (populate === undefined || populate === null || populate === false || populate === 'false') return;
   if (populate === true || populate === 'true') return;
   if (typeof populate === 'string') {
@@ -240,7 +240,7 @@ const walkPopulate = (populate: unknown, uid: string, schema: SchemaLookup, path
     if (!isPlainObject(options)) throw new QueryProblem(`${at} must be true or options such as ${at}[fields][0]=name`);
     for (const [option, value] of Object.entries(options)) {
       const inner = `${at}[${option}]`;
-      if (option === 'populate') walkPopulate(value, target, schema, inner, depth + 1, budget);
+      if (option === 'populate') walkPopulate(value, target, schema, inner, depth + 1);
       else if (option === 'filters') walkFilters(value, target, schema, inner, 1, { conditions: 0, joins: 0, manyJoins: 0, substrings: 0 });
       else if (option === 'fields') checkFields(value, target, schema, inner);
       else if (option === 'sort') checkSort(value, target, schema, inner);
@@ -291,7 +291,7 @@ export const checkPublicQuery = (query: Record<string, unknown>, uid: string, sc
   if (query._q !== undefined) throw new QueryProblem('_q is not available; filter on a field instead');
   const budget: Budget = { conditions: 0, joins: 0, manyJoins: 0, substrings: 0 };
   if (query.filters !== undefined) walkFilters(query.filters, uid, schema, 'filters', 0, budget);
-  if (query.populate !== undefined) walkPopulate(query.populate, uid, schema, 'populate', 1, budget);
+  if (query.populate !== undefined) walkPopulate(query.populate, uid, schema, 'populate', 1);
   if (query.fields !== undefined) checkFields(query.fields, uid, schema, 'fields');
   if (query.sort !== undefined) checkSort(query.sort, uid, schema, 'sort');
   if (query.pagination !== undefined) checkPagination(query.pagination);

@@ -38,20 +38,19 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   return async (ctx: KoaContext, next: () => Promise<unknown>) => {
     // The path as the file server and router see it: decoded, normalised, any case
     // (/%75ploads/…, /./uploads/…, /UPLOADS/… reach the same files).
-    let seen: string;
+    let url: string;
     try {
-      seen = path.posix.normalize(decodeURIComponent(ctx.path)).toLowerCase();
+      url = path.posix.normalize(decodeURIComponent(ctx.path));
     } catch {
       return next();
     }
-    if (!seen.startsWith('/uploads/')) return next();
+    if (!url.toLowerCase().startsWith('/uploads/')) return next();
     await next();
     ctx.set('X-Content-Type-Options', 'nosniff');
     ctx.set('Content-Security-Policy', CSP);
     if (ctx.status !== 200 && ctx.status !== 304) return;
     const type = String(ctx.response.type || '');
     const inline = INLINE_TYPES.test(type);
-    const url = path.posix.normalize(decodeURIComponent(ctx.path));
     const stored = url.slice(url.lastIndexOf('/') + 1);
     const name = (await originalName(url).catch(() => null)) ?? stored;
     ctx.set('Content-Disposition', contentDisposition(inline ? 'inline' : 'attachment', name));

@@ -17,7 +17,7 @@ import {
   type GraphQLFormattedError,
   type GraphQLSchema,
 } from 'graphql';
-import { checkPublicFilters, fromGraphqlFilters, QueryProblem } from '../lib/public-query';
+import { checkPublicFilters, fromGraphqlFilters, QueryProblem, type SchemaLookup } from '../lib/public-query';
 import { schemaLookup } from './schema-lookup';
 import { acquireHeavySlot, heavyConfig, Overloaded } from './heavy-requests';
 
@@ -52,6 +52,8 @@ const typeNames = (strapi: Core.Strapi) => {
 };
 
 let uidOf: Map<string, string> | null = null;
+// One content-model lookup (with its cache) for every operation, not one per field.
+let lookup: SchemaLookup | null = null;
 
 const estimator =
   (limits: GraphqlLimits, problems: string[]): ComplexityEstimator =>
@@ -62,7 +64,8 @@ const estimator =
       const target = uidOf.get(named.name.replace(COLLECTION, ''));
       if (target) {
         try {
-          checkPublicFilters(fromGraphqlFilters(args.filters), target, schemaLookup(strapi), `${field.name}(filters)`);
+          lookup ??= schemaLookup(strapi);
+          checkPublicFilters(fromGraphqlFilters(args.filters), target, lookup, `${field.name}(filters)`);
         } catch (error) {
           if (!(error instanceof QueryProblem)) throw error;
           problems.push(error.message);

@@ -15,4 +15,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   pauseFactor: env.float('HEAVY_REQUEST_PAUSE_FACTOR', 1),
   /** A GraphQL operation over this cost (see config/graphql-limits.ts) is heavy. */
   lightCost: env.int('GRAPHQL_LIGHT_COST', 60),
+  /**
+   * SQLite: a read gives the event loop a turn after this many milliseconds of work
+   * (src/utils/time-slice.ts), so a long one does not hold up the readers behind it; 0 = never.
+   */
+  sliceMs: env.int('EVENT_LOOP_SLICE_MS', 10),
 });

@@ -9,6 +9,8 @@ import { registerGraphqlExtensions } from './bootstrap/graphql';
 import { disableRegistration, registerAccountLocks } from './bootstrap/lock-accounts';
 import { ensureIndexes } from './bootstrap/indexes';
 import { registerRebuildAdminRoutes } from './bootstrap/rebuild-admin';
+import { refuseDraftActionsWithoutDrafts } from './bootstrap/no-draft-actions';
+import { registerTimeSlices } from './bootstrap/time-slices';
 import { getService } from './utils/services';
 
 export default {
@@ -17,6 +19,8 @@ export default {
     registerGraphqlExtensions(strapi);
     registerAccountLocks(strapi);
     registerRebuildAdminRoutes(strapi);
+    refuseDraftActionsWithoutDrafts(strapi);
+    registerTimeSlices(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -89,8 +89,13 @@ const main = async () => {
     console.log('\n2. the most expensive requests the limits accept');
     const candidates = [
       await timed(
-        'REST 2-relation filter through quotes, page of 25',
+        'REST 2-relation filter through quotes (refused)',
         api('filters[quotes][article][title][$eq]=不存在&pagination[pageSize]=25')
+      ),
+      await timed('REST filter on quote text through quotes, page of 25', api('filters[quotes][text][$eq]=不存在&pagination[pageSize]=25')),
+      await timed(
+        'REST filter through the channel tree, page of 25',
+        api('filters[channel][parent][slug][$eq]=不存在&pagination[pageSize]=25')
       ),
       await timed(
         'REST 20 $or conditions on summaries, page of 25',
@@ -110,7 +115,12 @@ const main = async () => {
         'REST populate 2 levels, page of 25',
         api('populate[quotes][populate][article][fields][0]=title&pagination[pageSize]=25')
       ),
-      await timed('REST default populate, page of 100', api('pagination[pageSize]=100')),
+      await timed('REST default populate, page of 100 (refused)', api('pagination[pageSize]=100')),
+      await timed('REST default populate, page of 25', api('pagination[pageSize]=25')),
+      await timed(
+        'REST page of 100 with chosen fields',
+        api('pagination[pageSize]=100&fields[0]=title&fields[1]=summary&populate[channel][fields][0]=name')
+      ),
       await timed(
         'GraphQL at the cost limit (11 × 25 nested, cost 287)',
         `${app.url}/graphql`,

@@ -5,7 +5,10 @@
 import type { Core } from '@strapi/strapi';
 
 const INDEXES = [
-  { name: 'articles_locale_publish_date_idx', table: 'articles', columns: ['locale', 'publish_date'] },
+  // published_at in the index too: a list walked in date order then checks "published"
+  // without reading the row, whose published_at sits after the long body (SQLite reads
+  // the body's overflow pages to reach it: 86 ms instead of 17 for a filtered page).
+  { name: 'articles_locale_date_published_idx', table: 'articles', columns: ['locale', 'publish_date', 'published_at'] },
   // Counting a locale's published articles (every list's pagination total) from the
   // index alone, instead of reading every row of the archive.
   { name: 'articles_locale_published_at_idx', table: 'articles', columns: ['locale', 'published_at'] },
@@ -15,8 +18,12 @@ const INDEXES = [
   { name: 'commendations_slug_idx', table: 'commendations', columns: ['slug', 'locale'] },
 ];
 
+/** Replaced by a wider index above; dropped where an earlier release made them. */
+const OBSOLETE = ['articles_locale_publish_date_idx'];
+
 export const ensureIndexes = async (strapi: Core.Strapi) => {
   const knex = strapi.db.connection;
+  for (const name of OBSOLETE) await knex.raw('DROP INDEX IF EXISTS ??', [name]);
   for (const index of INDEXES) {
     await knex.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? (${index.columns.map(() => '??').join(', ')})`, [
       index.name,

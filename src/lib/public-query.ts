@@ -120,7 +120,8 @@ const walkFilters = (
   path: string,
   hops: number,
   budget: Budget,
-  nesting = 0
+  nesting = 0,
+  throughMany = false
 ): void => {
   if (nesting > LIMITS.filterNesting) throw new QueryProblem(`filters: nested at most ${LIMITS.filterNesting} levels`);
   if (!isPlainObject(filters)) {
@@ -132,11 +133,11 @@ const walkFilters = (
       const list = asList(value);
       if (!list) throw new QueryProblem(`${at} must be a list of conditions, e.g. ${at}[0][title][$eq]=…`);
       if (list.length > LIMITS.listItems) throw new QueryProblem(`${at}: at most ${LIMITS.listItems} conditions`);
-      list.forEach((item, i) => walkFilters(item, uid, schema, `${at}[${i}]`, hops, budget, nesting + 1));
+      list.forEach((item, i) => walkFilters(item, uid, schema, `${at}[${i}]`, hops, budget, nesting + 1, throughMany));
       continue;
     }
     if (key === '$not') {
-      walkFilters(value, uid, schema, at, hops, budget, nesting + 1);
+      walkFilters(value, uid, schema, at, hops, budget, nesting + 1, throughMany);
       continue;
     }
     if (key.startsWith('$')) throw new QueryProblem(`${at}: an operator needs a field before it, e.g. ${path}[title][${key}]`);
@@ -149,6 +150,11 @@ const walkFilters = (
         throw new QueryProblem(`${at}: filters may follow at most ${LIMITS.filterHops} relations`);
       }
       if (!field.target) throw new QueryProblem(`${at}: this relation cannot be filtered on`);
+      // A to-many relation multiplies the rows every further join walks (quotes → article
+      // → … scanned the archive once per quote): past one, only its own fields.
+      if (throughMany) {
+        throw new QueryProblem(`${at}: after a to-many relation, filters may use only that type's own fields`);
+      }
       budget.joins += 1;
       if (budget.joins > LIMITS.filterJoins) {
         throw new QueryProblem(`filters: at most ${LIMITS.filterJoins} relations in all (each is a join)`);
@@ -157,7 +163,7 @@ const walkFilters = (
       if (budget.manyJoins > LIMITS.filterManyJoins) {
         throw new QueryProblem(`filters: at most ${LIMITS.filterManyJoins} to-many relation (such as ${key}) in all`);
       }
-      walkFilters(value, field.target, schema, at, hops + 1, budget, nesting + 1);
+      walkFilters(value, field.target, schema, at, hops + 1, budget, nesting + 1, throughMany || Boolean(field.many));
       continue;
     }
     budget.conditions += 1;

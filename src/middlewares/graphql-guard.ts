@@ -12,6 +12,7 @@ import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { GraphQLObjectType, GraphQLSchema, GraphQLString, NoFragmentCyclesRule, parse, validate, type DocumentNode } from 'graphql';
 import type { GraphqlLimits } from '../utils/graphql-limits';
 import { carriesNul } from './reject-nul-bytes';
+import { trackRequest } from '../utils/time-slice';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 
@@ -81,6 +82,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     }
     const errors = validate(SHAPE_SCHEMA, document, rules);
     if (errors.length) return refuse(ctx, errors[0].message.replace(/^Syntax Error: /, ''));
-    return next();
+    // The cost check (src/utils/graphql-limits.ts) marks a heavy operation in this context.
+    return trackRequest(() => next());
   };
 };

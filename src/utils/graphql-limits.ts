@@ -20,6 +20,7 @@ import {
 import { checkPublicFilters, fromGraphqlFilters, QueryProblem, type SchemaLookup } from '../lib/public-query';
 import { schemaLookup } from './schema-lookup';
 import { acquireHeavySlot, heavyConfig, Overloaded } from './heavy-requests';
+import { markHeavy } from './time-slice';
 
 export type GraphqlLimits = {
   maxDepth: number;
@@ -129,6 +130,7 @@ export const costLimitPlugin = {
         if (complexity > heavyConfig(strapi).lightCost || hasFilters(document)) {
           try {
             release = await acquireHeavySlot(strapi);
+            markHeavy();
           } catch (error) {
             if (!(error instanceof Overloaded)) throw error;
             throw new GraphQLError('Too many expensive queries at once: retry shortly', {

@@ -3,7 +3,8 @@
 import http from 'http';
 import type { AddressInfo } from 'net';
 
-export type Received = { headers: http.IncomingHttpHeaders; body: string; at: number };
+/** A request as received, and the status it was answered with. */
+export type Received = { headers: http.IncomingHttpHeaders; body: string; at: number; status: number };
 export type Reply = { status: number; headers?: Record<string, string>; delayMs?: number };
 
 export class Receiver {
@@ -14,9 +15,10 @@ export class Receiver {
     req.setEncoding('utf8');
     req.on('data', (chunk: string) => (body += chunk));
     req.on('end', () => {
-      const received = { headers: req.headers, body, at: Date.now() };
+      const received: Received = { headers: req.headers, body, at: Date.now(), status: 0 };
       this.requests.push(received);
       const { status, headers = {}, delayMs = 0 } = this.reply(received, this.requests.length - 1);
+      received.status = status;
       setTimeout(() => {
         if (res.destroyed) return;
         res.writeHead(status, headers);

@@ -216,6 +216,21 @@ describe('the delivery log', () => {
     expect(deleted.status).toBe(400);
     const created = await admin().post(`${CM}/${DELIVERY}`, { deliveryId: 'msg_forged', targetKey: 'env:0', state: 'succeeded' });
     expect(created.status).toBe(400);
+    // Every other write the content manager offers: a 400 that says why, never a 500.
+    const id = entry.documentId;
+    for (const [path, body] of [
+      [`${CM}/${DELIVERY}/${id}/actions/publish`, {}],
+      [`${CM}/${DELIVERY}/${id}/actions/unpublish`, {}],
+      [`${CM}/${DELIVERY}/${id}/actions/discard`, {}],
+      [`${CM}/${DELIVERY}/clone/${id}`, { deliveryId: 'msg_forged', targetKey: 'env:0' }],
+      [`${CM}/${DELIVERY}/actions/bulkDelete`, { documentIds: [id] }],
+      [`${CM}/${DELIVERY}/actions/bulkPublish`, { documentIds: [id] }],
+      [`${CM}/${DELIVERY}/actions/bulkUnpublish`, { documentIds: [id] }],
+    ] as const) {
+      const res = await admin().post(path, body);
+      expect([path, res.status]).toEqual([path, 400]);
+      expect(res.body.error.message).toMatch(/read-only|只读|不能|draft/);
+    }
     const after = await app.db.query(DELIVERY).findOne({ where: { documentId: entry.documentId } });
     expect(after).toMatchObject({ state: entry.state, lastError: entry.lastError ?? null });
     expect(await app.db.query(DELIVERY).count({ where: { deliveryId: 'msg_forged' } })).toBe(0);

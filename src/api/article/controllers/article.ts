@@ -19,6 +19,19 @@ export const DEFAULT_POPULATE = {
 
 export const DEFAULT_SORT = ['publishDate:desc', 'id:desc'];
 
+/**
+ * A page of whole articles (the default populate: quotes, commendations, media) holds at
+ * most this many; a longer list asks for its fields (`fields`, `populate`). A page of 100
+ * whole articles was 350 KB and held SQLite for over 100 ms.
+ */
+export const DEFAULT_POPULATE_MAX_PAGE = 25;
+
+const pageSizeOf = (query: Record<string, unknown>) => {
+  const pagination = (query.pagination ?? {}) as { pageSize?: unknown; limit?: unknown };
+  const asked = Number(pagination.pageSize ?? pagination.limit ?? 0);
+  return Number.isFinite(asked) ? asked : 0;
+};
+
 type Entry = { documentId: string; locale?: string | null; channel?: { documentId?: string } | null; [key: string]: unknown };
 
 export default factories.createCoreController('api::article.article', ({ strapi }) => {
@@ -42,6 +55,11 @@ export default factories.createCoreController('api::article.article', ({ strapi 
 
   return {
     async find(ctx) {
+      if (ctx.query.populate === undefined && pageSizeOf(ctx.query) > DEFAULT_POPULATE_MAX_PAGE) {
+        throw new errors.ValidationError(
+          `A page of whole articles holds at most ${DEFAULT_POPULATE_MAX_PAGE}; for longer lists choose what to populate (e.g. populate[channel][fields][0]=name) and the fields`
+        );
+      }
       // Newest first, as a news site lists them (and the (locale, publish_date) index
       // answers it without sorting the archive).
       ctx.query = { populate: DEFAULT_POPULATE, sort: DEFAULT_SORT, ...ctx.query };

@@ -55,6 +55,9 @@ const createRebuildService = ({ strapi }: { strapi: Core.Strapi }) => {
   let running: Promise<void> | null = null;
   let stopped = false;
   let lastPrune = 0;
+  /** The time the trigger goes by; tests drive it (`useClock`) instead of sleeping. */
+  let clock: () => number = Date.now;
+  const now = () => clock();
 
   /** Environment targets plus the enabled ones administrators added in the admin panel. */
   const targets = async (): Promise<TargetConfig[]> => {
@@ -91,7 +94,7 @@ const createRebuildService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (window.first === null || window.first === undefined) return 0;
     const cfg = config();
     const due = burstDueAt(new Date(Number(window.first)), new Date(Number(window.last)), cfg.debounceMs, cfg.maxWaitMs);
-    if (!force && due.getTime() > Date.now()) return 0;
+    if (!force && due.getTime() > now()) return 0;
     const list = await targets();
     const batchId = randomUUID();
     return knex().transaction(async (trx) => {
@@ -114,10 +117,10 @@ const createRebuildService = ({ strapi }: { strapi: Core.Strapi }) => {
         slug: row.slug,
         at: new Date(Number(row.at_ms)),
       }));
-      const now = new Date();
+      const at = new Date(now());
       for (const target of list) {
         const deliveryId = `msg_${randomUUID().replace(/-/g, '')}`;
-        const payload = buildPayload(deliveryId, changes, now);
+        const payload = buildPayload(deliveryId, changes, at);
         await trx(DELIVERIES).insert({
           document_id: randomUUID().replace(/-/g, '').slice(0, 24),
           delivery_id: deliveryId,
@@ -125,15 +128,15 @@ const createRebuildService = ({ strapi }: { strapi: Core.Strapi }) => {
           target_name: target.name,
           state: 'pending',
           attempts: 0,
-          next_attempt_at: now,
+          next_attempt_at: at,
           change_count: payload.changes.length,
           changes: JSON.stringify(payload.changes),
           window_start: new Date(payload.window.from),
           window_end: new Date(payload.window.to),
           payload: JSON.stringify(payload),
-          created_at: now,
-          updated_at: now,
-          published_at: now,
+          created_at: at,
+          updated_at: at,
+          published_at: at,
         });
       }
       await trx(CHANGES).where('batch_id', batchId).delete();
@@ -195,39 +198,39 @@ const createRebuildService = ({ strapi }: { strapi: Core.Strapi }) => {
       return;
     }
     const delay = Math.max(backoffMs(attempts, cfg.retryBaseMs), retryAfter ?? 0);
-    await finish({ state: 'pending', last_status_code: status, last_error: error, next_attempt_at: new Date(Date.now() + delay) });
+    await finish({ state: 'pending', last_status_code: status, last_error: error, next_attempt_at: new Date(now() + delay) });
   };
 
   /** Due deliveries, each leased by one instance (an expired lease is a crashed sender's). */
   const deliverDue = async () => {
     const cfg = config();
-    const now = new Date();
+    const at = new Date(now());
     const due = (await knex()(DELIVERIES)
-      .where((q) => q.where('state', 'pending').andWhere('next_attempt_at', '<=', now))
-      .orWhere((q) => q.where('state', 'delivering').andWhere('lease_until', '<', now))
+      .where((q) => q.where('state', 'pending').andWhere('next_attempt_at', '<=', at))
+      .orWhere((q) => q.where('state', 'delivering').andWhere('lease_until', '<', at))
       .orderBy('id')
       .limit(20)) as DeliveryRow[];
     await Promise.all(
       due.map(async (row) => {
         const leased = await knex()(DELIVERIES)
           .where({ id: row.id })
-          .andWhere((q) => q.where('state', 'pending').orWhere((q2) => q2.where('state', 'delivering').andWhere('lease_until', '<', now)))
-          .update({ state: 'delivering', lease_until: new Date(Date.now() + cfg.timeoutMs * 2 + 5000), updated_at: new Date() });
+          .andWhere((q) => q.where('state', 'pending').orWhere((q2) => q2.where('state', 'delivering').andWhere('lease_until', '<', at)))
+          .update({ state: 'delivering', lease_until: new Date(now() + cfg.timeoutMs * 2 + 5000), updated_at: new Date() });
         if (leased) await attempt(row);
       })
     );
   };
 
   const prune = async () => {
-    const cutoff = new Date(Date.now() - config().logRetentionDays * 86_400_000);
+    const cutoff = new Date(now() - config().logRetentionDays * 86_400_000);
     return knex()(DELIVERIES).whereIn('state', ['succeeded', 'failed']).andWhere('updated_at', '<', cutoff).delete();
   };
 
   const tick = async () => {
     await claimBurst();
     await deliverDue();
-    if (Date.now() - lastPrune > PRUNE_EVERY_MS) {
-      lastPrune = Date.now();
+    if (now() - lastPrune > PRUNE_EVERY_MS) {
+      lastPrune = now();
       await prune();
     }
   };
@@ -262,7 +265,7 @@ const createRebuildService = ({ strapi }: { strapi: Core.Strapi }) => {
           locale: change.locale,
           action: change.action,
           slug: change.slug,
-          at_ms: Date.now(),
+          at_ms: now(),
         })
       );
     },
@@ -285,7 +288,7 @@ const createRebuildService = ({ strapi }: { strapi: Core.Strapi }) => {
         locale: null,
         action: 'rebuild-now',
         slug: null,
-        at_ms: Date.now(),
+        at_ms: now(),
       });
       const deliveries = await claimBurst(true);
       await deliverDue();
@@ -300,6 +303,11 @@ const createRebuildService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     forgetTargets() {
       targetsCache = null;
+    },
+
+    /** Tests: the clock bursts, retries and leases go by (none = the real one). */
+    useClock(next?: () => number) {
+      clock = next ?? Date.now;
     },
 
     tick,

@@ -20,4 +20,6 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
    * (src/utils/time-slice.ts), so a long one does not hold up the readers behind it; 0 = never.
    */
   sliceMs: env.int('EVENT_LOOP_SLICE_MS', 10),
+  /** Relations a heavy GraphQL operation loads at once (each is a query and a pool connection). */
+  loadConcurrency: env.int('HEAVY_GRAPHQL_LOADS', 2),
 });

@@ -1,25 +1,39 @@
-// Where reads give the event loop a turn (src/utils/time-slice.ts): before each query of
-// the query layer (find, count) and before each relation a GraphQL field loads. Only on
-// SQLite, whose queries run on the main thread; PostgreSQL's already wait for the network.
+// Heavy reads share the server with ordinary ones (src/utils/time-slice.ts):
+// - on SQLite, whose queries run on the main thread, a heavy request gives the event loop
+//   a turn before each query of the query layer (find, count) and each relation a GraphQL
+//   field loads, once its time slice is used up;
+// - on any database, a heavy GraphQL operation loads at most `loadConcurrency` relations at
+//   once: graphql-js starts a list's relation loads all together (one query per item), and
+//   on PostgreSQL they filled the pool, so every ordinary query queued behind them.
 import type { Core } from '@strapi/strapi';
-import { yieldToIo } from '../utils/time-slice';
+import { Sema } from 'async-sema';
+import { isHeavy, yieldToIo } from '../utils/time-slice';
 
 const READS: ReadonlySet<string> = new Set(['beforeFindOne', 'beforeFindMany', 'beforeCount']);
 
 type Resolver = (parent: unknown, args: unknown, context: unknown, info: unknown) => unknown;
 type Naming = { getTypeName: (contentType: unknown) => string };
-
-const sliceMs = (strapi: Core.Strapi) => Number(strapi.config.get('heavy-requests.sliceMs', 10));
+type Config = { sliceMs: number; loadConcurrency: number };
 
 export const registerTimeSlices = (strapi: Core.Strapi) => {
-  if (!/sqlite/.test(String(strapi.config.get('database.connection.client')))) return;
-  if (sliceMs(strapi) <= 0) return;
-  strapi.db.lifecycles.subscribe(async (event: { action: string }) => {
-    if (READS.has(event.action)) await yieldToIo(sliceMs(strapi));
-  });
-  const yieldFirst = async (next: Resolver, parent: unknown, args: unknown, context: unknown, info: unknown) => {
-    await yieldToIo(sliceMs(strapi));
-    return next(parent, args, context, info);
+  const config = () => strapi.config.get('heavy-requests') as Config;
+  const sqlite = /sqlite/.test(String(strapi.config.get('database.connection.client')));
+  const sliceMs = () => (sqlite ? config().sliceMs : 0);
+  if (sliceMs() > 0) {
+    strapi.db.lifecycles.subscribe(async (event: { action: string }) => {
+      if (READS.has(event.action)) await yieldToIo(sliceMs());
+    });
+  }
+  const loads = new Sema(Math.max(1, config().loadConcurrency));
+  const shareTheServer = async (next: Resolver, parent: unknown, args: unknown, context: unknown, info: unknown) => {
+    if (!isHeavy()) return next(parent, args, context, info);
+    await yieldToIo(sliceMs());
+    await loads.acquire();
+    try {
+      return await next(parent, args, context, info);
+    } finally {
+      loads.release();
+    }
   };
   strapi
     .plugin('graphql')
@@ -32,8 +46,8 @@ export const registerTimeSlices = (strapi: Core.Strapi) => {
         const typeName = naming.getTypeName(contentType);
         for (const [name, attribute] of Object.entries(contentType.attributes as Record<string, { type: string }>)) {
           if (attribute.type !== 'relation' && attribute.type !== 'media') continue;
-          resolversConfig[`${typeName}.${name}`] = { middlewares: [yieldFirst] };
-          resolversConfig[`${typeName}.${name}_connection`] = { middlewares: [yieldFirst] };
+          resolversConfig[`${typeName}.${name}`] = { middlewares: [shareTheServer] };
+          resolversConfig[`${typeName}.${name}_connection`] = { middlewares: [shareTheServer] };
         }
       }
       return { resolversConfig };

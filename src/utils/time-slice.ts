@@ -13,6 +13,9 @@ const requests = new AsyncLocalStorage<{ heavy: boolean }>();
 /** Runs a request's work in its own context, heavy from the start or marked later by `markHeavy`. */
 export const trackRequest = <T>(work: () => T, heavy = false): T => requests.run({ heavy }, work);
 
+/** Whether the current request is a heavy one. */
+export const isHeavy = () => requests.getStore()?.heavy === true;
+
 /** The current request turned out heavy (a GraphQL operation over the light cost). */
 export const markHeavy = () => {
   const store = requests.getStore();
@@ -33,6 +36,6 @@ const nextTurn = () =>
 
 /** In a heavy request, waits for a turn of the event loop when the slice is over; `sliceMs` 0 never waits. */
 export const yieldToIo = async (sliceMs: number) => {
-  if (sliceMs <= 0 || !requests.getStore()?.heavy) return;
+  if (sliceMs <= 0 || !isHeavy()) return;
   while (performance.now() - sliceStart >= sliceMs) await nextTurn();
 };

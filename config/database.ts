@@ -55,6 +55,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
             conn.pragma('journal_mode = WAL');
             conn.pragma('synchronous = NORMAL');
             conn.pragma(`busy_timeout = ${env.int('DATABASE_BUSY_TIMEOUT', 5000)}`);
+            // SQLite's default page cache is 2 MB: an archive of long articles and its
+            // search index are read from the OS on every scan. The one connection gets more.
+            conn.pragma(`cache_size = -${env.int('DATABASE_CACHE_MB', 64) * 1024}`);
             done(null, conn);
           } catch (error) {
             done(error as Error, conn);

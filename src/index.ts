@@ -41,6 +41,11 @@ export default {
       const { created } = strapi.config.get('rebuild.onSeed') ? await seed() : await rebuild.withoutRebuild(seed);
       strapi.log.info(`[seed] loaded demo content: ${created} documents`);
     }
+    // The search index lives in the database; fill it when it is empty but articles are
+    // published (the first start after an upgrade, a restored backup).
+    const search = getService(strapi, 'search');
+    const { indexed, published } = await search.counts();
+    if (indexed === 0 && published > 0) strapi.log.info(`[search] indexed ${await search.reindex()} published articles`);
     rebuild.start();
   },
 

@@ -10,6 +10,7 @@ import { homePage } from './pages/home.js';
 import { channelPage } from './pages/channel.js';
 import { articlePage } from './pages/article.js';
 import { commendationPage } from './pages/commendation.js';
+import { searchPage } from './pages/search.js';
 
 const start = async () => {
   const channels = (
@@ -30,6 +31,7 @@ const start = async () => {
   else if (section === 'articles' && slug) await articlePage(slug);
   else if (section === 'channels' && slug) await channelPage(slug, channels);
   else if (section === 'commendations' && slug) await commendationPage(slug);
+  else if (section === 'search' && !slug) await searchPage(channels);
   else notFound();
   document.body.dataset.ready = 'true';
 };

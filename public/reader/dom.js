@@ -58,15 +58,28 @@ export const articleList = (articles, { withCount = false } = {}) =>
     )
   );
 
-/** Previous / page n of m / next, for a list at `path` (?page=n). */
-export const pager = (page, pageCount, path) =>
-  h(
+/** Previous / page n of m / next, for a list at `path` (?page=n, after any query `path` has). */
+export const pager = (page, pageCount, path) => {
+  const at = (n) => withLocale(`${path}${path.includes('?') ? '&' : '?'}page=${n}`);
+  return h(
     'nav',
     { class: 'pager', 'aria-label': t.page(page, Math.max(1, pageCount)) },
-    page > 1 ? h('a', { href: withLocale(`${path}?page=${page - 1}`), rel: 'prev', text: t.previous }) : null,
+    page > 1 ? h('a', { href: at(page - 1), rel: 'prev', text: t.previous }) : null,
     h('span', { text: t.page(page, Math.max(1, pageCount)) }),
-    page < pageCount ? h('a', { href: withLocale(`${path}?page=${page + 1}`), rel: 'next', text: t.next }) : null
+    page < pageCount ? h('a', { href: at(page + 1), rel: 'next', text: t.next }) : null
   );
+};
+
+const ENTITIES = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+/** A search snippet (escaped text with <mark>) as text nodes and <mark> elements: never innerHTML. */
+export const marked = (snippet) =>
+  snippet
+    .split(/(<mark>.*?<\/mark>)/)
+    .filter(Boolean)
+    .map((part) => {
+      const text = part.replace(/^<mark>|<\/mark>$/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity]);
+      return part.startsWith('<mark>') ? h('mark', { text }) : document.createTextNode(text);
+    });
 
 export const currentPage = () => Math.max(1, Number(params.get('page')) || 1);
 

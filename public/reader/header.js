@@ -4,6 +4,9 @@ import { h } from './dom.js';
 
 export const setupHeader = (channels) => {
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t[node.dataset.i18n];
+  // The search box keeps the language being read.
+  const searchForm = document.getElementById('site-search');
+  if (locale !== DEFAULT_LOCALE) searchForm.append(h('input', { type: 'hidden', name: 'locale', value: locale }));
   document.querySelector('.skip-link').textContent = locale === 'en' ? 'Skip to content' : '跳到正文';
   for (const button of document.querySelectorAll('.lang-switch button')) {
     const target = button.dataset.locale;

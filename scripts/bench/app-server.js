@@ -114,6 +114,97 @@ const main = async () => {
       config: { auth: false },
     },
     {
+      method: 'POST',
+      path: '/bench/search-articles',
+      // Published articles of realistic, varied length for the search benchmark: each body
+      // draws paragraphs from the sample's sentences and a vocabulary of government
+      // writing, so words match some articles and not others. Inserted directly (the
+      // document service would take minutes), then indexed with `reindex`, timed.
+      handler: async (ctx) => {
+        const count = Number(ctx.query.count);
+        const sample = await app.db.query('api::article.article').findOne({ where: { slug: 'gan-en-fen-jin-shi-gan-zheng-xian' } });
+        const sentences = JSON.stringify(sample.body)
+          .match(/"text":"([^"]+)"/g)
+          .map((text) => text.slice(8, -1))
+          .flatMap((text) => text.split(/(?<=[。！？])/))
+          .filter((text) => text.length > 4);
+        const words = [
+          '公务用车',
+          '节约粮食',
+          '食堂管理',
+          '节能减排',
+          '办公用房',
+          '机关事务',
+          '表彰大会',
+          '先进集体',
+          '先进个人',
+          '后勤保障',
+          '资产管理',
+          '绿色办公',
+          '数字化改革',
+          '会议精神',
+          '安全生产',
+          '政务服务',
+        ];
+        // Park–Miller: products stay below 2^53, so the sequence is exact in doubles.
+        let seed = 7;
+        const random = (n) => ((seed = (seed * 48271) % 2147483647), seed % n);
+        const paragraph = () => ({
+          type: 'paragraph',
+          children: [
+            {
+              type: 'text',
+              text: Array.from({ length: 3 + random(5) }, () =>
+                random(3) ? sentences[random(sentences.length)] : `${words[random(words.length)]}工作稳步推进。`
+              ).join(''),
+            },
+          ],
+        });
+        const start = await app.db.query('api::article.article').count();
+        for (let i = 0; i < count; i += 500) {
+          const rows = Array.from({ length: Math.min(500, count - i) }, (_, j) => {
+            const n = start + i + j;
+            const date = new Date(Date.UTC(2015, 0, 1) + n * 3_600_000);
+            return {
+              documentId: `srch${String(n).padStart(20, '0')}`,
+              title: `${words[random(words.length)]}${['工作会议召开', '经验交流', '专题培训', '成效明显', '情况通报'][random(5)]} ${n}`,
+              slug: `sou-suo-${n}`,
+              summary: sentences[random(sentences.length)],
+              body: Array.from({ length: 4 + random(10) }, paragraph),
+              source: '浙江省机关事务管理局 办公室',
+              publishDate: date,
+              publishedAt: date,
+              locale: 'zh-Hans',
+            };
+          });
+          await app.db.query('api::article.article').createMany({ data: rows });
+        }
+        const started = Date.now();
+        const indexed = await app.service('api::search.search').reindex();
+        const indexMs = Date.now() - started;
+        // The cost a publish pays: re-indexing one document, timed over 200 of them.
+        const ids = (
+          await app.db
+            .query('api::article.article')
+            .findMany({ select: ['documentId'], where: { documentId: { $startsWith: 'srch' } }, limit: 200 })
+        ).map((row) => row.documentId);
+        const one = process.hrtime.bigint();
+        for (const id of ids) await app.service('api::search.search').indexDocument(id);
+        const perPublishMs = Number(process.hrtime.bigint() - one) / 1e6 / ids.length;
+        const knex = app.db.connection;
+        let indexBytes;
+        if (/sqlite/.test(String(knex.client.config.client))) {
+          const [row] = await knex.raw("SELECT SUM(pgsize) AS n FROM dbstat WHERE name LIKE 'search%'");
+          indexBytes = Number(row.n);
+        } else {
+          const result = await knex.raw("SELECT pg_total_relation_size('search_documents') AS n");
+          indexBytes = Number(result.rows[0].n);
+        }
+        ctx.body = { data: { indexed, indexMs, perPublishMs, indexBytes, sentences: sentences.length } };
+      },
+      config: { auth: false },
+    },
+    {
       method: 'GET',
       path: '/bench/feed-render',
       // Median time to render the site RSS feed with no cache, over `runs` renders.

@@ -1,5 +1,5 @@
 // GraphQL additions: what REST responses carry beyond the core fields (breadcrumb,
-// click counts), the most-read list and the click mutation.
+// click counts), the most-read list, the site search and the click mutation.
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/services';
@@ -80,6 +80,8 @@ export const registerGraphqlExtensions = (strapi: Core.Strapi) => {
   const popularArticles = async (_root: unknown, args: { period?: string; channel?: string; locale?: string; limit?: number }) =>
     (await getService(strapi, 'popular').ranked(args)).articles;
 
+  const search = (_root: unknown, args: Record<string, unknown>) => getService(strapi, 'search').find(args);
+
   const breadcrumbOfChannel = async (parent: Parent) => {
     const [entry] = await channels().addBreadcrumbs([{ locale: parent.locale }], () => parent.documentId);
     return entry.breadcrumb;
@@ -134,6 +136,68 @@ export const registerGraphqlExtensions = (strapi: Core.Strapi) => {
             });
           },
         }),
+        nexus.enumType({ name: 'SearchSort', members: ['relevance', 'date'] }),
+        nexus.objectType({
+          name: 'SearchChannel',
+          definition(t: Definition) {
+            t.nonNull.id('documentId');
+            t.nonNull.string('name');
+            t.string('slug');
+          },
+        }),
+        nexus.objectType({
+          name: 'SearchHit',
+          definition(t: Definition) {
+            t.nonNull.id('documentId');
+            t.string('title');
+            t.string('subtitle');
+            t.string('slug');
+            t.string('publishDate');
+            t.field('channel', { type: 'SearchChannel' });
+            t.nonNull.string('snippet', { description: 'An excerpt, HTML-escaped, with the matched words in <mark>' });
+          },
+        }),
+        nexus.objectType({
+          name: 'SearchPagination',
+          definition(t: Definition) {
+            t.nonNull.int('page');
+            t.nonNull.int('pageSize');
+            t.nonNull.int('total');
+            t.nonNull.int('pageCount');
+          },
+        }),
+        nexus.objectType({
+          name: 'SearchMeta',
+          definition(t: Definition) {
+            t.nonNull.field('pagination', { type: 'SearchPagination' });
+          },
+        }),
+        nexus.objectType({
+          name: 'SearchResponse',
+          definition(t: Definition) {
+            t.nonNull.list.nonNull.field('data', { type: 'SearchHit' });
+            t.nonNull.field('meta', { type: 'SearchMeta' });
+          },
+        }),
+        nexus.extendType({
+          type: 'Query',
+          definition(t: Definition) {
+            t.nonNull.field('search', {
+              type: 'SearchResponse',
+              args: {
+                q: nexus.nonNull(nexus.stringArg()),
+                locale: nexus.arg({ type: 'I18NLocaleCode' }),
+                channel: nexus.stringArg(),
+                from: nexus.stringArg(),
+                to: nexus.stringArg(),
+                sort: nexus.arg({ type: 'SearchSort' }),
+                page: nexus.intArg(),
+                pageSize: nexus.intArg(),
+              },
+              resolve: search,
+            });
+          },
+        }),
         nexus.extendType({
           type: 'Mutation',
           definition(t: Definition) {
@@ -158,6 +222,7 @@ export const registerGraphqlExtensions = (strapi: Core.Strapi) => {
         'Article.clickCount': { auth: false },
         // The same permissions as the REST routes, so an administrator can revoke them in one place.
         'Query.popularArticles': { auth: { scope: ['api::article.article.popular'] } },
+        'Query.search': { auth: { scope: ['api::search.search.find'] } },
         'Mutation.registerArticleClick': { auth: { scope: ['api::article.article.registerClick'] } },
       },
     }));

@@ -1,4 +1,4 @@
-// The public (anonymous) role: read published content (feeds included) and register clicks, nothing else.
+// The public (anonymous) role: read published content (feeds and search included) and register clicks, nothing else.
 import type { Core } from '@strapi/strapi';
 import { readableTypes } from '../utils/type-settings';
 
@@ -15,6 +15,8 @@ export const PUBLIC_ACTIONS: string[] = [
   'api::feed.feed.rss',
   'api::feed.feed.atom',
   'api::feed.feed.json',
+  // 站内搜索 over published articles.
+  'api::search.search.find',
 ];
 
 /**

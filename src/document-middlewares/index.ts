@@ -11,6 +11,7 @@ import { forgetClickCaches } from './forget-click-caches';
 import { invalidateFeeds } from './invalidate-feeds';
 import { recordRebuildChange } from './record-rebuild-change';
 import { guardChannelTree } from './guard-channel-tree';
+import { indexForSearch } from './index-for-search';
 import type { DocumentRule } from './types';
 
 const RULES: DocumentRule[] = [
@@ -22,6 +23,7 @@ const RULES: DocumentRule[] = [
   forgetClickCaches,
   invalidateFeeds,
   recordRebuildChange,
+  indexForSearch,
   guardChannelTree,
 ];
 

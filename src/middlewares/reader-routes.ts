@@ -1,5 +1,5 @@
 // Serves the reader front end (public/index.html) for its page URLs: the home page and
-// /articles/<slug>, /channels/<slug>, /commendations/<slug>, the links feeds and the
+// /articles/<slug>, /channels/<slug>, /commendations/<slug>, /search, the links feeds and the
 // rebuild payloads point to. Assets (/reader/*.js, *.css) are plain static files.
 import fs from 'fs';
 import path from 'path';
@@ -7,7 +7,7 @@ import type { Core } from '@strapi/strapi';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 
-const PAGES = /^\/(?:(?:articles|channels|commendations)\/[^/]+\/?)?$/;
+const PAGES = /^\/(?:(?:articles|channels|commendations)\/[^/]+\/?|search\/?)?$/;
 
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const file = path.join(strapi.dirs.static.public, 'index.html');

@@ -6,6 +6,7 @@ import type { ChannelService } from '../api/channel/services/channel';
 import type { FeedService } from '../api/feed/services/feed';
 import type { PopularService } from '../api/article/services/popular';
 import type { RebuildService } from '../api/rebuild/services/rebuild';
+import type { SearchService } from '../api/search/services/search';
 
 type ServiceMap = {
   clicks: ClicksService;
@@ -13,6 +14,7 @@ type ServiceMap = {
   feed: FeedService;
   popular: PopularService;
   rebuild: RebuildService;
+  search: SearchService;
 };
 
 const UIDS: Record<keyof ServiceMap, string> = {
@@ -21,6 +23,7 @@ const UIDS: Record<keyof ServiceMap, string> = {
   feed: 'api::feed.feed',
   popular: 'api::article.popular',
   rebuild: 'api::rebuild.rebuild',
+  search: 'api::search.search',
 };
 
 export const getService = <K extends keyof ServiceMap>(strapi: Core.Strapi, name: K): ServiceMap[K] =>

@@ -282,6 +282,33 @@ suite('in a real browser', () => {
     await reader.close();
   });
 
+  test('a reader searches from the header: results with the words marked, a channel filter and the query kept', async () => {
+    const reader = await context.newPage();
+    await openReader(reader, '/');
+    await reader.getByRole('searchbox', { name: '站内搜索' }).fill('实干争先');
+    await reader.getByRole('button', { name: '搜索' }).click();
+    await reader.waitForURL(/\/search\?q=/);
+    await reader.waitForSelector('body[data-ready="true"]');
+    expect(await reader.locator('h1').innerText()).toBe('“实干争先”的搜索结果');
+    const first = reader.locator('.search-results li').first();
+    expect(await first.locator('a').getAttribute('href')).toBe(`/articles/${SAMPLE}`);
+    expect(await reader.locator('.search-results mark').first().innerText()).toBe('实干争先');
+    expect(await reader.locator('.search-count').innerText()).toMatch(/共找到 \d+ 篇文章/);
+    // The channel filter narrows to a channel and its sub-channels, and keeps the words.
+    await reader.locator('#search-channel').selectOption('shang-ji-gong-zuo-dong-tai');
+    await reader.waitForURL(/channel=shang-ji-gong-zuo-dong-tai/);
+    await reader.waitForSelector('body[data-ready="true"]');
+    expect(await reader.locator('#site-search-q').inputValue()).toBe('实干争先');
+    expect(await reader.locator('.search-results li a').first().getAttribute('href')).toBe(`/articles/${SAMPLE}`);
+    await reader.screenshot({ path: path.join(artifacts, 'search.png'), fullPage: true });
+    // Hostile words come back as text, not markup; a lone character says what is wrong.
+    await openReader(reader, `/search?q=${encodeURIComponent('<img src=x onerror=alert(1)> 会议')}`);
+    expect(await reader.locator('img[src="x"]').count()).toBe(0);
+    await openReader(reader, `/search?q=${encodeURIComponent('会')}`);
+    expect(await reader.getByRole('alert').innerText()).toMatch(/至少两个汉字/);
+    await reader.close();
+  });
+
   test('keyboard users reach the content: a skip link and a visible focus ring', async () => {
     const reader = await context.newPage();
     await openReader(reader, '/');
@@ -301,6 +328,7 @@ suite('in a real browser', () => {
     ['home', '/'],
     ['article', `/articles/${SAMPLE}`],
     ['commendation', `/commendations/${COMMENDATION}`],
+    ['search results', `/search?q=${encodeURIComponent('会议')}`],
     ['article, large text', `/articles/${SAMPLE}?large`],
   ])('axe-core finds no serious or critical violation on the %s page', async (_name, target) => {
     const reader = await context.newPage();

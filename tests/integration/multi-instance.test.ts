@@ -138,4 +138,18 @@ suite('two instances on one PostgreSQL database', () => {
     const item = (await feedOf(b)).items.find((entry: { title: string }) => entry.title === '跨实例订阅');
     expect(item.url).toContain(`/articles/${article.slug}`);
   });
+
+  test('a publish on one instance is found by the search of the other at once, and a delete on the other removes it', async () => {
+    const searchOn = async (server: ServerProcess) =>
+      readJson(await fetch(`${server.url}/api/search?q=${encodeURIComponent('跨实例检索')}`));
+    expect((await searchOn(b)).data).toEqual([]);
+    const article = await publish(a, '跨实例检索稿件');
+    expect((await searchOn(b)).data.map((hit: { documentId: string }) => hit.documentId)).toEqual([article.documentId]);
+    const unpublished = await fetch(`${b.url}/api/articles/${article.documentId}?status=published`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(unpublished.status).toBeLessThan(300);
+    expect((await searchOn(a)).data).toEqual([]);
+  });
 });

@@ -1,0 +1,4 @@
+// The public may search (the permission is granted by src/bootstrap/permissions.ts).
+export default {
+  routes: [{ method: 'GET', path: '/search', handler: 'api::search.search.find' }],
+};

@@ -36,6 +36,10 @@ module.exports = {
     if (isPostgres(knex)) {
       if (!(await knex.schema.hasColumn('search_documents', 'tsv'))) {
         await knex.raw('ALTER TABLE search_documents ADD COLUMN tsv tsvector');
+        // Kept in the row (compressed) rather than in the TOAST table: a query evaluates
+        // the tsvector of every matching row, and fetching each from TOAST cost a third more.
+        await knex.raw('ALTER TABLE search_documents ALTER COLUMN tsv SET STORAGE MAIN');
+        await knex.raw('ALTER TABLE search_documents SET (toast_tuple_target = 8160)');
         await knex.raw('CREATE INDEX IF NOT EXISTS search_documents_tsv_idx ON search_documents USING GIN (tsv)');
       }
     } else {

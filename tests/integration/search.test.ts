@@ -182,6 +182,14 @@ describe('filters, paging and snippets', () => {
   });
 });
 
+test('the admin panel’s own article search keeps working', async () => {
+  const res = await api(app)
+    .get(`${CM}/${ARTICLE}?page=1&pageSize=10&locale=zh-Hans&_q=${encodeURIComponent('食堂管理')}`)
+    .set('Authorization', `Bearer ${token}`);
+  expect(res.status).toBe(200);
+  expect(res.body.results.map((row: { documentId: string }) => row.documentId)).toContain(ids.canteen);
+});
+
 test('GraphQL search gives the same answer as REST', async () => {
   const rest = await found('会议', '&pageSize=3');
   const res = await graphql(

@@ -11,6 +11,8 @@ export const PUBLIC_ACTIONS: string[] = [
   'api::article.article.registerClick',
   'api::article.article.clickStats',
   'api::article.article.popular',
+  // An article by its slug (GET /articles/by-slug/:slug).
+  'api::article.article.bySlug',
   // Feeds of published articles.
   'api::feed.feed.rss',
   'api::feed.feed.atom',

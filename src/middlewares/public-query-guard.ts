@@ -19,7 +19,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const byPlural = new Map<string, string>();
   for (const uid of READABLE_TYPES) byPlural.set(strapi.contentTypes[uid as 'api::article.article'].info.pluralName, uid);
   // Strapi's router matches paths case-insensitively: so does this guard.
-  const pattern = new RegExp(`^${escapeRegExp(prefix)}/([a-z0-9-]+)(?:/[^/]+)?/?$`, 'i');
+  // `/api/articles/by-slug/<slug>` reads an article too, and takes the same query.
+  const pattern = new RegExp(`^${escapeRegExp(prefix)}/([a-z0-9-]+)(?:/by-slug)?(?:/[^/]+)?/?$`, 'i');
   const schema = schemaLookup(strapi);
 
   return async (ctx: KoaContext, next: () => Promise<unknown>) => {

@@ -19,6 +19,8 @@ export const DEFAULT_POPULATE = {
 
 export const DEFAULT_SORT = ['publishDate:desc', 'id:desc'];
 
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 /**
  * A page of whole articles (the default populate: quotes, commendations, media) holds at
  * most this many; a longer list asks for its fields (`fields`, `populate`). A page of 100
@@ -53,13 +55,43 @@ export default factories.createCoreController('api::article.article', ({ strapi 
     return entries;
   };
 
+  /**
+   * `?channel=<slug>`: the articles of that channel and of its sub-channels, as the feeds
+   * and `popular` take it (the list used to ignore it). An unknown channel is a 404.
+   */
+  const narrowToChannel = async (query: Record<string, unknown>) => {
+    if (query.channel === undefined) return;
+    const { channel } = query;
+    delete query.channel;
+    if (typeof channel !== 'string' || !SLUG.test(channel)) throw new errors.ValidationError('channel must be a channel slug');
+    const locale = (await requestLocale(strapi, query)) ?? (await getLocales(strapi).getDefaultLocale());
+    const ids = await channels().subtreeIds(channel, locale);
+    if (!ids) throw new errors.NotFoundError(`No published channel "${channel}" in this locale`);
+    const byChannel = { channel: { documentId: { $in: ids } } };
+    query.filters = query.filters ? { $and: [query.filters, byChannel] } : byChannel;
+  };
+
   return {
+    /** GET /articles/by-slug/:slug?locale=: one published article by its slug, with what findOne gives. */
+    async bySlug(ctx) {
+      const { slug } = ctx.params;
+      if (!SLUG.test(slug)) throw new errors.ValidationError('slug must be lowercase letters and digits joined by hyphens');
+      ctx.query = { ...ctx.query, filters: { slug: { $eq: slug } }, pagination: { page: 1, pageSize: 1, withCount: false } };
+      ctx.query = { populate: DEFAULT_POPULATE, ...ctx.query };
+      const response = await super.find(ctx);
+      const [article] = (response?.data ?? []) as Entry[];
+      if (!article) return ctx.notFound('No published article with this slug in this locale');
+      await decorate([article], publicOrigin(strapi, ctx.origin), ctx.query);
+      return { data: article, meta: {} };
+    },
+
     async find(ctx) {
       if (ctx.query.populate === undefined && pageSizeOf(ctx.query) > DEFAULT_POPULATE_MAX_PAGE) {
         throw new errors.ValidationError(
           `A page of whole articles holds at most ${DEFAULT_POPULATE_MAX_PAGE}; for longer lists choose what to populate (e.g. populate[channel][fields][0]=name) and the fields`
         );
       }
+      await narrowToChannel(ctx.query as Record<string, unknown>);
       // Newest first, as a news site lists them (and the (locale, publish_date) index
       // answers it without sorting the archive).
       ctx.query = { populate: DEFAULT_POPULATE, sort: DEFAULT_SORT, ...ctx.query };

@@ -19,5 +19,12 @@ export default {
       path: '/articles/popular',
       handler: 'api::article.article.popular',
     },
+    // An article page by its URL, without a filter array (not a click route, but it too
+    // must come before the core router's /articles/:documentId).
+    {
+      method: 'GET',
+      path: '/articles/by-slug/:slug',
+      handler: 'api::article.article.bySlug',
+    },
   ],
 };

@@ -155,6 +155,11 @@ const walkFilters = (
       if (throughMany) {
         throw new QueryProblem(`${at}: after a to-many relation, filters may use only that type's own fields`);
       }
+      // Into the archive through a list (a channel's or a commended unit's articles): every
+      // article paired with every other of its channel, in one statement (seconds at 3,000).
+      if (field.many && field.target && ARCHIVE_TYPES.has(field.target)) {
+        throw new QueryProblem(`${at}: filters cannot go through a list of articles; filter the articles themselves`);
+      }
       budget.joins += 1;
       if (budget.joins > LIMITS.filterJoins) {
         throw new QueryProblem(`filters: at most ${LIMITS.filterJoins} relations in all (each is a join)`);

@@ -73,6 +73,11 @@ const estimator =
         }
       }
     }
+    // A site search ranks every match before it pages: it costs like a page of a list.
+    if (type.name === 'Query' && field.name === 'search') {
+      const size = typeof args.pageSize === 'number' ? Math.min(Math.max(args.pageSize, 1), 50) : 10;
+      return SEARCH_COST + size;
+    }
     if (isLeafType(named)) return 0;
     // A collection's `nodes` were counted by the field that returned the collection.
     if (COLLECTION.test(type.name) && field.name === 'nodes') return childComplexity;
@@ -80,12 +85,18 @@ const estimator =
     return 1 + (list ? listSize(args, limits) : 1) * childComplexity;
   };
 
-/** Whether any field of the operation takes a `filters` argument (they may scan). */
-const hasFilters = (document: DocumentNode) => {
+/** What one `search` field costs beyond its page size (see the estimator). */
+const SEARCH_COST = 40;
+
+/** Whether the operation may scan: a `filters` argument anywhere, or a site search. */
+const mayScan = (document: DocumentNode) => {
   let found = false;
   visit(document, {
     Argument(node) {
       if (node.name.value === 'filters') found = true;
+    },
+    Field(node) {
+      if (node.name.value === 'search') found = true;
     },
   });
   return found;
@@ -112,13 +123,21 @@ export const costLimitPlugin = {
       }) {
         const limits = strapi.config.get('graphql-limits') as GraphqlLimits;
         const problems: string[] = [];
-        const complexity = getComplexity({
-          schema,
-          query: document,
-          variables: request.variables ?? {},
-          operationName: request.operationName ?? undefined,
-          estimators: [estimator(limits, problems)],
-        });
+        let complexity: number;
+        try {
+          complexity = getComplexity({
+            schema,
+            query: document,
+            variables: request.variables ?? {},
+            operationName: request.operationName ?? undefined,
+            estimators: [estimator(limits, problems)],
+          });
+        } catch (error) {
+          // Variables that do not fit their types (a number for a String!, a missing one)
+          // fail here first: the client's mistake, a 400 with GraphQL's own message.
+          if (error instanceof GraphQLError) throw badInput(error.message);
+          throw error;
+        }
         if (problems.length) throw badInput(problems[0]);
         if (complexity > limits.maxComplexity) {
           throw badInput(
@@ -127,7 +146,7 @@ export const costLimitPlugin = {
           );
         }
         // An operation that may scan the archive waits for a heavy-request slot.
-        if (complexity > heavyConfig(strapi).lightCost || hasFilters(document)) {
+        if (complexity > heavyConfig(strapi).lightCost || mayScan(document)) {
           try {
             release = await acquireHeavySlot(strapi);
             markHeavy();

@@ -3,6 +3,7 @@
 // published and both held to the public query limits.
 import { startApp, stopApp, type App } from '../helpers/strapi';
 import { api } from '../helpers/http';
+import { getService } from '../../src/utils/services';
 
 const SAMPLE = 'gan-en-fen-jin-shi-gan-zheng-xian';
 const ARTICLE = 'api::article.article';
@@ -76,4 +77,24 @@ describe('GET /api/articles?channel=<slug>', () => {
     const bad = await api(app).get('/api/articles?channel[$ne]=x');
     expect([bad.status, bad.body.error?.name]).toEqual([400, 'ValidationError']);
   });
+});
+
+test('popular honours fields: no full bodies unless asked for', async () => {
+  await app.documents(ARTICLE).create({
+    locale: 'zh-Hans',
+    data: { title: '点击排行稿件', body: [{ type: 'paragraph', children: [{ type: 'text', text: '正文' }] }], legacyClickCount: 5 },
+    status: 'published',
+  });
+  getService(app, 'clicks').forget();
+  const all = await api(app).get('/api/articles/popular?period=all');
+  expect(all.status).toBe(200);
+  expect(all.body.data.length).toBeGreaterThan(0);
+  expect(all.body.data[0].body).toBeDefined();
+  const slim = await api(app).get('/api/articles/popular?period=all&fields[0]=title&fields[1]=slug');
+  expect(slim.status).toBe(200);
+  expect(slim.body.data[0]).toMatchObject({ title: expect.any(String), slug: expect.any(String), clickCount: expect.any(Number) });
+  expect(slim.body.data[0].body).toBeUndefined();
+  expect(slim.body.data[0].summary).toBeUndefined();
+  const bad = await api(app).get('/api/articles/popular?period=all&fields[0]=nosuchfield');
+  expect([bad.status, bad.body.error?.name]).toEqual([400, 'ValidationError']);
 });

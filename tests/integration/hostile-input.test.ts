@@ -64,6 +64,24 @@ describe('requests with an unbounded cost are refused at once', () => {
     expect(res.body.errors[0].message).toMatch(/alias/i);
   });
 
+  test('GraphQL: variables of the wrong type or missing answer 400, not 500', async () => {
+    for (const variables of [{ q: 123 }, {}, { q: '会议', size: 1.5 }]) {
+      const res = await graphql(
+        app,
+        'query($q: String!, $size: Int) { search(q: $q, pageSize: $size) { meta { pagination { total } } } }',
+        variables
+      );
+      expectClean4xx(res);
+    }
+  });
+
+  test('GraphQL: a search costs like a page of a list, so many aliases of it are refused', async () => {
+    const query = `{ ${Array.from({ length: 5 }, (_, i) => `s${i}: search(q: "会议", pageSize: 50) { data { title } }`).join(' ')} }`;
+    const res = await graphql(app, query);
+    expectClean4xx(res);
+    expect(res.body.errors[0].message).toMatch(/Query cost \d+ is over the limit/);
+  });
+
   test('GraphQL: a fragment cycle answers 400', async () => {
     const res = await graphql(app, 'query { articles { ...A } } fragment A on Article { title ...B } fragment B on Article { ...A }');
     expectClean4xx(res);
@@ -102,6 +120,7 @@ describe('requests with an unbounded cost are refused at once', () => {
     ['too many $in values', `filters[id][$in]=${Array.from({ length: 150 }, (_, i) => i).join('&filters[id][$in]=')}`],
     ['a page of 1,000', 'pagination[pageSize]=1000'],
     ['a relation past a to-many one', 'filters[quotes][article][title][$eq]=x'],
+    ['back into the archive through a channel’s articles', 'filters[channel][articles][title][$eq]=x'],
     ['a page of 26 whole articles (the default populate)', 'pagination[pageSize]=26'],
   ])('REST: %s answers 400 at once', async (_name, query) => {
     const started = Date.now();

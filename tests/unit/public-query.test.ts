@@ -20,7 +20,12 @@ const MODEL: Record<
     quotes: { kind: 'relation', target: 'quote', many: true },
     localizations: { kind: 'relation', target: 'article', many: true },
   },
-  channel: { name: { kind: 'text' }, slug: { kind: 'text' }, parent: { kind: 'relation', target: 'channel' } },
+  channel: {
+    name: { kind: 'text' },
+    slug: { kind: 'text' },
+    parent: { kind: 'relation', target: 'channel' },
+    articles: { kind: 'relation', target: 'article', many: true },
+  },
   quote: { text: { kind: 'text' }, article: { kind: 'relation', target: 'article' }, person: { kind: 'relation', target: 'person' } },
   person: { name: { kind: 'text' } },
 };
@@ -135,6 +140,8 @@ test('past a to-many relation, only its own fields (quotes → article scanned t
   expect(check({ filters: { quotes: { article: { title: { $eq: 'x' } } } } })).toThrow(/after a to-many relation/);
   expect(check({ filters: { $or: [{ quotes: { $and: [{ article: { title: 'x' } }] } }] } })).toThrow(/after a to-many relation/);
   expect(check({ filters: { quotes: { text: { $eq: '引语' } } } })).not.toThrow();
+  // Back into the archive through a channel's list of articles: every article paired with its channel's others.
+  expect(check({ filters: { channel: { articles: { title: { $eq: 'x' } } } } })).toThrow(/list of articles/);
   // To-one chains (the channel tree) keep their two hops.
   expect(check({ filters: { channel: { parent: { slug: { $eq: 'gong-zuo-dong-tai' } } } } })).not.toThrow();
 });

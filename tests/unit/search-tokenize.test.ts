@@ -1,6 +1,7 @@
 // The search tokenizer, query parser and snippet as plain functions.
 import { indexTokens, parseQuery, SearchQueryProblem, toFtsMatch, toTsQuery, toTsVector } from '../../src/lib/search/tokenize';
 import { blocksText, snippet } from '../../src/lib/search/snippet';
+import { parseSearchInput } from '../../src/lib/search/request';
 
 test('Chinese runs become overlapping bigrams; other words are lowercased words', () => {
   expect(indexTokens('浙江省机关事务管理局')).toBe('浙江 江省 省机 机关 关事 事务 务管 管理 理局');
@@ -64,4 +65,20 @@ test('blocks become plain text, one line per block', () => {
       { type: 'list', children: [{ type: 'list-item', children: [{ type: 'text', text: '条目' }] }] },
     ])
   ).toBe('一、总结\n会议链接\n条目');
+});
+
+test('Latin words are marked as whole words, Chinese inside words', () => {
+  expect(snippet('Provincial affairs: a plan', ['a'])).toBe('Provincial affairs: <mark>a</mark> plan');
+  expect(snippet('管理局的管理', ['管理'])).toBe('<mark>管理</mark>局的<mark>管理</mark>');
+});
+
+test('search input: impossible dates refused, offsets default to Beijing, empty values take the defaults', () => {
+  const parse = (input: Record<string, unknown>) => () => parseSearchInput({ q: '会议', ...input }, 'zh-Hans');
+  expect(parse({ from: '2024-02-30' })).toThrow(/must be a date/);
+  expect(parse({ to: '2023-13-01' })).toThrow(/must be a date/);
+  expect(parse({ from: '2024-02-29' })).not.toThrow();
+  expect(parseSearchInput({ q: '会议', from: '2024-03-01T08:00' }, 'zh-Hans').fromMs).toBe(Date.parse('2024-03-01T00:00:00Z'));
+  expect(parseSearchInput({ q: '会议', from: '2024-03-01' }, 'zh-Hans').fromMs).toBe(Date.parse('2024-02-29T16:00:00Z'));
+  expect(parseSearchInput({ q: '会议', sort: '', locale: '' }, 'zh-Hans')).toMatchObject({ sort: 'relevance', locale: 'zh-Hans' });
+  expect(parse({ from: '2024-03-02', to: '2024-03-01' })).toThrow(/after/);
 });

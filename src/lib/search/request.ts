@@ -30,12 +30,23 @@ export type ParsedSearch = {
 const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-/** A date bound in ms; a plain date is that whole day in Beijing time (the newsroom's day). */
+/**
+ * A date bound in ms. A plain date is that whole day in Beijing time (the newsroom's
+ * day), and so is a date-time without an offset; an impossible date (02-30) is refused.
+ */
 const dateBound = (value: unknown, name: string, endOfDay: boolean): number | null => {
   if (value === undefined || value === null || value === '') return null;
-  if (typeof value !== 'string' || !DATE.test(value)) throw new SearchQueryProblem(`${name} must be a date such as 2022-09-23`);
-  const ms = value.length === 10 ? Date.parse(`${value}T${endOfDay ? '23:59:59.999' : '00:00:00'}+08:00`) : Date.parse(value);
-  if (Number.isNaN(ms)) throw new SearchQueryProblem(`${name} must be a date such as 2022-09-23`);
+  const problem = new SearchQueryProblem(`${name} must be a date such as 2022-09-23`);
+  if (typeof value !== 'string' || !DATE.test(value)) throw problem;
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+  const calendar = new Date(Date.UTC(year, month - 1, day));
+  if (calendar.getUTCFullYear() !== year || calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) throw problem;
+  const withOffset = /(Z|[+-]\d{2}:?\d{2})$/.test(value);
+  const ms =
+    value.length === 10
+      ? Date.parse(`${value}T${endOfDay ? '23:59:59.999' : '00:00:00'}+08:00`)
+      : Date.parse(withOffset ? value : `${value}+08:00`);
+  if (Number.isNaN(ms)) throw problem;
   return ms;
 };
 
@@ -48,13 +59,13 @@ const integer = (value: unknown, name: string, fallback: number, max: number) =>
 
 export const parseSearchInput = (input: SearchInput, defaultLocale: string): ParsedSearch => {
   const query = parseQuery(input.q);
-  const locale = input.locale ?? defaultLocale;
+  const locale = input.locale === undefined || input.locale === null || input.locale === '' ? defaultLocale : input.locale;
   if (typeof locale !== 'string' || locale.length > 32) throw new SearchQueryProblem('locale must be a locale code');
   const channel = input.channel === undefined || input.channel === null || input.channel === '' ? null : input.channel;
   if (channel !== null && (typeof channel !== 'string' || !SLUG.test(channel) || channel.length > 200)) {
     throw new SearchQueryProblem('channel must be a channel slug');
   }
-  const sort = input.sort ?? 'relevance';
+  const sort = input.sort === undefined || input.sort === null || input.sort === '' ? 'relevance' : input.sort;
   if (sort !== 'relevance' && sort !== 'date') throw new SearchQueryProblem('sort must be relevance or date');
   const fromMs = dateBound(input.from, 'from', false);
   const toMs = dateBound(input.to, 'to', true);

@@ -4,6 +4,7 @@
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => ESCAPES[char]);
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 export const snippet = (text: string, words: string[], length = 120): string => {
   const plain = text.replace(/\s+/g, ' ').trim();
@@ -12,7 +13,9 @@ export const snippet = (text: string, words: string[], length = 120): string => 
     ? new RegExp(
         [...words]
           .sort((a, b) => b.length - a.length)
-          .map(escapeRegExp)
+          // Chinese is matched inside words (that is how it is searched); other scripts
+          // as whole words, so `a` does not mark every letter a.
+          .map((word) => (CJK.test(word) ? escapeRegExp(word) : `(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`))
           .join('|'),
         'giu'
       )

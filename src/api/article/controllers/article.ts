@@ -129,10 +129,16 @@ export default factories.createCoreController('api::article.article', ({ strapi 
 
     /** GET /articles/popular?period=day|week|month|all&channel=<slug>&locale=&limit= (点击排行). */
     async popular(ctx) {
-      const { request, articles } = await getService(strapi, 'popular').ranked(ctx.query, {
-        channel: { fields: ['name', 'slug'] },
-        cover: true,
-      });
+      // `fields` as on the list (the public-query guard has checked the names); without
+      // it every field comes back, bodies included.
+      const asked = ctx.query.fields;
+      const fields =
+        asked === undefined ? undefined : (typeof asked === 'string' ? asked.split(',') : Object.values(asked as object)).map(String);
+      const { request, articles } = await getService(strapi, 'popular').ranked(
+        ctx.query,
+        { channel: { fields: ['name', 'slug'] }, cover: true },
+        fields
+      );
       // sanitizeOutput is always set on core controllers; its type marks it optional.
       const sanitized = (await this.sanitizeOutput!(articles, ctx)) as Entry[];
       sanitized.forEach((entry, i) => (entry.clickCount = articles[i].clickCount));

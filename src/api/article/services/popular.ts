@@ -28,7 +28,7 @@ export const parsePopularQuery = (query: PopularQuery, defaultLocale: string): P
 
 const createPopularService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Ranked published articles with their click counts; NotFoundError for an unknown channel. */
-  async ranked(query: PopularQuery, populate: Record<string, unknown> = {}) {
+  async ranked(query: PopularQuery, populate: Record<string, unknown> = {}, fields?: string[]) {
     const locales = getLocales(strapi);
     const request = parsePopularQuery(query, await locales.getDefaultLocale());
     if (!(await locales.findByCode(request.locale))) throw new errors.ValidationError(`Unknown locale: ${JSON.stringify(request.locale)}`);
@@ -45,6 +45,7 @@ const createPopularService = ({ strapi }: { strapi: Core.Strapi }) => ({
       locale: request.locale,
       status: 'published',
       populate,
+      ...(fields ? { fields: fields as never } : {}),
     })) as unknown as Array<{ documentId: string; [key: string]: unknown }>;
     const byId = new Map(documents.map((doc) => [doc.documentId, doc]));
     const articles = ranked

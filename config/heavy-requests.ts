@@ -20,6 +20,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
    * (src/utils/time-slice.ts), so a long one does not hold up the readers behind it; 0 = never.
    */
   sliceMs: env.int('EVENT_LOOP_SLICE_MS', 10),
+  /** Site searches (/api/search) running at once, per instance; they queue like heavy reads. */
+  searchConcurrency: env.int('SEARCH_CONCURRENCY', 2),
   /** Relations a heavy GraphQL operation loads at once (each is a query and a pool connection). */
   loadConcurrency: env.int('HEAVY_GRAPHQL_LOADS', 2),
 });

@@ -4,7 +4,7 @@
 import type { Core } from '@strapi/strapi';
 import { Sema } from 'async-sema';
 
-type Config = { concurrency: number; queue: number; lightCost: number; pauseFactor: number };
+type Config = { concurrency: number; queue: number; lightCost: number; pauseFactor: number; searchConcurrency: number };
 
 export class Overloaded extends Error {}
 
@@ -35,3 +35,23 @@ export const acquireHeavySlot = async (strapi: Core.Strapi): Promise<() => void>
 };
 
 export const heavyConfig = (strapi: Core.Strapi) => strapi.config.get('heavy-requests') as Config;
+
+let searchSema: Sema | null = null;
+
+/**
+ * Site searches have their own lane: at most `searchConcurrency` at once, the same queue
+ * bound, and no pause after each (a search's cost is bounded: it ranks ids, then reads
+ * one page). On SQLite they also yield to ordinary reads (src/utils/time-slice.ts).
+ */
+export const acquireSearchSlot = async (strapi: Core.Strapi): Promise<() => void> => {
+  const config = strapi.config.get('heavy-requests') as Config;
+  searchSema ??= new Sema(Math.max(1, config.searchConcurrency));
+  if (searchSema.nrWaiting() >= config.queue) throw new Overloaded('Too many searches at once');
+  await searchSema.acquire();
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    searchSema!.release();
+  };
+};

@@ -1,9 +1,9 @@
 // GET /api/search: the site search (站内搜索) over published articles; see docs/api.md.
-// A search ranks every match before it pages, so it takes the bulkhead's slot for
-// expensive reads (src/utils/heavy-requests.ts) and, on SQLite, yields to ordinary reads.
+// A search ranks every match before it pages, so searches run in their own lane, a few
+// at a time (src/utils/heavy-requests.ts), and on SQLite yield to ordinary reads.
 import type { Core } from '@strapi/strapi';
 import { getService } from '../../../utils/services';
-import { acquireHeavySlot, Overloaded } from '../../../utils/heavy-requests';
+import { acquireSearchSlot, Overloaded } from '../../../utils/heavy-requests';
 import { trackRequest } from '../../../utils/time-slice';
 import { sendError } from '../../../utils/send-error';
 
@@ -14,7 +14,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const { q, locale, channel, from, to, sort, page, pageSize } = ctx.query as Record<string, unknown>;
     let release: () => void;
     try {
-      release = await acquireHeavySlot(strapi);
+      release = await acquireSearchSlot(strapi);
     } catch (error) {
       if (!(error instanceof Overloaded)) throw error;
       ctx.set('Retry-After', '1');

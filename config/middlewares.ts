@@ -28,6 +28,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
       },
     },
     'strapi::poweredBy',
+    // ETag, 304 and Cache-Control on anonymous content-API reads (after the router has answered).
+    'global::public-cache-headers',
     'strapi::query',
     'strapi::body',
     // A NUL character in a URL or body is refused before anything stores or queries it.

@@ -1,6 +1,6 @@
 // CDN-friendly answers for anonymous content-API reads: a weak ETag over the JSON body,
-// 304 on If-None-Match, and Cache-Control with s-maxage and stale-while-revalidate
-// (config/public-cache.ts). Anonymous reads only ever see published content, so a shared
+// 304 on If-None-Match, Cache-Control with s-maxage, and stale-while-revalidate for CDNs
+// in CDN-Cache-Control (config/public-cache.ts). Anonymous reads only ever see published content, so a shared
 // cache may keep them; a request with credentials (an API token may read drafts) gets
 // `private, no-store`. Answers that set their own validators (feeds) are left alone.
 import { createHash } from 'crypto';
@@ -26,10 +26,12 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const config = strapi.config.get('public-cache') as Config;
     const json = JSON.stringify(ctx.body);
     ctx.set('ETag', `W/"${createHash('sha1').update(json).digest('base64url')}"`);
-    ctx.set(
-      'Cache-Control',
-      `public, max-age=${config.maxAge}, s-maxage=${config.sMaxAge}, stale-while-revalidate=${config.staleWhileRevalidate}`
-    );
+    // stale-while-revalidate only for CDNs (RFC 9213's CDN-Cache-Control): browsers
+    // honour it in Cache-Control too and showed a stale click total after a click.
+    ctx.set('Cache-Control', `public, max-age=${config.maxAge}, s-maxage=${config.sMaxAge}`);
+    if (config.staleWhileRevalidate > 0) {
+      ctx.set('CDN-Cache-Control', `max-age=${config.sMaxAge}, stale-while-revalidate=${config.staleWhileRevalidate}`);
+    }
     ctx.vary('Origin');
     // Koa compares If-None-Match with the ETag just set (weak comparison).
     if (ctx.fresh) {

@@ -8,10 +8,9 @@
 //      request. Goal: ordinary p99 under 100 ms.
 'use strict';
 
-const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { tmp, flag, productionEnv, startProcess, stop, measure, printRow, compile } = require('./lib');
+const { flag, productionEnv, startProcess, stop, measure, printRow, compile, benchDatabase } = require('./lib');
 
 const SECONDS = Number(flag('seconds', '6'));
 const DB = flag('db', 'sqlite');
@@ -45,29 +44,7 @@ const main = async () => {
   console.log(`bench:hostile on ${DB}, ~${SECONDS}s per measurement, ${os.cpus().length} cores`);
   console.log('compiling the app (production build of the server code)...');
   await compile();
-  fs.mkdirSync(tmp, { recursive: true });
-  let dbEnv;
-  if (DB === 'postgres') {
-    const { execFileSync } = require('child_process');
-    const serverUrl =
-      process.env.TEST_POSTGRES_URL ||
-      execFileSync('bash', [path.join(__dirname, '..', 'test-postgres-server.sh')])
-        .toString()
-        .trim();
-    const { Client } = require('pg');
-    const admin = new Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query('DROP DATABASE IF EXISTS newsroom_bench_hostile WITH (FORCE)');
-    await admin.query('CREATE DATABASE newsroom_bench_hostile');
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = '/newsroom_bench_hostile';
-    dbEnv = { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.href };
-  } else {
-    const db = path.join(tmp, 'bench-hostile.db');
-    for (const s of ['', '-wal', '-shm']) fs.rmSync(db + s, { force: true });
-    dbEnv = { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: db };
-  }
+  const dbEnv = await benchDatabase(DB, 'newsroom_bench_hostile');
   const app = await startProcess(path.join(__dirname, 'app-server.js'), [], productionEnv(dbEnv));
   try {
     const post = async (p) => (await fetch(`${app.url}${p}`, { method: 'POST' })).json();

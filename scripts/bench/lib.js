@@ -3,6 +3,7 @@
 
 const { spawn } = require('child_process');
 const crypto = require('crypto');
+const fs = require('fs');
 const path = require('path');
 const autocannon = require('autocannon');
 
@@ -85,9 +86,38 @@ const printRow = (row) =>
     `  ${row.name.padEnd(38)} c=${String(row.connections).padEnd(4)} ${row.rps.toFixed(0).padStart(7)} req/s  p50 ${String(row.p50).padStart(4)} ms  p99 ${String(row.p99).padStart(5)} ms  2xx ${row.ok}  non-2xx ${row.non2xx}  errors ${row.errors}`
   );
 
+/**
+ * The environment of a benchmark app on a fresh database named `name`: a new SQLite file
+ * under .tmp/, or with `db` 'postgres' a new database on TEST_POSTGRES_URL's server (a
+ * throwaway loopback cluster when it is not set).
+ */
+const benchDatabase = async (db, name) => {
+  if (db === 'postgres') {
+    const { execFileSync } = require('child_process');
+    const serverUrl =
+      process.env.TEST_POSTGRES_URL ||
+      execFileSync('bash', [path.join(__dirname, '..', 'test-postgres-server.sh')])
+        .toString()
+        .trim();
+    const { Client } = require('pg');
+    const admin = new Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    return { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.href };
+  }
+  fs.mkdirSync(tmp, { recursive: true });
+  const file = path.join(tmp, `${name}.db`);
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  return { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file };
+};
+
 const compile = async () => {
   const { compileStrapi } = require('@strapi/strapi');
   await compileStrapi({ appDir });
 };
 
-module.exports = { appDir, tmp, flag, productionEnv, startProcess, stop, run, measure, printRow, compile };
+module.exports = { appDir, tmp, flag, productionEnv, startProcess, stop, run, measure, printRow, compile, benchDatabase };

@@ -7,10 +7,9 @@
 // plain article list (goal: p99 under 50 ms, search at least half the list's req/s).
 'use strict';
 
-const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { tmp, flag, productionEnv, startProcess, stop, measure, printRow, compile } = require('./lib');
+const { flag, productionEnv, startProcess, stop, measure, printRow, compile, benchDatabase } = require('./lib');
 
 const SECONDS = Number(flag('seconds', '5'));
 const DB = flag('db', 'sqlite');
@@ -28,29 +27,7 @@ const main = async () => {
     `bench:search on ${DB}, ${ARTICLES} articles, ${CONNECTIONS} connections, ~${SECONDS}s per measurement, ${os.cpus().length} cores`
   );
   await compile();
-  fs.mkdirSync(tmp, { recursive: true });
-  let dbEnv;
-  if (DB === 'postgres') {
-    const { execFileSync } = require('child_process');
-    const serverUrl =
-      process.env.TEST_POSTGRES_URL ||
-      execFileSync('bash', [path.join(__dirname, '..', 'test-postgres-server.sh')])
-        .toString()
-        .trim();
-    const { Client } = require('pg');
-    const admin = new Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query('DROP DATABASE IF EXISTS newsroom_bench_search WITH (FORCE)');
-    await admin.query('CREATE DATABASE newsroom_bench_search');
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = '/newsroom_bench_search';
-    dbEnv = { DATABASE_CLIENT: 'postgres', DATABASE_URL: url.href };
-  } else {
-    const db = path.join(tmp, 'bench-search.db');
-    for (const s of ['', '-wal', '-shm']) fs.rmSync(db + s, { force: true });
-    dbEnv = { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: db };
-  }
+  const dbEnv = await benchDatabase(DB, 'newsroom_bench_search');
   const app = await startProcess(path.join(__dirname, 'app-server.js'), [], productionEnv(dbEnv));
   try {
     const loaded = (await (await fetch(`${app.url}/api/bench/search-articles?count=${ARTICLES}`, { method: 'POST' })).json()).data;

@@ -17,7 +17,7 @@ type Config = { sliceMs: number; loadConcurrency: number };
 
 export const registerTimeSlices = (strapi: Core.Strapi) => {
   const config = () => strapi.config.get('heavy-requests') as Config;
-  const sqlite = /sqlite/.test(String(strapi.config.get('database.connection.client')));
+  const sqlite = strapi.db.dialect.client === 'sqlite';
   const sliceMs = () => (sqlite ? config().sliceMs : 0);
   if (sliceMs() > 0) {
     strapi.db.lifecycles.subscribe(async (event: { action: string }) => {

@@ -33,7 +33,7 @@ export const publicPermission = (strapi: Core.Strapi, actions: string[]) => {
   };
 };
 
-export const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export { escapeRegExp } from '../lib/text';
 
 /** The public origin of this API: the configured server URL, else the request's own. */
 export const publicOrigin = (strapi: Core.Strapi, requestOrigin: string) => {

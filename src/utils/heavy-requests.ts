@@ -1,6 +1,8 @@
-// A bulkhead for public reads that may scan the archive: at most `concurrency` run at
+// Bulkheads for public reads that may scan the archive: at most `concurrency` run at
 // once, `queue` more wait, and the rest answer 503 with Retry-After. Ordinary reads do
-// not pass through it, so they never wait behind a queue of expensive ones.
+// not pass through them, so they never wait behind a queue of expensive ones. Two
+// lanes: heavy reads (REST queries that scan, GraphQL over the light cost), whose slot
+// stays closed for a while after each, and site searches, whose cost is bounded.
 import type { Core } from '@strapi/strapi';
 import { Sema } from 'async-sema';
 
@@ -8,50 +10,40 @@ type Config = { concurrency: number; queue: number; lightCost: number; pauseFact
 
 export class Overloaded extends Error {}
 
-let sema: Sema | null = null;
+type Lane = { concurrency: (config: Config) => number; pauseFactor: (config: Config) => number };
 
-const semaphore = (strapi: Core.Strapi) => {
-  sema ??= new Sema(Math.max(1, (strapi.config.get('heavy-requests') as Config).concurrency));
-  return sema;
+const HEAVY: Lane = {
+  concurrency: (config) => config.concurrency,
+  // With better-sqlite3 a heavy request runs on the main thread without yielding:
+  // keeping its slot closed for as long again leaves that time to ordinary reads.
+  pauseFactor: (config) => config.pauseFactor,
 };
+// A search ranks ids, then reads one page; on SQLite it also yields (src/utils/time-slice.ts).
+const SEARCH: Lane = { concurrency: (config) => config.searchConcurrency, pauseFactor: () => 0 };
 
-/** Waits for a slot; throws Overloaded when too many already wait. Returns the release. */
-export const acquireHeavySlot = async (strapi: Core.Strapi): Promise<() => void> => {
-  const lock = semaphore(strapi);
-  if (lock.nrWaiting() >= (strapi.config.get('heavy-requests') as Config).queue)
-    throw new Overloaded('Too many expensive requests at once');
+const semas = new Map<Lane, Sema>();
+
+/** Waits for a slot of `lane`; throws Overloaded when too many already wait. Returns the release. */
+const acquire = async (strapi: Core.Strapi, lane: Lane): Promise<() => void> => {
+  const config = strapi.config.get('heavy-requests') as Config;
+  let lock = semas.get(lane);
+  if (!lock) semas.set(lane, (lock = new Sema(Math.max(1, lane.concurrency(config)))));
+  if (lock.nrWaiting() >= config.queue) throw new Overloaded('Too many expensive requests at once');
   await lock.acquire();
   const started = Date.now();
   let released = false;
   return () => {
     if (released) return;
     released = true;
-    // With better-sqlite3 a heavy request runs on the main thread without yielding:
-    // keeping its slot closed for as long again leaves that time to ordinary reads.
-    const pause = (Date.now() - started) * (strapi.config.get('heavy-requests') as Config).pauseFactor;
+    const pause = (Date.now() - started) * lane.pauseFactor(config);
     if (pause >= 1) setTimeout(() => lock.release(), Math.min(pause, 5_000)).unref();
     else lock.release();
   };
 };
 
+export const acquireHeavySlot = (strapi: Core.Strapi) => acquire(strapi, HEAVY);
+
+/** Site searches have their own lane: `searchConcurrency` at once, the same queue bound, no pause. */
+export const acquireSearchSlot = (strapi: Core.Strapi) => acquire(strapi, SEARCH);
+
 export const heavyConfig = (strapi: Core.Strapi) => strapi.config.get('heavy-requests') as Config;
-
-let searchSema: Sema | null = null;
-
-/**
- * Site searches have their own lane: at most `searchConcurrency` at once, the same queue
- * bound, and no pause after each (a search's cost is bounded: it ranks ids, then reads
- * one page). On SQLite they also yield to ordinary reads (src/utils/time-slice.ts).
- */
-export const acquireSearchSlot = async (strapi: Core.Strapi): Promise<() => void> => {
-  const config = strapi.config.get('heavy-requests') as Config;
-  searchSema ??= new Sema(Math.max(1, config.searchConcurrency));
-  if (searchSema.nrWaiting() >= config.queue) throw new Overloaded('Too many searches at once');
-  await searchSema.acquire();
-  let released = false;
-  return () => {
-    if (released) return;
-    released = true;
-    searchSema!.release();
-  };
-};

@@ -239,7 +239,7 @@ test('FTS operators are ordinary words: NEAR, OR and * find nothing rather than 
   }
 });
 
-test('npm run search:reindex rebuilds the same index', async () => {
+test('reindexing (what npm run search:reindex calls) rebuilds the same index', async () => {
   const before = await found('管理', '&pageSize=50');
   const search = app.service('api::search.search') as unknown as {
     reindex: () => Promise<number>;

@@ -1,6 +1,7 @@
 // What a search request may ask for, checked the same way for REST (strings) and
 // GraphQL (typed values). Pure; throws SearchQueryProblem with a message for the reader.
 import { parseQuery, SearchQueryProblem, type SearchQuery } from './tokenize';
+import { isValidSlug } from '../slug';
 
 export const PAGE_SIZE_MAX = 50;
 export const PAGE_MAX = 200;
@@ -28,7 +29,6 @@ export type ParsedSearch = {
 };
 
 const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
  * A date bound in ms. A plain date is that whole day in Beijing time (the newsroom's
@@ -62,7 +62,7 @@ export const parseSearchInput = (input: SearchInput, defaultLocale: string): Par
   const locale = input.locale === undefined || input.locale === null || input.locale === '' ? defaultLocale : input.locale;
   if (typeof locale !== 'string' || locale.length > 32) throw new SearchQueryProblem('locale must be a locale code');
   const channel = input.channel === undefined || input.channel === null || input.channel === '' ? null : input.channel;
-  if (channel !== null && (typeof channel !== 'string' || !SLUG.test(channel) || channel.length > 200)) {
+  if (channel !== null && !isValidSlug(channel)) {
     throw new SearchQueryProblem('channel must be a channel slug');
   }
   const sort = input.sort === undefined || input.sort === null || input.sort === '' ? 'relevance' : input.sort;

@@ -1,10 +1,11 @@
+import { CJK } from './tokenize';
+import { escapeRegExp } from '../text';
+
 // The excerpt a search result shows: text around the first match, every matched word
 // wrapped in <mark>, everything else HTML-escaped.
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => ESCAPES[char]);
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
 export const snippet = (text: string, words: string[], length = 120): string => {
   const plain = text.replace(/\s+/g, ' ').trim();

@@ -5,7 +5,7 @@
 // and digits of other scripts are words, lowercased. Pure: no Strapi, no database.
 
 /** Han, kana and hangul: scripts written without spaces between words. */
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+export const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const MAX_WORD = 40;
 

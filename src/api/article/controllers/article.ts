@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { writeClickOutcome } from '../../../lib/click-response';
+import { isValidSlug } from '../../../lib/slug';
 import { publicOrigin } from '../../../utils/fast-path';
 import { getLocales, getService, requestLocale } from '../../../utils/services';
 
@@ -18,8 +19,6 @@ export const DEFAULT_POPULATE = {
 };
 
 export const DEFAULT_SORT = ['publishDate:desc', 'id:desc'];
-
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
  * A page of whole articles (the default populate: quotes, commendations, media) holds at
@@ -63,7 +62,7 @@ export default factories.createCoreController('api::article.article', ({ strapi 
     if (query.channel === undefined) return;
     const { channel } = query;
     delete query.channel;
-    if (typeof channel !== 'string' || !SLUG.test(channel)) throw new errors.ValidationError('channel must be a channel slug');
+    if (!isValidSlug(channel)) throw new errors.ValidationError('channel must be a channel slug');
     const locale = (await requestLocale(strapi, query)) ?? (await getLocales(strapi).getDefaultLocale());
     const ids = await channels().subtreeIds(channel, locale);
     if (!ids) throw new errors.NotFoundError(`No published channel "${channel}" in this locale`);
@@ -75,7 +74,7 @@ export default factories.createCoreController('api::article.article', ({ strapi 
     /** GET /articles/by-slug/:slug?locale=: one published article by its slug, with what findOne gives. */
     async bySlug(ctx) {
       const { slug } = ctx.params;
-      if (!SLUG.test(slug)) throw new errors.ValidationError('slug must be lowercase letters and digits joined by hyphens');
+      if (!isValidSlug(slug)) throw new errors.ValidationError('slug must be lowercase letters and digits joined by hyphens');
       ctx.query = { ...ctx.query, filters: { slug: { $eq: slug } }, pagination: { page: 1, pageSize: 1, withCount: false } };
       ctx.query = { populate: DEFAULT_POPULATE, ...ctx.query };
       const response = await super.find(ctx);

@@ -53,7 +53,7 @@ type Published = {
 type Knex = Core.Strapi['db']['connection'];
 
 const createSearchService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const postgres = () => /^(pg|postgres|postgresql)$/.test(String(strapi.db.connection.client.config.client));
+  const postgres = () => strapi.db.dialect.client === 'postgres';
 
   /** Rewrites the index rows of one document from its published versions (all locales), in `trx`. */
   const writeDocument = async (trx: Knex, documentId: string) => {

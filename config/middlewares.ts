@@ -13,6 +13,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
     'global::click-fast-path',
     // Cached feeds, served before the rest of the stack (src/middlewares/feed-fast-path.ts).
     'global::feed-fast-path',
+    // Cached public answers (REST and GraphQL), before the rest of the stack (src/middlewares/response-cache.ts).
+    'global::response-cache',
     'strapi::logger',
     'strapi::errors',
     'strapi::security',
@@ -28,7 +30,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
       },
     },
     'strapi::poweredBy',
-    // ETag, 304 and Cache-Control on anonymous content-API reads (after the router has answered).
+    // ETag, 304, Cache-Control and Surrogate-Key on anonymous reads; fills the response cache.
     'global::public-cache-headers',
     'strapi::query',
     'strapi::body',

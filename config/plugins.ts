@@ -24,6 +24,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
         // The plugin's own CORS would answer any origin: the global strapi::cors
         // (config/middlewares.ts, CORS_ORIGINS) already applies to /graphql.
         cors: false,
+        // Queries by GET must work without extra headers, so CDNs can cache them. Apollo's
+        // CSRF prevention guards cookie-authenticated APIs; this one authenticates by the
+        // Authorization header only, which no cross-site form can send.
+        csrfPrevention: false,
         // Strapi appends these to its own plugins (config/graphql-limits.ts sets the limits).
         plugins: [costLimitPlugin],
       },

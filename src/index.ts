@@ -12,6 +12,7 @@ import { registerRebuildAdminRoutes } from './bootstrap/rebuild-admin';
 import { refuseDraftActionsWithoutDrafts } from './bootstrap/no-draft-actions';
 import { registerTimeSlices } from './bootstrap/time-slices';
 import { getService } from './utils/services';
+import { checkPurgeConfig } from './api/response-cache/services/purge';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -24,6 +25,9 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    checkPurgeConfig(strapi.config.get('response-cache'));
+    // Before anything writes: every write from here on moves the content version.
+    await getService(strapi, 'responseCache').start();
     await ensureLocales(strapi);
     await ensureIndexes(strapi);
     await enforcePublicPermissions(strapi);
@@ -53,5 +57,7 @@ export default {
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await getService(strapi, 'clicks').stop();
     await getService(strapi, 'rebuild').stop();
+    await getService(strapi, 'responseCache').stop();
+    await getService(strapi, 'purge').drain();
   },
 };

@@ -9,6 +9,7 @@ import { fillSlug } from './fill-slug';
 import { keepPublishDate } from './keep-publish-date';
 import { forgetClickCaches } from './forget-click-caches';
 import { invalidateFeeds } from './invalidate-feeds';
+import { purgeCdn } from './purge-cdn';
 import { recordRebuildChange } from './record-rebuild-change';
 import { guardChannelTree } from './guard-channel-tree';
 import { indexForSearch } from './index-for-search';
@@ -22,6 +23,7 @@ const RULES: DocumentRule[] = [
   keepPublishDate,
   forgetClickCaches,
   invalidateFeeds,
+  purgeCdn,
   recordRebuildChange,
   indexForSearch,
   guardChannelTree,

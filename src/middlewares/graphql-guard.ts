@@ -9,7 +9,7 @@ import parseBody from 'co-body';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { GraphQLObjectType, GraphQLSchema, GraphQLString, NoFragmentCyclesRule, parse, validate, type DocumentNode } from 'graphql';
+import { GraphQLObjectType, GraphQLSchema, GraphQLString, Kind, NoFragmentCyclesRule, parse, validate, type DocumentNode } from 'graphql';
 import type { GraphqlLimits } from '../utils/graphql-limits';
 import { carriesNul } from './reject-nul-bytes';
 import { trackRequest } from '../utils/time-slice';
@@ -21,6 +21,46 @@ const SHAPE_SCHEMA = new GraphQLSchema({ query: new GraphQLObjectType({ name: 'Q
 // Parsing is linear, but a document's size is still bounded before anything walks it.
 const MAX_TOKENS = 10_000;
 const NUL_ESCAPE = /\\u0000|\\u\{0+\}/i;
+
+/**
+ * Parses a JSON GraphQL body into ctx.request.body, once: Apollo's body parser takes a body
+ * that is already there (strapi::body has parsed it already unless the URL is exactly the
+ * endpoint). On a body that is not JSON or too large, answers 400/413 and returns false.
+ */
+export const readGraphqlBody = async (ctx: KoaContext, maxBody: string | number) => {
+  const request = ctx.request as { body?: unknown };
+  if (request.body !== undefined) return true;
+  try {
+    request.body = await parseBody.json(ctx.req, { limit: maxBody });
+    return true;
+  } catch (error) {
+    const status = (error as { status?: number }).status ?? 400;
+    ctx.status = status;
+    ctx.body = { errors: [{ message: status === 413 ? `The request body is over ${maxBody}` : 'The request body is not valid JSON' }] };
+    return false;
+  }
+};
+
+/** The kind of the operation a request runs (`query`, `mutation`…), or null when unclear. */
+export const operationKind = (document: DocumentNode, operationName: unknown) => {
+  const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  const chosen =
+    typeof operationName === 'string' && operationName
+      ? operations.find((operation) => operation.name?.value === operationName)
+      : operations.length === 1
+        ? operations[0]
+        : undefined;
+  return chosen?.operation ?? null;
+};
+
+/** Kinds of the automatic persisted queries seen, by their sha256 (bounded, oldest dropped first). */
+const persistedKinds = new Map<string, string | null>();
+const PERSISTED_MAX = 10_000;
+
+const persistedHash = (extensions: unknown) => {
+  const hash = (extensions as { persistedQuery?: { sha256Hash?: unknown } } | null | undefined)?.persistedQuery?.sha256Hash;
+  return typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash) ? hash : null;
+};
 
 const refuse = (ctx: KoaContext, message: string) => {
   ctx.status = 400;
@@ -42,22 +82,10 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     // The router matches /GraphQL and /graphql/ too.
     if (ctx.path.toLowerCase().replace(/\/+$/, '') !== endpoint.toLowerCase() || (ctx.method !== 'POST' && ctx.method !== 'GET'))
       return next();
-    let operation: { query?: unknown; variables?: unknown };
+    let operation: { query?: unknown; variables?: unknown; operationName?: unknown; extensions?: unknown };
     if (ctx.method === 'POST') {
       if (!ctx.is('application/json')) return next();
-      try {
-        // Parsed here, once: Apollo's body parser takes a body that is already there
-        // (strapi::body has parsed it already unless the URL is exactly the endpoint).
-        const request = ctx.request as { body?: unknown };
-        if (request.body === undefined) request.body = await parseBody.json(ctx.req, { limit: limits.maxBody });
-      } catch (error) {
-        const status = (error as { status?: number }).status ?? 400;
-        ctx.status = status;
-        ctx.body = {
-          errors: [{ message: status === 413 ? `The request body is over ${limits.maxBody}` : 'The request body is not valid JSON' }],
-        };
-        return;
-      }
+      if (!(await readGraphqlBody(ctx, limits.maxBody))) return;
       operation = (ctx.request.body ?? {}) as typeof operation;
     } else {
       let variables: unknown = ctx.query.variables;
@@ -66,10 +94,22 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       } catch {
         return refuse(ctx, 'variables must be JSON');
       }
-      operation = { query: ctx.query.query, variables };
+      let extensions: unknown = ctx.query.extensions;
+      try {
+        if (typeof extensions === 'string') extensions = JSON.parse(extensions);
+      } catch {
+        return refuse(ctx, 'extensions must be JSON');
+      }
+      operation = { query: ctx.query.query, variables, operationName: ctx.query.operationName, extensions };
     }
     if (Array.isArray(operation)) return refuse(ctx, 'Batched operations are not accepted');
-    if (typeof operation.query !== 'string') return next();
+    const persisted = persistedHash(operation.extensions);
+    if (typeof operation.query !== 'string') {
+      // An automatic persisted query by its hash alone: Apollo runs the document it stored
+      // when the full operation came through this guard; its kind was noted then.
+      if (persisted) ctx.state.graphqlOperation = persistedKinds.get(persisted) ?? null;
+      return next();
+    }
     if (operation.query.includes('\u0000') || NUL_ESCAPE.test(operation.query) || carriesNul(operation.variables)) {
       return refuse(ctx, 'The operation contains a NUL character (\\u0000), which no field accepts');
     }
@@ -82,6 +122,12 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     }
     const errors = validate(SHAPE_SCHEMA, document, rules);
     if (errors.length) return refuse(ctx, errors[0].message.replace(/^Syntax Error: /, ''));
+    // Only a query's answer may be cached (src/middlewares/public-cache-headers.ts).
+    ctx.state.graphqlOperation = operationKind(document, operation.operationName);
+    if (persisted) {
+      if (persistedKinds.size >= PERSISTED_MAX) persistedKinds.delete(persistedKinds.keys().next().value as string);
+      persistedKinds.set(persisted, ctx.state.graphqlOperation);
+    }
     // The cost check (src/utils/graphql-limits.ts) marks a heavy operation in this context.
     return trackRequest(() => next());
   };

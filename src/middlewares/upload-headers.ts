@@ -2,7 +2,7 @@
 // an uploaded HTML or SVG page must not run script here (it could read an admin's
 // token). Every answer under /uploads/ gets `nosniff` and a sandboxing CSP; anything
 // but a plain raster image is a download, named as the editor's file was named
-// (Chinese included) rather than by its storage hash.
+// (Chinese included) rather than by its storage hash. Files are cached for a year.
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 
@@ -11,6 +11,7 @@ type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 const INLINE_TYPES = /^image\/(png|jpe?g|gif|webp|avif|bmp|x-icon|vnd\.microsoft\.icon)$/i;
 const CSP = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; media-src 'self'; sandbox";
 const NAMES_MAX = 5_000;
+const UPLOAD_MAX_AGE_S = 31_536_000;
 
 /** `attachment; filename="…"; filename*=UTF-8''…` (RFC 6266 / 5987): ASCII fallback plus the real name. */
 export const contentDisposition = (type: 'inline' | 'attachment', name: string) => {
@@ -49,6 +50,9 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     ctx.set('X-Content-Type-Options', 'nosniff');
     ctx.set('Content-Security-Policy', CSP);
     if (ctx.status !== 200 && ctx.status !== 304) return;
+    // A stored name is a hash of the content: a changed file gets a new URL, so browsers and
+    // CDNs may keep this one for a year without asking again.
+    ctx.set('Cache-Control', `public, max-age=${UPLOAD_MAX_AGE_S}, immutable`);
     const type = String(ctx.response.type || '');
     const inline = INLINE_TYPES.test(type);
     const stored = url.slice(url.lastIndexOf('/') + 1);

@@ -7,6 +7,8 @@ import type { FeedService } from '../api/feed/services/feed';
 import type { PopularService } from '../api/article/services/popular';
 import type { RebuildService } from '../api/rebuild/services/rebuild';
 import type { SearchService } from '../api/search/services/search';
+import type { ResponseCacheService } from '../api/response-cache/services/response-cache';
+import type { PurgeService } from '../api/response-cache/services/purge';
 
 type ServiceMap = {
   clicks: ClicksService;
@@ -15,6 +17,8 @@ type ServiceMap = {
   popular: PopularService;
   rebuild: RebuildService;
   search: SearchService;
+  responseCache: ResponseCacheService;
+  purge: PurgeService;
 };
 
 const UIDS: Record<keyof ServiceMap, string> = {
@@ -24,6 +28,8 @@ const UIDS: Record<keyof ServiceMap, string> = {
   popular: 'api::article.popular',
   rebuild: 'api::rebuild.rebuild',
   search: 'api::search.search',
+  responseCache: 'api::response-cache.response-cache',
+  purge: 'api::response-cache.purge',
 };
 
 export const getService = <K extends keyof ServiceMap>(strapi: Core.Strapi, name: K): ServiceMap[K] =>

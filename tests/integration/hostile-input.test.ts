@@ -241,6 +241,9 @@ describe('nothing reads past the public surface', () => {
     expect((await api(app).get(html)).headers['content-disposition']).toContain(encodeURIComponent('关于印发通知的附件.html'));
     const image = await api(app).get(png);
     expect(image.headers['content-disposition']).toMatch(/^inline; /);
+    // Stored names are content hashes: a year's caching, revalidation never needed.
+    expect(image.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect((await api(app).get('/api/articles?fields[0]=title')).headers['cache-control']).not.toContain('immutable');
     expect(image.headers['content-disposition']).toContain(encodeURIComponent('照片.png'));
   });
 });

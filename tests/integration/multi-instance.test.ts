@@ -10,6 +10,8 @@ import { dropPostgresDatabase, postgresUrl, recreatePostgresDatabase, usingPostg
 const name = `newsroom_multi_${process.env.JEST_WORKER_ID ?? '0'}`;
 const SECRET = `whsec_${crypto.randomBytes(32).toString('base64')}`;
 const FEED_BOUND_S = 1;
+/** A change made on one instance reaches the other's response cache within this (NOTIFY; the poll is the fallback). */
+const CACHE_BOUND_MS = 1_000;
 
 const suite = usingPostgres() ? describe : describe.skip;
 if (!usingPostgres()) {
@@ -46,6 +48,8 @@ suite('two instances on one PostgreSQL database', () => {
       REBUILD_DEBOUNCE_MS: '2000',
       REBUILD_MAX_WAIT_MS: '30000',
       REBUILD_POLL_MS: '100',
+      // The response caches follow each other by NOTIFY alone here: the poll (the fallback) waits a minute.
+      RESPONSE_CACHE_POLL_MS: '60000',
     };
     a = await startServerProcess(env); // migrates and seeds
     b = await startServerProcess(env);
@@ -144,12 +148,51 @@ suite('two instances on one PostgreSQL database', () => {
       readJson(await fetch(`${server.url}/api/search?q=${encodeURIComponent('跨实例检索')}`));
     expect((await searchOn(b)).data).toEqual([]);
     const article = await publish(a, '跨实例检索稿件');
+    // b's cached answer is dropped when a's publish commits (PostgreSQL NOTIFY).
+    await waitFor(async () => (await searchOn(b)).data.length > 0, CACHE_BOUND_MS, 20);
     expect((await searchOn(b)).data.map((hit: { documentId: string }) => hit.documentId)).toEqual([article.documentId]);
     const unpublished = await fetch(`${b.url}/api/articles/${article.documentId}?status=published`, {
       method: 'DELETE',
       headers: { Authorization: `Bearer ${token}` },
     });
     expect(unpublished.status).toBeLessThan(300);
-    expect((await searchOn(a)).data).toEqual([]);
+    await waitFor(async () => (await searchOn(a)).data.length === 0, CACHE_BOUND_MS, 20);
+  });
+
+  test('cached answers on one instance follow a publish, an edit and a delete made on the other within a second', async () => {
+    const list = (server: ServerProcess) => fetch(`${server.url}/api/articles?fields[0]=title&pagination[pageSize]=5`);
+    const titles = async (server: ServerProcess) =>
+      ((await readJson(await list(server))).data as Array<{ title: string }>).map((x) => x.title);
+    await list(b);
+    expect((await list(b)).headers.get('x-cache')).toBe('HIT');
+    const since = (start: number) => Date.now() - start;
+
+    let start = Date.now();
+    const article = await publish(a, '跨实例缓存');
+    await waitFor(async () => (await titles(b)).includes('跨实例缓存'), 5_000, 20);
+    expect(since(start)).toBeLessThan(1_000);
+
+    const one = `${b.url}/api/articles/${article.documentId}?fields[0]=title`;
+    await fetch(one);
+    expect((await fetch(one)).headers.get('x-cache')).toBe('HIT');
+    start = Date.now();
+    const edited = await fetch(`${a.url}/api/articles/${article.documentId}?status=published`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ data: { title: '跨实例缓存已改' } }),
+    });
+    expect(edited.status).toBe(200);
+    await waitFor(async () => (await readJson(await fetch(one))).data?.title === '跨实例缓存已改', 5_000, 20);
+    expect(since(start)).toBeLessThan(1_000);
+
+    start = Date.now();
+    const removed = await fetch(`${a.url}/api/articles/${article.documentId}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(removed.status).toBeLessThan(300);
+    await waitFor(async () => (await fetch(one)).status === 404, 5_000, 20);
+    expect(since(start)).toBeLessThan(1_000);
+    expect(await titles(b)).not.toContain('跨实例缓存已改');
   });
 });

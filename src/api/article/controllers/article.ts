@@ -2,6 +2,7 @@ import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { writeClickOutcome } from '../../../lib/click-response';
 import { isValidSlug } from '../../../lib/slug';
+import { LiveCount } from '../../../lib/response-cache/live-count';
 import { publicOrigin } from '../../../utils/fast-path';
 import { getLocales, getService, requestLocale } from '../../../utils/services';
 
@@ -47,7 +48,8 @@ export default factories.createCoreController('api::article.article', ({ strapi 
     const defaultLocale = await getLocales(strapi).getDefaultLocale();
     const feeds = getService(strapi, 'feed');
     for (const entry of entries) {
-      entry.clickCount = totals.get(entry.documentId) ?? 0;
+      // Filled anew on every hit of the response cache (src/lib/response-cache/live-count.ts).
+      entry.clickCount = new LiveCount(entry.documentId, totals.get(entry.documentId) ?? 0);
       const channelSlug = (entry.channel as { slug?: string | null } | null | undefined)?.slug ?? null;
       entry.feeds = feeds.urls(origin, channelSlug, entry.locale ?? locale ?? defaultLocale, defaultLocale);
     }

@@ -9,6 +9,7 @@ import type { ClickOutcome } from '../../../lib/click-response';
 import { createClickStore } from '../clicks/store';
 import { createFlusher } from '../clicks/flusher';
 import { createReports } from '../clicks/reports';
+import { getService } from '../../../utils/services';
 
 export { PERIOD_DAYS, type Period } from '../clicks/reports';
 export type { ClickOutcome };
@@ -106,6 +107,8 @@ const createClicksService = ({ strapi }: { strapi: Core.Strapi }) => {
       ) {
         flusher.buffer.add(documentId, code, today());
         counted = true;
+        // Cached article answers show this total on their next hit.
+        getService(strapi, 'responseCache').forgetTotal(documentId);
       }
       const total = (await flusher.storedTotal(documentId)) + flusher.buffer.pending(documentId);
       return { status: 202, documentId, total, counted };

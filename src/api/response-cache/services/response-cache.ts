@@ -1,0 +1,295 @@
+// The public response cache: anonymous REST reads and GraphQL queries kept in memory
+// (an LRU bounded by bytes), answered by src/middlewares/response-cache.ts before the
+// rest of the stack and filled by src/middlewares/public-cache-headers.ts.
+//
+// Freshness. Any database write that can change what anonymous readers see (a document
+// row that is not a draft, a component, a locale, a public permission, a media file,
+// the core store) raises the `content_versions` counter in the same transaction, and
+// empties this instance's cache when the transaction commits (and at once, so nothing
+// read during it is kept: an answer is only stored if no change happened while it was
+// made). Every instance, and so every other instance on the same database, polls the
+// counter every RESPONSE_CACHE_POLL_MS and empties its cache when it moved; a script in
+// another process (an import, a restore) is noticed the same way. Until its first poll
+// succeeds, or after one fails, an instance neither serves nor stores cached answers.
+import type { Core } from '@strapi/strapi';
+import { LRUCache } from 'lru-cache';
+import { Client, type ClientConfig } from 'pg';
+import type { CachedAnswer } from '../../../lib/response-cache/answer';
+import { getService } from '../../../utils/services';
+
+export type ResponseCacheConfig = {
+  enabled: boolean;
+  maxMb: number;
+  maxEntryKb: number;
+  pollMs: number;
+  countersTtlS: number;
+  purgeUrl: string;
+  purgeSecret: string;
+  purgeTimeoutMs: number;
+};
+
+const VERSION_TABLE = 'content_versions';
+/** PostgreSQL channel the new version is announced on; delivered when the transaction commits. */
+const CHANNEL = 'gnr_content_version';
+const LISTEN_RETRY_MS = 1_000;
+const VERSION_NAME = 'public';
+const TOTALS_TTL_MS = 1_000;
+const WRITES: ReadonlySet<string> = new Set([
+  'afterCreate',
+  'afterCreateMany',
+  'afterUpdate',
+  'afterUpdateMany',
+  'afterDelete',
+  'afterDeleteMany',
+]);
+/** Written by Strapi itself and never part of an anonymous answer (sessions, admin users, tokens…). */
+const IGNORED = (uid: string) =>
+  uid.startsWith('admin::') ||
+  uid.startsWith('api::rebuild.') ||
+  uid === 'plugin::users-permissions.user' ||
+  uid.startsWith('plugin::content-manager.') ||
+  uid.startsWith('plugin::upload.folder');
+
+type LifecycleEvent = {
+  action: string;
+  model: { uid: string; attributes?: Record<string, unknown>; options?: { draftAndPublish?: boolean } };
+  result?: unknown;
+};
+
+type Transaction = { trx: unknown; onCommit: (cb: () => void) => void };
+
+/** Whether a write event can change an anonymous answer (a draft row cannot). */
+export const changesPublicContent = (event: LifecycleEvent) => {
+  if (!WRITES.has(event.action) || IGNORED(event.model.uid)) return false;
+  const result = event.result as { publishedAt?: unknown } | null | undefined;
+  const isDraftRow =
+    event.model.options?.draftAndPublish === true &&
+    (event.action === 'afterCreate' || event.action === 'afterUpdate') &&
+    result !== null &&
+    typeof result === 'object' &&
+    'publishedAt' in result &&
+    result.publishedAt === null;
+  return !isDraftRow;
+};
+
+const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const config = strapi.config.get('response-cache') as ResponseCacheConfig;
+  const counters = { hits: 0, misses: 0, stored: 0, notStored: 0, evicted: 0, cleared: 0 };
+  const answers = new LRUCache<string, CachedAnswer>({
+    maxSize: Math.max(1, Math.round(config.maxMb * 1024 * 1024)),
+    sizeCalculation: (answer) => Math.max(1, answer.bytes),
+    dispose: (_answer, _key, reason) => {
+      if (reason === 'evict') counters.evicted += 1;
+    },
+  });
+  const totals = new Map<string, { value: number; at: number }>();
+  /** Transactions that have already raised the counter (once is enough). */
+  const raisedIn = new WeakSet<object>();
+  let generation = 0;
+  let knownVersion: string | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let polling: Promise<void> | null = null;
+  let listener: Client | null = null;
+  let stopped = false;
+  const postgres = strapi.db.dialect.client === 'postgres';
+
+  const clear = () => {
+    generation += 1;
+    if (answers.size) counters.cleared += 1;
+    answers.clear();
+  };
+
+  const readVersion = async () => {
+    const row = (await strapi.db.connection(VERSION_TABLE).where({ name: VERSION_NAME }).first('version')) as
+      { version: number | string } | undefined;
+    return row ? String(row.version) : '0';
+  };
+
+  const poll = async () => {
+    try {
+      const version = await readVersion();
+      if (version !== knownVersion) {
+        clear();
+        knownVersion = version;
+      }
+    } catch (error) {
+      // Unable to tell whether another instance changed content: stop serving until it can.
+      if (knownVersion !== null)
+        strapi.log.warn(`[response-cache] version check failed, cache off until it works: ${(error as Error).message}`);
+      knownVersion = null;
+      clear();
+    }
+  };
+
+  /** Raises the counter (in `trx` when given) and returns its new value. */
+  const bump = async (trx?: unknown) => {
+    const table = () => (trx ? strapi.db.connection(VERSION_TABLE).transacting(trx as never) : strapi.db.connection(VERSION_TABLE));
+    await table().where({ name: VERSION_NAME }).increment('version', 1);
+    const row = (await table().where({ name: VERSION_NAME }).first('version')) as { version: number | string };
+    if (postgres) {
+      const notify = strapi.db.connection.raw('select pg_notify(?, ?)', [CHANNEL, String(row.version)]);
+      await (trx ? notify.transacting(trx as never) : notify);
+    }
+    return BigInt(row.version);
+  };
+
+  /** Another instance committed a change (or this one: then the version is known already). */
+  const announced = (payload: string | undefined) => {
+    if (!payload || payload === knownVersion || knownVersion === null) return;
+    clear();
+    if (BigInt(payload) > BigInt(knownVersion)) knownVersion = payload;
+  };
+
+  /**
+   * On PostgreSQL a dedicated connection LISTENs for versions: other instances' changes
+   * reach this cache milliseconds after they commit. If it drops, the poll goes on
+   * (at most RESPONSE_CACHE_POLL_MS behind) while it reconnects.
+   */
+  const listen = async () => {
+    if (!postgres || stopped) return;
+    const connection = (strapi.config.get('database.connection') as { connection: ClientConfig }).connection;
+    const client = new Client(connection);
+    const retry = () => {
+      if (listener !== client) return;
+      listener = null;
+      client.end().catch(() => undefined);
+      if (!stopped) setTimeout(() => void listen(), LISTEN_RETRY_MS).unref();
+    };
+    listener = client;
+    client.on('error', (error) => {
+      strapi.log.warn(`[response-cache] LISTEN connection lost (${error.message}); polling meanwhile`);
+      retry();
+    });
+    client.on('end', retry);
+    client.on('notification', (message) => {
+      if (message.channel === CHANNEL) announced(message.payload);
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+      await poll(); // whatever was announced while not listening
+    } catch (error) {
+      strapi.log.warn(`[response-cache] cannot LISTEN (${(error as Error).message}); polling meanwhile`);
+      retry();
+    }
+  };
+
+  /** Our own change is committed: drop what we hold, and take its version as known if nothing else moved it. */
+  const committed = (version: bigint) => {
+    clear();
+    if (knownVersion !== null && BigInt(knownVersion) + 1n === version) knownVersion = String(version);
+  };
+
+  const raise = async () => {
+    if (!strapi.db.inTransaction()) {
+      committed(await bump());
+      return;
+    }
+    // Joins the running transaction: the counter moves with the change, or not at all.
+    await strapi.db.transaction(async ({ trx, onCommit }: Transaction) => {
+      clear();
+      if (raisedIn.has(trx as object)) return;
+      raisedIn.add(trx as object);
+      const version = await bump(trx);
+      onCommit(() => committed(version));
+    });
+  };
+
+  const service = {
+    config,
+    counters,
+
+    /** Subscribes to writes and starts polling (bootstrap). */
+    async start() {
+      strapi.db.lifecycles.subscribe(async (event: LifecycleEvent) => {
+        if (changesPublicContent(event)) await raise();
+      });
+      if (!config.enabled) return;
+      await poll();
+      timer = setInterval(
+        () => {
+          polling ??= poll().finally(() => (polling = null));
+        },
+        Math.max(50, config.pollMs)
+      );
+      timer.unref();
+      await listen();
+    },
+
+    async stop() {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      timer = null;
+      const client = listener;
+      listener = null;
+      await client?.end().catch(() => undefined);
+      knownVersion = null;
+      clear();
+    },
+
+    /** Whether cached answers may be served and stored now. */
+    active: () => config.enabled && knownVersion !== null,
+
+    /** Changes whenever content may have changed; an answer made across a change is not kept. */
+    generation: () => generation,
+
+    get(key: string): CachedAnswer | null {
+      if (!service.active()) return null;
+      const answer = answers.get(key);
+      if (answer && answer.expiresAt <= Date.now()) {
+        answers.delete(key);
+        return null;
+      }
+      if (answer) counters.hits += 1;
+      else counters.misses += 1;
+      return answer ?? null;
+    },
+
+    /** Keeps an answer made while `startedIn` was the generation; false when it is not kept. */
+    set(key: string, answer: CachedAnswer, startedIn: number) {
+      if (!service.active() || startedIn !== generation || answer.bytes > config.maxEntryKb * 1024) {
+        counters.notStored += 1;
+        return false;
+      }
+      answers.set(key, answer);
+      counters.stored += 1;
+      return true;
+    },
+
+    /** Current click totals of these documents: the ones a cached article answer carries. */
+    async totals(documentIds: string[], seen?: number[]) {
+      const now = Date.now();
+      if (seen) documentIds.forEach((id, i) => totals.set(id, { value: seen[i], at: now }));
+      const missing = [...new Set(documentIds.filter((id) => !(now - (totals.get(id)?.at ?? 0) < TOTALS_TTL_MS)))];
+      if (missing.length) {
+        const fresh = await getService(strapi, 'clicks').totals(missing);
+        if (totals.size > 50_000) totals.clear();
+        for (const id of missing) totals.set(id, { value: fresh.get(id) ?? 0, at: Date.now() });
+      }
+      return documentIds.map((id) => totals.get(id)?.value ?? 0);
+    },
+
+    /** A click on this instance: its total is read again on the next hit. */
+    forgetTotal(documentId: string) {
+      totals.delete(documentId);
+    },
+
+    stats: () => ({
+      enabled: config.enabled,
+      active: service.active(),
+      entries: answers.size,
+      bytes: answers.calculatedSize,
+      maxBytes: answers.maxSize,
+      version: knownVersion,
+      ...counters,
+    }),
+
+    /** Drops every cached answer on this instance (tests, operators). */
+    clear,
+  };
+  return service;
+};
+
+export type ResponseCacheService = ReturnType<typeof createResponseCacheService>;
+
+export default createResponseCacheService;

@@ -1,0 +1,100 @@
+// What the response cache keeps of one answer, and how it is made back into bytes.
+// Pure: no Strapi, no I/O (unit-tested in tests/unit/response-cache.test.ts).
+import { createHash, randomBytes } from 'crypto';
+import { LiveCount } from './live-count';
+
+export type CachedAnswer = {
+  contentType: string;
+  /** Response headers replayed on a hit (security headers and the like). */
+  headers: Record<string, string>;
+  /** The JSON text in pieces; between pieces[i] and pieces[i + 1] goes the live click total of counts[i]. */
+  pieces: string[];
+  counts: string[];
+  /** Hash of the text with the totals left open; a hit's ETag adds the totals to it. */
+  hash: string;
+  /** Surrogate keys of the documents and collections the answer holds. */
+  keys: string[];
+  bytes: number;
+  /** Epoch ms after which the answer is not served (Infinity: until content changes). */
+  expiresAt: number;
+};
+
+/** Unguessable per process, so no stored text can pass for a placeholder. */
+const MARK = `gnr-live-${randomBytes(8).toString('hex')}:`;
+const PLACEHOLDER = new RegExp(`"${MARK}([^"]+)"`);
+
+const sha1 = (text: string) => createHash('sha1').update(text).digest('base64url');
+
+/**
+ * JSON text of `body` with every LiveCount left open: `pieces` and the documentIds whose
+ * totals go between them. `values` are the totals the body was built with.
+ */
+export const template = (body: unknown) => {
+  const values: number[] = [];
+  const text = JSON.stringify(body, function (this: Record<string, unknown>, key, value) {
+    const own = this[key];
+    if (own instanceof LiveCount) {
+      values.push(own.value);
+      return `${MARK}${own.documentId}`;
+    }
+    return value;
+  });
+  const split = text.split(PLACEHOLDER);
+  const pieces: string[] = [];
+  const counts: string[] = [];
+  split.forEach((part, i) => (i % 2 === 0 ? pieces : counts).push(part));
+  return { pieces, counts, values, hash: sha1(text) };
+};
+
+/** The answer's text with these totals (one per `counts` entry). */
+export const fill = (pieces: string[], totals: number[]) => {
+  if (pieces.length === 1) return pieces[0];
+  let text = pieces[0];
+  for (let i = 1; i < pieces.length; i += 1) text += String(totals[i - 1]) + pieces[i];
+  return text;
+};
+
+/** A weak validator: the same text and the same totals give the same ETag. */
+export const etagOf = (hash: string, totals: number[]) => (totals.length ? `W/"${sha1(`${hash}|${totals.join(',')}`)}"` : `W/"${hash}"`);
+
+const DOCUMENT_ID = /^[a-z0-9]{24}$/;
+/** Beyond this many documents an answer is keyed `many` (purged on every publish) instead. */
+export const MAX_DOCUMENT_KEYS = 100;
+
+/** The Surrogate-Key of one document. */
+export const documentKey = (documentId: string) => `d-${documentId}`;
+
+/**
+ * Surrogate keys of an answer: `all`, its collection (`articles`, `search`, `graphql`…)
+ * and every document it holds (`d-<documentId>`), or `many` when they are too many to name.
+ */
+export const surrogateKeys = (body: unknown, collection: string) => {
+  const ids = new Set<string>();
+  const walk = (value: unknown, depth: number) => {
+    if (depth > 32 || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item, depth + 1);
+      return;
+    }
+    const record = value as Record<string, unknown>;
+    if (typeof record.documentId === 'string' && DOCUMENT_ID.test(record.documentId)) ids.add(record.documentId);
+    for (const child of Object.values(record)) walk(child, depth + 1);
+  };
+  walk(body, 0);
+  const keys = ['all', collection];
+  if (ids.size > MAX_DOCUMENT_KEYS) keys.push('many');
+  else for (const id of ids) keys.push(documentKey(id));
+  return keys;
+};
+
+/**
+ * The keys a CDN purges when a document of `collection` changes visibly: the document,
+ * lists of its collection, and what cannot name its documents (search, GraphQL, `many`).
+ * A channel's change also reaches article lists (`?channel=` takes its sub-channels).
+ */
+export const purgeKeys = (collection: string, documentId: string | undefined) => {
+  const keys = new Set([collection, 'search', 'graphql', 'many']);
+  if (documentId) keys.add(documentKey(documentId));
+  if (collection === 'channels') keys.add('articles');
+  return [...keys];
+};

@@ -1,0 +1,71 @@
+// Cached public answers served before the rest of the stack (the feed fast path does
+// the same for feeds): anonymous GET/HEAD under the REST prefix, and GraphQL queries by
+// GET or POST. The key is the whole request: the public origin, the URL with its query,
+// and for a POST the operation, its variables and extensions. A miss goes on through the
+// stack and src/middlewares/public-cache-headers.ts keeps the answer when it may be kept.
+// Requests with an Authorization header are never served from, nor stored in, the cache.
+import type { Core } from '@strapi/strapi';
+import { etagOf, fill, type CachedAnswer } from '../lib/response-cache/answer';
+import type { GraphqlLimits } from '../utils/graphql-limits';
+import { configuredCors, publicOrigin } from '../utils/fast-path';
+import { getService } from '../utils/services';
+import { readGraphqlBody } from './graphql-guard';
+
+type KoaContext = Parameters<Core.MiddlewareHandler>[0];
+
+export type CacheSlot = { key: string; startedIn: number };
+
+/** Answers read at every request, never cached: click statistics change with each view. */
+const NEVER_CACHED = /\/clicks\/?$/i;
+
+export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
+  const prefix = `${(strapi.config.get('api.rest.prefix', '/api') as string).toLowerCase()}/`;
+  const exactEndpoint = strapi.config.get('plugin::graphql.endpoint', '/graphql') as string;
+  const endpoint = exactEndpoint.toLowerCase();
+  const limits = strapi.config.get('graphql-limits') as GraphqlLimits;
+  const cors = configuredCors(strapi);
+  const cache = () => getService(strapi, 'responseCache');
+
+  const keyOf = async (ctx: KoaContext): Promise<string | null | false> => {
+    const path = ctx.path.toLowerCase();
+    const origin = publicOrigin(strapi, ctx.origin);
+    const read = ctx.method === 'GET' || ctx.method === 'HEAD';
+    if (read && path.startsWith(prefix)) return NEVER_CACHED.test(path) ? null : `GET ${origin}${ctx.url}`;
+    if (path.replace(/\/+$/, '') !== endpoint) return null;
+    if (read) return `GET ${origin}${ctx.url}`;
+    // strapi::body parses the body of any other spelling of the URL (/GraphQL, /graphql?x=1)
+    // later on: those are not read here, and not cached.
+    if (ctx.method !== 'POST' || ctx.url !== exactEndpoint || !ctx.is('application/json')) return null;
+    if (!(await readGraphqlBody(ctx, limits.maxBody))) return false; // answered 400/413
+    const { query, variables, operationName, extensions } = (ctx.request.body ?? {}) as Record<string, unknown>;
+    return `POST ${origin}${ctx.path} ${JSON.stringify([query ?? null, variables ?? null, operationName ?? null, extensions ?? null])}`;
+  };
+
+  const write = async (ctx: KoaContext, answer: CachedAnswer) => {
+    const totals = answer.counts.length ? await cache().totals(answer.counts) : [];
+    ctx.status = 200;
+    for (const [name, value] of Object.entries(answer.headers)) ctx.set(name, value);
+    ctx.set('ETag', etagOf(answer.hash, totals));
+    ctx.set('X-Cache', 'HIT');
+    ctx.vary('Origin');
+    if (ctx.fresh) {
+      ctx.status = 304;
+      ctx.body = null;
+      return;
+    }
+    ctx.type = answer.contentType;
+    ctx.body = fill(answer.pieces, totals);
+  };
+
+  return async (ctx: KoaContext, next: () => Promise<unknown>) => {
+    if (!cache().active() || ctx.get('authorization')) return next();
+    const key = await keyOf(ctx);
+    if (key === false) return;
+    if (key === null) return next();
+    const answer = cache().get(key);
+    if (answer) return cors(ctx, () => write(ctx, answer));
+    ctx.state.responseCache = { key, startedIn: cache().generation() } satisfies CacheSlot;
+    ctx.set('X-Cache', 'MISS');
+    return next();
+  };
+};

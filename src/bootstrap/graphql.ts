@@ -109,7 +109,11 @@ export const registerGraphqlExtensions = (strapi: Core.Strapi) => {
         nexus.extendType({
           type: 'Article',
           definition(t: Definition) {
-            t.nonNull.int('clickCount', { resolve: (parent: Parent) => clickCountOf(parent.documentId) });
+            // In popularArticles, the count of the period asked for (as REST's popular gives it).
+            t.nonNull.int('clickCount', {
+              resolve: (parent: Parent & { clickCount?: unknown }) =>
+                typeof parent.clickCount === 'number' ? parent.clickCount : clickCountOf(parent.documentId),
+            });
           },
         }),
         nexus.enumType({ name: 'PopularPeriod', members: ['day', 'week', 'month', 'all'] }),

@@ -213,6 +213,13 @@ describe('most-read list (点击排行)', () => {
     const gql = await graphql(app, '{ popularArticles(period: month, limit: 2) { documentId title clickCount } }');
     expect(gql.body.errors).toBeUndefined();
     expect(gql.body.data.popularArticles.map((a: { documentId: string }) => a.documentId)).toEqual([older.documentId, recent.documentId]);
+    // Both APIs take the same periods and give the same counts: the period's, not the total.
+    for (const period of ['day', 'week', 'month', 'all']) {
+      const rest = await api(app).get(`/api/articles/popular?period=${period}&limit=5&fields[0]=title`);
+      const viaGraphql = await graphql(app, `{ popularArticles(period: ${period}, limit: 5) { documentId clickCount } }`);
+      const pairs = (list: Array<{ documentId: string; clickCount: number }>) => list.map((a) => [a.documentId, a.clickCount]);
+      expect(pairs(viaGraphql.body.data.popularArticles)).toEqual(pairs(rest.body.data));
+    }
   });
 
   test.each(['period=year', 'limit=0', 'limit=51', 'limit=abc', 'locale=xx', 'channel[$ne]=x'])(

@@ -102,7 +102,7 @@ describe('the seeded sample article over REST', () => {
   });
 
   test('the commendation lists its quotas, level and commended units', async () => {
-    const res = await api(app).get('/api/commendations').query({ 'filters[level][$eq]': 'provincial', populate: 'units' });
+    const res = await api(app).get('/api/commendations').query({ 'filters[level][$eq]': 'provincial', populate: 'commendedUnits' });
     expect(res.status).toBe(200);
     expect(res.body.data[0]).toMatchObject({
       title: '全省机关事务工作先进集体和先进个人',
@@ -111,7 +111,7 @@ describe('the seeded sample article over REST', () => {
       individualQuota: 180,
       date: '2022-09-21',
     });
-    expect(res.body.data[0].units.map((u: { name: string }) => u.name)).toContain('温州市龙湾区机关事务管理中心');
+    expect(res.body.data[0].commendedUnits.map((u: { name: string }) => u.name)).toContain('温州市龙湾区机关事务管理中心');
   });
 });
 

@@ -590,6 +590,8 @@ export interface ApiCommendationCommendation extends Struct.CollectionTypeSchema
     };
   };
   attributes: {
+    commendedIndividuals: Schema.Attribute.Relation<'oneToMany', 'api::commended-individual.commended-individual'>;
+    commendedUnits: Schema.Attribute.Relation<'oneToMany', 'api::commended-unit.commended-unit'>;
     conferredBy: Schema.Attribute.String &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -628,7 +630,6 @@ export interface ApiCommendationCommendation extends Struct.CollectionTypeSchema
         },
         number
       >;
-    individuals: Schema.Attribute.Relation<'oneToMany', 'api::commended-individual.commended-individual'>;
     level: Schema.Attribute.Enumeration<['national', 'provincial', 'municipal']> &
       Schema.Attribute.Required &
       Schema.Attribute.SetPluginOptions<{
@@ -671,7 +672,6 @@ export interface ApiCommendationCommendation extends Struct.CollectionTypeSchema
         },
         number
       >;
-    units: Schema.Attribute.Relation<'oneToMany', 'api::commended-unit.commended-unit'>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };

@@ -7,19 +7,19 @@ export const commendationPage = async (slug) => {
   const result = await api('/api/commendations', {
     locale,
     'filters[slug][$eq]': slug,
-    'populate[units][fields][0]': 'name',
-    'populate[units][fields][1]': 'city',
-    'populate[units][fields][2]': 'district',
-    'populate[individuals][fields][0]': 'name',
-    'populate[individuals][fields][1]': 'organization',
-    'populate[individuals][fields][2]': 'position',
-    'populate[individuals][fields][3]': 'city',
+    'populate[commendedUnits][fields][0]': 'name',
+    'populate[commendedUnits][fields][1]': 'city',
+    'populate[commendedUnits][fields][2]': 'district',
+    'populate[commendedIndividuals][fields][0]': 'name',
+    'populate[commendedIndividuals][fields][1]': 'organization',
+    'populate[commendedIndividuals][fields][2]': 'position',
+    'populate[commendedIndividuals][fields][3]': 'city',
   });
   const commendation = result?.data?.[0];
   if (!commendation) return notFound('commendation');
   setTitle(commendation.title);
-  const units = commendation.units ?? [];
-  const people = commendation.individuals ?? [];
+  const units = commendation.commendedUnits ?? [];
+  const people = commendation.commendedIndividuals ?? [];
   const cities = [...new Set([...units, ...people].map((x) => x.city).filter(Boolean))].sort();
   const city = h(
     'select',

@@ -23,8 +23,8 @@ const settings: TypeSettings = {
       level: { label: '级别', description: 'national 全国 / provincial 省级 / municipal 市级（Level）' },
       unitQuota: { label: '先进集体名额', description: '如 80（Units commended）' },
       individualQuota: { label: '先进个人名额', description: '如 180（Individuals commended）' },
-      units: { label: '先进集体', description: '（Units）', mainField: 'name' },
-      individuals: { label: '先进个人', description: '（Individuals）', mainField: 'name' },
+      commendedUnits: { label: '先进集体', description: '（Units）', mainField: 'name' },
+      commendedIndividuals: { label: '先进个人', description: '（Individuals）', mainField: 'name' },
     },
     list: ['title', 'conferredBy', 'level', 'date'],
     edit: [
@@ -43,8 +43,8 @@ const settings: TypeSettings = {
         ['individualQuota', 4],
       ],
       [
-        ['units', 6],
-        ['individuals', 6],
+        ['commendedUnits', 6],
+        ['commendedIndividuals', 6],
       ],
     ],
   },

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { registerDocumentRules } from './document-middlewares';
 import { ensureLocales } from './bootstrap/locales';
 import { enforcePublicPermissions } from './bootstrap/permissions';
+import { memoizePublicPermissions } from './bootstrap/public-permissions-memo';
 import { isContentEmpty, seedDemo } from './bootstrap/seed';
 import { patchAdminSlugGenerator } from './bootstrap/admin-slugs';
 import { applyAdminLayouts } from './bootstrap/admin-layout';
@@ -31,6 +32,7 @@ export default {
     await ensureLocales(strapi);
     await ensureIndexes(strapi);
     await enforcePublicPermissions(strapi);
+    memoizePublicPermissions(strapi);
     await disableRegistration(strapi);
     patchAdminSlugGenerator(strapi);
     await applyAdminLayouts(strapi);

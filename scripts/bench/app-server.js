@@ -222,6 +222,17 @@ const main = async () => {
       },
       config: { auth: false },
     },
+    {
+      method: 'GET',
+      path: '/bench/cache-stats',
+      // The response cache's counters and this process's memory (bench:reads).
+      handler: (ctx) => {
+        if (global.gc && ctx.query.gc) global.gc();
+        ctx.set('Cache-Control', 'no-store');
+        ctx.body = { data: { cache: app.service('api::response-cache.response-cache').stats(), memory: process.memoryUsage() } };
+      },
+      config: { auth: false },
+    },
   ]);
   await app.start();
   const { port } = app.server.httpServer.address();

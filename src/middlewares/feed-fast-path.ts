@@ -6,7 +6,8 @@ import type { Core } from '@strapi/strapi';
 import { parseFeedQuery, writeFeed } from '../lib/feeds/http';
 import type { FeedFormat } from '../api/feed/services/feed';
 import { configuredCors, escapeRegExp, publicOrigin, publicPermission } from '../utils/fast-path';
-import { getLocales, getService } from '../utils/services';
+import { getService } from '../utils/services';
+import { defaultLocale } from '../utils/locales';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 type Next = () => Promise<unknown>;
@@ -17,7 +18,6 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const channel = new RegExp(`^${prefix}/channels/([^/]+)/feed\\.(rss|atom|json)$`);
   const cors = configuredCors(strapi);
   const publicMayRead = publicPermission(strapi, ['api::feed.feed.rss', 'api::feed.feed.atom', 'api::feed.feed.json']);
-  let defaultLocale: string | null = null;
 
   return async (ctx: KoaContext, next: Next) => {
     if (ctx.method !== 'GET' && ctx.method !== 'HEAD') return next();
@@ -33,12 +33,11 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     } catch {
       return next();
     }
-    defaultLocale ??= await getLocales(strapi).getDefaultLocale();
     await feeds.revalidate();
     const cached = feeds.cached({
       format: (siteMatch ?? channelMatch)![siteMatch ? 1 : 2] as FeedFormat,
       channel: slug,
-      locale: query.locale ?? defaultLocale,
+      locale: query.locale ?? (await defaultLocale(strapi)),
       limit: query.limit,
       origin: publicOrigin(strapi, ctx.origin),
     });

@@ -45,9 +45,3 @@ type LocalesService = {
 };
 
 export const getLocales = (strapi: Core.Strapi) => strapi.plugin('i18n').service('locales') as unknown as LocalesService;
-
-/** The locale a content-API request reads: its `locale`, else the default; null for `*`. */
-export const requestLocale = async (strapi: Core.Strapi, query: Record<string, unknown>) => {
-  if (query.locale === '*') return undefined;
-  return typeof query.locale === 'string' ? query.locale : getLocales(strapi).getDefaultLocale();
-};

@@ -229,3 +229,28 @@ test('a change written by another process (an import, a restore) reaches the cac
   await waitFor(async () => (await api(app).get(path)).body.data.title === '另一进程改写', 5_000, 20);
   expect(Date.now() - start).toBeLessThan(1_500);
 });
+
+test('a permission the administrator takes from the public role applies at once, cached answers included', async () => {
+  const asAdmin = (req: import('supertest').Test) => req.set('Authorization', `Bearer ${admin}`);
+  const roles = await asAdmin(api(app).get('/users-permissions/roles'));
+  const publicRole = roles.body.roles.find((role: { type: string }) => role.type === 'public');
+  const role = (await asAdmin(api(app).get(`/users-permissions/roles/${publicRole.id}`))).body.role;
+  const setFind = async (enabled: boolean) => {
+    role.permissions['api::channel'].controllers.channel.find.enabled = enabled;
+    const res = await asAdmin(api(app).put(`/users-permissions/roles/${publicRole.id}`)).send({
+      name: role.name,
+      description: role.description,
+      permissions: role.permissions,
+    });
+    expect(res.status).toBe(200);
+  };
+  await api(app).get('/api/channels');
+  expect((await api(app).get('/api/channels')).headers['x-cache']).toBe('HIT');
+  await setFind(false);
+  try {
+    expect((await api(app).get('/api/channels')).status).toBe(403);
+  } finally {
+    await setFind(true);
+  }
+  expect((await api(app).get('/api/channels')).status).toBe(200);
+});

@@ -6,6 +6,7 @@ import type { ClickRow } from '../../../lib/click-buffer';
 
 export const TABLE = 'article_clicks';
 const ARTICLE = 'api::article.article';
+const ARTICLES_TABLE = 'articles';
 const SQLITE_ROWS_PER_INSERT = 200; // 4 variables a row, well under SQLite's limit
 
 type Sum = { n: number | string };
@@ -44,10 +45,16 @@ export const createClickStore = (strapi: Core.Strapi) => {
         .sum({ n: 'count' })
         .whereIn('document_id', documentIds)
         .groupBy('document_id')) as Array<{ document_id: string } & Sum>;
-      const legacy = (await strapi.db.query(ARTICLE).findMany({
-        select: ['documentId', 'legacyClickCount'],
-        where: { documentId: { $in: documentIds }, publishedAt: { $notNull: true } },
-      })) as Array<{ documentId: string; legacyClickCount: number | null }>;
+      // Read on every article answer: plain SQL, without the query layer's per-query work.
+      const legacy = (
+        (await knex()(ARTICLES_TABLE)
+          .select('document_id', 'legacy_click_count')
+          .whereIn('document_id', documentIds)
+          .whereNotNull('published_at')) as Array<{ document_id: string; legacy_click_count: number | string | null }>
+      ).map((row) => ({
+        documentId: row.document_id,
+        legacyClickCount: row.legacy_click_count === null ? null : Number(row.legacy_click_count),
+      }));
       for (const id of documentIds) result.set(id, 0);
       const seenLegacy = new Set<string>();
       for (const row of legacy) {

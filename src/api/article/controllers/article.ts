@@ -4,7 +4,9 @@ import { writeClickOutcome } from '../../../lib/click-response';
 import { isValidSlug } from '../../../lib/slug';
 import { LiveCount } from '../../../lib/response-cache/live-count';
 import { publicOrigin } from '../../../utils/fast-path';
-import { getLocales, getService, requestLocale } from '../../../utils/services';
+import { getService } from '../../../utils/services';
+import { defaultLocale, requestLocale } from '../../../utils/locales';
+import { contentMemo } from '../../../utils/content-memo';
 
 /** What a front end needs to render an article page, unless it asks for something else. */
 export const DEFAULT_POPULATE = {
@@ -45,13 +47,13 @@ export default factories.createCoreController('api::article.article', ({ strapi 
     const locale = await requestLocale(strapi, query);
     await channels().addBreadcrumbs(entries, (entry) => entry.channel?.documentId, locale);
     const totals = await clicks().totals(entries.map((entry) => entry.documentId));
-    const defaultLocale = await getLocales(strapi).getDefaultLocale();
+    const fallback = await defaultLocale(strapi);
     const feeds = getService(strapi, 'feed');
     for (const entry of entries) {
       // Filled anew on every hit of the response cache (src/lib/response-cache/live-count.ts).
       entry.clickCount = new LiveCount(entry.documentId, totals.get(entry.documentId) ?? 0);
       const channelSlug = (entry.channel as { slug?: string | null } | null | undefined)?.slug ?? null;
-      entry.feeds = feeds.urls(origin, channelSlug, entry.locale ?? locale ?? defaultLocale, defaultLocale);
+      entry.feeds = feeds.urls(origin, channelSlug, entry.locale ?? locale ?? fallback, fallback);
     }
     return entries;
   };
@@ -65,24 +67,78 @@ export default factories.createCoreController('api::article.article', ({ strapi 
     const { channel } = query;
     delete query.channel;
     if (!isValidSlug(channel)) throw new errors.ValidationError('channel must be a channel slug');
-    const locale = (await requestLocale(strapi, query)) ?? (await getLocales(strapi).getDefaultLocale());
+    const locale = (await requestLocale(strapi, query)) ?? (await defaultLocale(strapi));
     const ids = await channels().subtreeIds(channel, locale);
     if (!ids) throw new errors.NotFoundError(`No published channel "${channel}" in this locale`);
     const byChannel = { channel: { documentId: { $in: ids } } };
     query.filters = query.filters ? { $and: [query.filters, byChannel] } : byChannel;
   };
 
+  /**
+   * The public role's checked and sanitized default populate: the same for every anonymous
+   * request until content or permissions change, and the largest part of checking a query
+   * (validate and sanitize walk it against the schema and the role's permissions).
+   */
+  const publicDefaultPopulate = (auth: unknown) =>
+    contentMemo(strapi, async () => {
+      const schema = strapi.contentType('api::article.article');
+      await strapi.contentAPI.validate.query({ populate: DEFAULT_POPULATE }, schema, { auth } as never);
+      return ((await strapi.contentAPI.sanitize.query({ populate: DEFAULT_POPULATE }, schema, { auth } as never)) as { populate: unknown })
+        .populate;
+    });
+  let defaultPopulateMemo: ReturnType<typeof publicDefaultPopulate> | null = null;
+
+  type Ctx = { query: Record<string, unknown>; state: { auth?: { credentials?: unknown }; articleQuery?: Record<string, unknown> } };
+
+  /**
+   * The query a read runs: the request's own with this API's defaults. It is kept beside
+   * ctx.query, not assigned to it: Koa would write it back into the URL (the whole default
+   * populate, serialised and parsed again on every read, and logged).
+   */
+  const queryOf = (ctx: Ctx) => ctx.state.articleQuery ?? ctx.query;
+  const withQuery = <T extends Ctx>(ctx: T, query: Record<string, unknown>) => ({ ...ctx, query, state: ctx.state }) as T;
+
+  /** An anonymous request with the default populate: the rest of its query is checked as usual. */
+  const withPublicDefaultPopulate = (ctx: Ctx) => {
+    const query = queryOf(ctx);
+    if (query.populate !== DEFAULT_POPULATE || ctx.state.auth?.credentials) return null;
+    defaultPopulateMemo ??= publicDefaultPopulate(ctx.state.auth);
+    const { populate: _populate, ...rest } = query;
+    return { rest, populate: defaultPopulateMemo };
+  };
+
   return {
+    async validateQuery(ctx) {
+      const split = withPublicDefaultPopulate(ctx);
+      if (!split) return super.validateQuery!(withQuery(ctx, queryOf(ctx)));
+      await split.populate();
+      return super.validateQuery!(withQuery(ctx, split.rest));
+    },
+
+    async sanitizeQuery(ctx) {
+      const split = withPublicDefaultPopulate(ctx);
+      if (!split) return super.sanitizeQuery!(withQuery(ctx, queryOf(ctx)));
+      const sanitized = (await super.sanitizeQuery!(withQuery(ctx, split.rest))) as object;
+      // A copy: the document service must not change the shared one.
+      return { ...sanitized, populate: structuredClone(await split.populate()) };
+    },
+
     /** GET /articles/by-slug/:slug?locale=: one published article by its slug, with what findOne gives. */
     async bySlug(ctx) {
       const { slug } = ctx.params;
       if (!isValidSlug(slug)) throw new errors.ValidationError('slug must be lowercase letters and digits joined by hyphens');
-      ctx.query = { ...ctx.query, filters: { slug: { $eq: slug } }, pagination: { page: 1, pageSize: 1, withCount: false } };
-      ctx.query = { populate: DEFAULT_POPULATE, ...ctx.query };
+      const query = {
+        populate: DEFAULT_POPULATE,
+        locale: await defaultLocale(strapi),
+        ...ctx.query,
+        filters: { slug: { $eq: slug } },
+        pagination: { page: 1, pageSize: 1, withCount: false },
+      };
+      ctx.state.articleQuery = query;
       const response = await super.find(ctx);
       const [article] = (response?.data ?? []) as Entry[];
       if (!article) return ctx.notFound('No published article with this slug in this locale');
-      await decorate([article], publicOrigin(strapi, ctx.origin), ctx.query);
+      await decorate([article], publicOrigin(strapi, ctx.origin), query);
       return { data: article, meta: {} };
     },
 
@@ -92,19 +148,27 @@ export default factories.createCoreController('api::article.article', ({ strapi 
           `A page of whole articles holds at most ${DEFAULT_POPULATE_MAX_PAGE}; for longer lists choose what to populate (e.g. populate[channel][fields][0]=name) and the fields`
         );
       }
-      await narrowToChannel(ctx.query as Record<string, unknown>);
       // Newest first, as a news site lists them (and the (locale, publish_date) index
-      // answers it without sorting the archive).
-      ctx.query = { populate: DEFAULT_POPULATE, sort: DEFAULT_SORT, ...ctx.query };
+      // answers it without sorting the archive). The default locale named here spares the
+      // document service its own look-up.
+      const query: Record<string, unknown> = {
+        populate: DEFAULT_POPULATE,
+        sort: DEFAULT_SORT,
+        locale: await defaultLocale(strapi),
+        ...ctx.query,
+      };
+      await narrowToChannel(query);
+      ctx.state.articleQuery = query;
       const response = await super.find(ctx);
-      await decorate(response.data as Entry[], publicOrigin(strapi, ctx.origin), ctx.query);
+      await decorate(response.data as Entry[], publicOrigin(strapi, ctx.origin), query);
       return response;
     },
 
     async findOne(ctx) {
-      ctx.query = { populate: DEFAULT_POPULATE, ...ctx.query };
+      const query = { populate: DEFAULT_POPULATE, locale: await defaultLocale(strapi), ...ctx.query };
+      ctx.state.articleQuery = query;
       const response = await super.findOne(ctx);
-      if (response?.data) await decorate([response.data as Entry], publicOrigin(strapi, ctx.origin), ctx.query);
+      if (response?.data) await decorate([response.data as Entry], publicOrigin(strapi, ctx.origin), query);
       return response;
     },
 

@@ -10,6 +10,7 @@ import { createClickStore } from '../clicks/store';
 import { createFlusher } from '../clicks/flusher';
 import { createReports } from '../clicks/reports';
 import { getService } from '../../../utils/services';
+import { defaultLocale as readDefaultLocale } from '../../../utils/locales';
 
 export { PERIOD_DAYS, type Period } from '../clicks/reports';
 export type { ClickOutcome };
@@ -43,12 +44,10 @@ const createClicksService = ({ strapi }: { strapi: Core.Strapi }) => {
   // part of the dedupe, so off with it (CLICK_DEDUPE_WINDOW_S=0).
   const perAddress = new RateLimiter(config.dedupeWindowS > 0 ? config.maxPerAddress : 0, config.dedupeWindowS * 1000);
   const published = new Map<string, Published>();
-  let defaultLocale: string | null = null;
   let closing = false;
 
   const getDefaultLocale = async () => {
-    defaultLocale ??= (await strapi.plugin('i18n').service('locales').getDefaultLocale()) as string;
-    return defaultLocale;
+    return readDefaultLocale(strapi);
   };
 
   /** Which locales of a document are published; cached briefly. */

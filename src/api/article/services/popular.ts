@@ -5,6 +5,7 @@ import { errors } from '@strapi/utils';
 import type { Core } from '@strapi/strapi';
 import { PERIOD_DAYS, type Period } from './clicks';
 import { getLocales, getService } from '../../../utils/services';
+import { defaultLocale } from '../../../utils/locales';
 
 export const POPULAR_MAX = 50;
 
@@ -30,7 +31,7 @@ const createPopularService = ({ strapi }: { strapi: Core.Strapi }) => ({
   /** Ranked published articles with their click counts; NotFoundError for an unknown channel. */
   async ranked(query: PopularQuery, populate: Record<string, unknown> = {}, fields?: string[]) {
     const locales = getLocales(strapi);
-    const request = parsePopularQuery(query, await locales.getDefaultLocale());
+    const request = parsePopularQuery(query, await defaultLocale(strapi));
     if (!(await locales.findByCode(request.locale))) throw new errors.ValidationError(`Unknown locale: ${JSON.stringify(request.locale)}`);
     const channelIds = request.channel ? await getService(strapi, 'channel').subtreeIds(request.channel, request.locale) : null;
     if (request.channel && !channelIds) throw new errors.NotFoundError(`No published channel "${request.channel}" in this locale`);

@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { publicOrigin } from '../../../utils/fast-path';
-import { getLocales, getService, requestLocale } from '../../../utils/services';
+import { getService } from '../../../utils/services';
+import { defaultLocale as readDefaultLocale, requestLocale } from '../../../utils/locales';
 
 const DEFAULT_POPULATE = {
   parent: { fields: ['name', 'slug'] },
@@ -13,7 +14,7 @@ export default factories.createCoreController('api::channel.channel', ({ strapi 
   const decorate = async (entries: Entry[], origin: string, query: Record<string, unknown>) => {
     const locale = await requestLocale(strapi, query);
     await getService(strapi, 'channel').addBreadcrumbs(entries, (entry) => entry.documentId, locale);
-    const defaultLocale = await getLocales(strapi).getDefaultLocale();
+    const defaultLocale = await readDefaultLocale(strapi);
     // A channel's feed is addressed by its slug: read it when `fields` left it out.
     const missing = entries.filter((entry) => entry.slug === undefined).map((entry) => entry.documentId);
     const slugs = new Map<string, string | null>();

@@ -4,6 +4,7 @@ import { parseFeedQuery, writeFeed } from '../../../lib/feeds/http';
 import { publicOrigin } from '../../../utils/fast-path';
 import { FeedNotFoundError, type FeedFormat } from '../services/feed';
 import { getLocales, getService } from '../../../utils/services';
+import { defaultLocale } from '../../../utils/locales';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 
@@ -15,7 +16,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const query = parseFeedQuery(ctx.query, config);
     if (typeof query === 'string') throw new errors.ValidationError(query);
     const locales = getLocales(strapi);
-    const locale = query.locale ?? (await locales.getDefaultLocale());
+    const locale = query.locale ?? (await defaultLocale(strapi));
     if (!(await locales.findByCode(locale))) throw new errors.ValidationError(`Unknown locale: ${locale}`);
     try {
       const feed = await feeds().get({

@@ -93,10 +93,13 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
   let stopped = false;
   const postgres = strapi.db.dialect.client === 'postgres';
 
+  const listeners: Array<() => void> = [];
+
   const clear = () => {
     generation += 1;
     if (answers.size) counters.cleared += 1;
     answers.clear();
+    for (const listener of listeners) listener();
   };
 
   const readVersion = async () => {
@@ -204,7 +207,7 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
       strapi.db.lifecycles.subscribe(async (event: LifecycleEvent) => {
         if (changesPublicContent(event)) await raise();
       });
-      if (!config.enabled) return;
+      // The version is followed even with the cache off: memos of lookups follow it too.
       await poll();
       timer = setInterval(
         () => {
@@ -228,10 +231,18 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Whether cached answers may be served and stored now. */
-    active: () => config.enabled && knownVersion !== null,
+    active: () => config.enabled && service.tracking(),
 
     /** Changes whenever content may have changed; an answer made across a change is not kept. */
     generation: () => generation,
+
+    /** Whether content changes are being followed (the first version read succeeded, the last poll too). */
+    tracking: () => knownVersion !== null,
+
+    /** Calls `listener` whenever content may have changed (here, on another instance, by a script). */
+    onChange(listener: () => void) {
+      listeners.push(listener);
+    },
 
     get(key: string): CachedAnswer | null {
       if (!service.active()) return null;

@@ -10,6 +10,7 @@ import { parseSearchInput, type SearchInput } from '../../../lib/search/request'
 import { SearchQueryProblem } from '../../../lib/search/tokenize';
 import { errors } from '@strapi/utils';
 import { getLocales, getService } from '../../../utils/services';
+import { defaultLocale } from '../../../utils/locales';
 
 const ARTICLE = 'api::article.article';
 const DOCUMENTS = 'search_documents';
@@ -109,7 +110,7 @@ const createSearchService = ({ strapi }: { strapi: Core.Strapi }) => {
       const locales = getLocales(strapi);
       let parsed;
       try {
-        parsed = parseSearchInput(input, await locales.getDefaultLocale());
+        parsed = parseSearchInput(input, await defaultLocale(strapi));
       } catch (error) {
         if (error instanceof SearchQueryProblem) throw new errors.ValidationError(error.message);
         throw error;

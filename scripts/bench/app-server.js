@@ -224,6 +224,21 @@ const main = async () => {
     },
     {
       method: 'GET',
+      path: '/bench/article-ids',
+      // documentIds of the published bench articles (bench:reads fills the cache with them).
+      handler: async (ctx) => {
+        const rows = await app.db
+          .connection('articles')
+          .select('document_id')
+          .where('document_id', 'like', 'bench%')
+          .whereNotNull('published_at');
+        ctx.set('Cache-Control', 'no-store');
+        ctx.body = { data: rows.map((row) => row.document_id) };
+      },
+      config: { auth: false },
+    },
+    {
+      method: 'GET',
       path: '/bench/cache-stats',
       // The response cache's counters and this process's memory (bench:reads).
       handler: (ctx) => {

@@ -115,9 +115,56 @@ const benchDatabase = async (db, name) => {
   return { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file };
 };
 
+/**
+ * Like `measure`, with wrk (one thread, as the issues' figures were taken) when it is
+ * installed: autocannon runs in Node on the same cores and caps what fast answers can
+ * show. `body` makes it a JSON POST. Falls back to autocannon.
+ */
+const measureWrk = async (name, url, connections, seconds, body) => {
+  const { execFileSync } = require('child_process');
+  let wrk = null;
+  try {
+    wrk = execFileSync('sh', ['-c', 'command -v wrk']).toString().trim();
+  } catch {
+    wrk = null;
+  }
+  if (!wrk) {
+    const opts = () => (body ? { url, method: 'POST', headers: { 'content-type': 'application/json' }, body } : { url });
+    return measure(name, opts, connections, seconds);
+  }
+  const wrkArgs = ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency'];
+  let script = null;
+  if (body) {
+    script = path.join(tmp, `wrk-${process.pid}.lua`);
+    fs.writeFileSync(script, `wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = ${JSON.stringify(body)}\n`);
+    wrkArgs.push('-s', script);
+  }
+  const out = execFileSync(wrk, [...wrkArgs, url]).toString();
+  if (script) fs.rmSync(script, { force: true });
+  const ms = (label) => {
+    const match = new RegExp(`${label}\\s+([\\d.]+)(us|ms|s)`).exec(out);
+    if (!match) return NaN;
+    const value = Number(match[1]);
+    return Math.round(match[2] === 'us' ? value / 1000 : match[2] === 's' ? value * 1000 : value);
+  };
+  const total = Number(/(\d+) requests in/.exec(out)[1]);
+  const non2xx = Number((/Non-2xx or 3xx responses: (\d+)/.exec(out) ?? [0, 0])[1]);
+  const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  return {
+    name,
+    connections,
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)[1]),
+    p50: ms('50%'),
+    p99: ms('99%'),
+    ok: total - non2xx,
+    non2xx,
+    errors: errors ? errors.slice(1).reduce((sum, n) => sum + Number(n), 0) : 0,
+  };
+};
+
 const compile = async () => {
   const { compileStrapi } = require('@strapi/strapi');
   await compileStrapi({ appDir });
 };
 
-module.exports = { appDir, tmp, flag, productionEnv, startProcess, stop, run, measure, printRow, compile, benchDatabase };
+module.exports = { appDir, tmp, flag, productionEnv, startProcess, stop, run, measure, measureWrk, printRow, compile, benchDatabase };

@@ -11,7 +11,7 @@
 import type { Core } from '@strapi/strapi';
 import { etagOf, fill, surrogateKeys, template, type CachedAnswer } from '../lib/response-cache/answer';
 import { getService } from '../utils/services';
-import type { CacheSlot } from './response-cache';
+import { isPrivateRequest, type CacheSlot } from './response-cache';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 type Config = { maxAge: number; sMaxAge: number; staleWhileRevalidate: number };
@@ -49,7 +49,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const graphql = !rest && path.replace(/\/+$/, '') === endpoint && (read || ctx.method === 'POST');
     if (!rest && !graphql) return;
     if (rest && (ctx.response.get('ETag') || ctx.response.get('Cache-Control'))) return;
-    if (ctx.get('authorization')) {
+    if (isPrivateRequest(ctx)) {
       ctx.set('Cache-Control', 'private, no-store');
       return;
     }
@@ -108,8 +108,10 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
         counts: made.counts,
         hash: made.hash,
         keys,
-        bytes: text.length * 2 + made.pieces.length * 64 + 512,
+        // The pieces (UTF-16 in memory) and the bytes kept for sending.
+        bytes: text.length * 2 + Buffer.byteLength(text) + made.pieces.length * 64 + 512,
         expiresAt: countersOnly ? Date.now() + cache.config.countersTtlS * 1000 : Infinity,
+        sent: { totals: made.values.join(','), body: Buffer.from(text), etag: etagOf(made.hash, made.values) },
       };
       const kept = (!countersOnly || cache.config.countersTtlS > 0) && cache.set(slot.key, answer, slot.startedIn);
       if (kept && made.counts.length) await cache.totals(made.counts, made.values);

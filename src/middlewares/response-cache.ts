@@ -5,7 +5,7 @@
 // stack and src/middlewares/public-cache-headers.ts keeps the answer when it may be kept.
 // Requests with an Authorization header are never served from, nor stored in, the cache.
 import type { Core } from '@strapi/strapi';
-import { etagOf, fill, type CachedAnswer } from '../lib/response-cache/answer';
+import { bytesFor, type CachedAnswer } from '../lib/response-cache/answer';
 import type { GraphqlLimits } from '../utils/graphql-limits';
 import { configuredCors, publicOrigin } from '../utils/fast-path';
 import { getService } from '../utils/services';
@@ -14,6 +14,14 @@ import { readGraphqlBody } from './graphql-guard';
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 
 export type CacheSlot = { key: string; startedIn: number };
+
+/**
+ * Requests whose answer is theirs alone: credentials (an API token may read drafts), and
+ * Strapi's headers that change the answer's format (v4 responses, source maps), which the
+ * URL does not show. They are neither served from nor kept in any shared cache.
+ */
+export const isPrivateRequest = (ctx: { get: (name: string) => string }) =>
+  Boolean(ctx.get('authorization') || ctx.get('strapi-response-format') || ctx.get('strapi-encode-source-maps'));
 
 /** Answers read at every request, never cached: click statistics change with each view. */
 const NEVER_CACHED = /\/clicks\/?$/i;
@@ -25,10 +33,12 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const limits = strapi.config.get('graphql-limits') as GraphqlLimits;
   const cors = configuredCors(strapi);
   const cache = () => getService(strapi, 'responseCache');
+  const configured = (strapi.config.get('server.url', '') as string) || '';
+  const fixedOrigin = /^https?:\/\//.test(configured) ? new URL(configured).origin : null;
 
   const keyOf = async (ctx: KoaContext): Promise<string | null | false> => {
     const path = ctx.path.toLowerCase();
-    const origin = publicOrigin(strapi, ctx.origin);
+    const origin = fixedOrigin ?? publicOrigin(strapi, ctx.origin);
     const read = ctx.method === 'GET' || ctx.method === 'HEAD';
     if (read && path.startsWith(prefix)) return NEVER_CACHED.test(path) ? null : `GET ${origin}${ctx.url}`;
     if (path.replace(/\/+$/, '') !== endpoint) return null;
@@ -42,10 +52,11 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   };
 
   const write = async (ctx: KoaContext, answer: CachedAnswer) => {
-    const totals = answer.counts.length ? await cache().totals(answer.counts) : [];
+    const totals = answer.counts.length ? (cache().freshTotals(answer.counts) ?? (await cache().totals(answer.counts))) : [];
+    const sent = bytesFor(answer, totals);
     ctx.status = 200;
     for (const [name, value] of Object.entries(answer.headers)) ctx.set(name, value);
-    ctx.set('ETag', etagOf(answer.hash, totals));
+    ctx.set('ETag', sent.etag);
     ctx.set('X-Cache', 'HIT');
     ctx.vary('Origin');
     if (ctx.fresh) {
@@ -54,11 +65,11 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       return;
     }
     ctx.type = answer.contentType;
-    ctx.body = fill(answer.pieces, totals);
+    ctx.body = sent.body;
   };
 
   return async (ctx: KoaContext, next: () => Promise<unknown>) => {
-    if (!cache().active() || ctx.get('authorization')) return next();
+    if (!cache().active() || isPrivateRequest(ctx)) return next();
     const key = await keyOf(ctx);
     if (key === false) return;
     if (key === null) return next();

@@ -324,6 +324,58 @@ suite('in a real browser', () => {
     await reader.close();
   });
 
+  test('the article page shows the cover with its caption and the attachments an editor added', async () => {
+    const login = await fetch(url('/admin/login'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'editor@example.gov.cn', password: 'Editor-Passw0rd' }),
+    });
+    const token = (await readJson(login)).data.token as string;
+    const auth = { Authorization: `Bearer ${token}` };
+    const upload = async (name: string, type: string, bytes: Buffer, info: object) => {
+      const form = new FormData();
+      form.append('files', new Blob([new Uint8Array(bytes)], { type }), name);
+      form.append('fileInfo', JSON.stringify(info));
+      const res = await fetch(url('/upload'), { method: 'POST', headers: auth, body: form });
+      expect(res.status).toBe(201);
+      return (await readJson(res))[0] as { id: number; url: string };
+    };
+    // A 40 × 30 PNG (the upload plugin checks that an image is one).
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAACgAAAAeCAIAAADRv8uKAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAOUlEQVRIie3VwQkAQAgDwe2/thR1ZXiPAf+CxEyrk8ninHrClXdKgUxlBomwGBbD4rAYFsPivmLxAQG9vG68soTJAAAAAElFTkSuQmCC',
+      'base64'
+    );
+    const image = await upload('会场.png', 'image/png', png, { caption: '全省机关事务工作会议现场', alternativeText: '会议现场' });
+    const pdf = await upload('表彰决定.pdf', 'application/pdf', Buffer.from('%PDF-1.4\n%%EOF\n'), { caption: '' });
+
+    const list = await readJson(await fetch(url(`/api/articles?filters[slug][$eq]=${SAMPLE}&fields[0]=title`)));
+    const documentId = list.data[0].documentId as string;
+    const cm = `/content-manager/collection-types/api::article.article/${documentId}`;
+    const headers = { ...auth, 'Content-Type': 'application/json' };
+    const draft = await readJson(await fetch(url(`${cm}?locale=zh-Hans`), { headers }));
+    const saved = await fetch(url(`${cm}?locale=zh-Hans`), {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ ...draft.data, cover: image.id, attachments: [pdf.id] }),
+    });
+    expect(saved.status).toBe(200);
+    expect((await fetch(url(`${cm}/actions/publish?locale=zh-Hans`), { method: 'POST', headers, body: '{}' })).status).toBe(200);
+
+    const reader = await context.newPage();
+    await openReader(reader, `/articles/${SAMPLE}`);
+    const figure = reader.locator('figure.cover');
+    expect(await figure.locator('img').getAttribute('src')).toBe(image.url);
+    expect(await figure.locator('img').getAttribute('alt')).toBe('会议现场');
+    expect(await figure.locator('figcaption').innerText()).toBe('全省机关事务工作会议现场');
+    // The image really loads (uploads are served, with a year's caching).
+    expect(await figure.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(40);
+    const attachment = reader.getByRole('region', { name: '附件' }).getByRole('link', { name: '表彰决定.pdf' });
+    expect(await attachment.getAttribute('href')).toBe(pdf.url);
+    expect(await reader.getByRole('region', { name: '附件' }).innerText()).toMatch(/PDF, 1 KB/);
+    await reader.screenshot({ path: path.join(artifacts, 'article-cover.png'), fullPage: false });
+    await reader.close();
+  });
+
   test.each([
     ['home', '/'],
     ['article', `/articles/${SAMPLE}`],

@@ -132,6 +132,14 @@ test('requests with credentials are neither served from nor stored in the cache'
   expect(anonymous.text).not.toContain('带令牌的草稿');
   expect(titles(await api(app).get('/api/articles?fields[0]=title&pagination[pageSize]=25'))).not.toContain('带令牌的草稿');
   expect((await api(app).get(`/api/articles/${id}?status=draft`)).status).toBe(403);
+  // A header that changes the answer's format is not in the URL: such answers are not shared.
+  const v4 = await api(app).get(LIST).set('Strapi-Response-Format', 'v4');
+  expect(v4.headers['x-cache']).toBeUndefined();
+  expect(v4.headers['cache-control']).toBe('private, no-store');
+  expect(v4.body.data[0].attributes).toBeDefined();
+  const plain = await api(app).get(LIST);
+  expect(plain.body.data[0].attributes).toBeUndefined();
+  expect(plain.body.data[0].title).toEqual(expect.any(String));
 });
 
 test('GraphQL queries are cached by POST and GET; mutations and errors are not', async () => {

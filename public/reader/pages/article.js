@@ -1,4 +1,5 @@
-// An article: breadcrumb, source and time, the body, its quotes, commended units and individuals; registers the view.
+// An article: breadcrumb, source and time, its cover with caption, the body, attachments,
+// its quotes, commended units and individuals; registers the view.
 import { DEFAULT_LOCALE, locale, t, formatTime } from '../i18n.js';
 import { api } from '../api.js';
 import { h, render, setTitle, breadcrumb, notFound } from '../dom.js';
@@ -30,6 +31,47 @@ const renderBlocks = (blocks) =>
       );
     return h('p', { text });
   });
+
+/** The cover image with its caption (图片说明), as the agency's pages show a photo. */
+const cover = (image) =>
+  image
+    ? h(
+        'figure',
+        { class: 'cover' },
+        h('img', {
+          src: image.url,
+          alt: image.alternativeText ?? '',
+          width: image.width ?? null,
+          height: image.height ?? null,
+          decoding: 'async',
+        }),
+        image.caption ? h('figcaption', { text: image.caption }) : null
+      )
+    : null;
+
+/** Strapi gives sizes in KB. */
+const fileSize = (kb) => (kb >= 1024 ? `${(kb / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(kb))} KB`);
+
+const attachmentList = (files) =>
+  files.length
+    ? h(
+        'section',
+        { class: 'attachments', 'aria-labelledby': 'attachments-heading' },
+        h('h2', { id: 'attachments-heading', text: t.attachments }),
+        h(
+          'ul',
+          {},
+          files.map((file) =>
+            h(
+              'li',
+              {},
+              h('a', { href: file.url, text: file.name }),
+              ` (${[file.ext?.replace('.', '').toUpperCase(), fileSize(Number(file.size ?? 0))].filter(Boolean).join(', ')})`
+            )
+          )
+        )
+      )
+    : null;
 
 export const articlePage = async (slug) => {
   const query = { 'filters[slug][$eq]': slug };
@@ -70,7 +112,9 @@ export const articlePage = async (slug) => {
           : null,
         h('div', {}, h('dt', { text: t.clicks }), clicks)
       ),
+      cover(article.cover),
       h('div', { class: 'article-body' }, renderBlocks(article.body)),
+      attachmentList(article.attachments ?? []),
       quotes.length
         ? h(
             'section',

@@ -17,6 +17,18 @@ export type CachedAnswer = {
   bytes: number;
   /** Epoch ms after which the answer is not served (Infinity: until content changes). */
   expiresAt: number;
+  /** The bytes last sent and their ETag, reused while the totals stay the same. */
+  sent: SentAnswer;
+};
+
+export type SentAnswer = { totals: string; body: Buffer; etag: string };
+
+/** The bytes and ETag of an answer with these totals (kept on the answer for the next hit). */
+export const bytesFor = (answer: Pick<CachedAnswer, 'pieces' | 'hash' | 'sent'>, totals: number[]): SentAnswer => {
+  const signature = totals.join(',');
+  if (answer.sent.totals === signature) return answer.sent;
+  answer.sent = { totals: signature, body: Buffer.from(fill(answer.pieces, totals)), etag: etagOf(answer.hash, totals) };
+  return answer.sent;
 };
 
 /** Unguessable per process, so no stored text can pass for a placeholder. */

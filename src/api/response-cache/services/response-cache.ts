@@ -258,7 +258,7 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Keeps an answer made while `startedIn` was the generation; false when it is not kept. */
     set(key: string, answer: CachedAnswer, startedIn: number) {
-      if (!service.active() || startedIn !== generation || answer.bytes > config.maxEntryKb * 1024) {
+      if (!service.active() || startedIn !== generation || answer.bytes > Math.min(config.maxEntryKb * 1024, answers.maxSize)) {
         counters.notStored += 1;
         return false;
       }
@@ -278,6 +278,18 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
         for (const id of missing) totals.set(id, { value: fresh.get(id) ?? 0, at: Date.now() });
       }
       return documentIds.map((id) => totals.get(id)?.value ?? 0);
+    },
+
+    /** The totals if every one is known and fresh (no waiting), else null. */
+    freshTotals(documentIds: string[]): number[] | null {
+      const now = Date.now();
+      const values: number[] = [];
+      for (const id of documentIds) {
+        const known = totals.get(id);
+        if (!known || now - known.at >= TOTALS_TTL_MS) return null;
+        values.push(known.value);
+      }
+      return values;
     },
 
     /** A click on this instance: its total is read again on the next hit. */

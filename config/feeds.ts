@@ -8,11 +8,6 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   articlePath: env('FEED_ARTICLE_PATH', '/articles/{slug}'),
   /** Cache-Control max-age of feed responses, in seconds. */
   maxAgeS: env.int('FEED_MAX_AGE_S', 300),
-  /**
-   * How often an instance checks whether content changed elsewhere (another instance
-   * on the same database); local publishes invalidate at once.
-   */
-  revalidateS: env.int('FEED_REVALIDATE_S', 5),
   defaultLimit: 20,
   maxLimit: 100,
   /** Rendered feeds kept in memory (format x channel x locale x limit). */

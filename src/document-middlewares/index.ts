@@ -8,7 +8,6 @@ import { guardRebuildSecret } from './guard-rebuild-secret';
 import { fillSlug } from './fill-slug';
 import { keepPublishDate } from './keep-publish-date';
 import { forgetClickCaches } from './forget-click-caches';
-import { invalidateFeeds } from './invalidate-feeds';
 import { purgeCdn } from './purge-cdn';
 import { recordRebuildChange } from './record-rebuild-change';
 import { guardChannelTree } from './guard-channel-tree';
@@ -22,7 +21,6 @@ const RULES: DocumentRule[] = [
   fillSlug,
   keepPublishDate,
   forgetClickCaches,
-  invalidateFeeds,
   purgeCdn,
   recordRebuildChange,
   indexForSearch,

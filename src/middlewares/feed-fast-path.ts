@@ -33,7 +33,6 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     } catch {
       return next();
     }
-    await feeds.revalidate();
     const cached = feeds.cached({
       format: (siteMatch ?? channelMatch)![siteMatch ? 1 : 2] as FeedFormat,
       channel: slug,

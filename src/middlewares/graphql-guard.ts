@@ -4,6 +4,7 @@
 // them). A NUL character anywhere (PostgreSQL refuses it with SQL in the message) is
 // refused too. Each answers 400 in GraphQL's error format. The cost is checked inside
 // Apollo once variables are known (src/utils/graphql-limits.ts).
+import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import parseBody from 'co-body';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
@@ -53,7 +54,7 @@ export const operationKind = (document: DocumentNode, operationName: unknown) =>
   return chosen?.operation ?? null;
 };
 
-/** Kinds of the automatic persisted queries seen, by their sha256 (bounded, oldest dropped first). */
+/** Kinds of the automatic persisted queries seen, by sha256 and operation name (bounded, oldest dropped first). */
 const persistedKinds = new Map<string, string | null>();
 const PERSISTED_MAX = 10_000;
 
@@ -107,7 +108,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     if (typeof operation.query !== 'string') {
       // An automatic persisted query by its hash alone: Apollo runs the document it stored
       // when the full operation came through this guard; its kind was noted then.
-      if (persisted) ctx.state.graphqlOperation = persistedKinds.get(persisted) ?? null;
+      if (persisted) ctx.state.graphqlOperation = persistedKinds.get(`${persisted}|${operation.operationName ?? ''}`) ?? null;
       return next();
     }
     if (operation.query.includes('\u0000') || NUL_ESCAPE.test(operation.query) || carriesNul(operation.variables)) {
@@ -124,9 +125,11 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     if (errors.length) return refuse(ctx, errors[0].message.replace(/^Syntax Error: /, ''));
     // Only a query's answer may be cached (src/middlewares/public-cache-headers.ts).
     ctx.state.graphqlOperation = operationKind(document, operation.operationName);
-    if (persisted) {
+    // Noted only for the document the hash names (Apollo refuses a mismatch, and a note
+    // taken from another document could pass a mutation off as a query).
+    if (persisted && createHash('sha256').update(operation.query).digest('hex') === persisted) {
       if (persistedKinds.size >= PERSISTED_MAX) persistedKinds.delete(persistedKinds.keys().next().value as string);
-      persistedKinds.set(persisted, ctx.state.graphqlOperation);
+      persistedKinds.set(`${persisted}|${operation.operationName ?? ''}`, ctx.state.graphqlOperation);
     }
     // The cost check (src/utils/graphql-limits.ts) marks a heavy operation in this context.
     return trackRequest(() => next());

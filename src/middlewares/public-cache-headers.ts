@@ -91,6 +91,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     ctx.set('Surrogate-Key', keys.join(' '));
     ctx.set('Cache-Tag', keys.join(','));
     ctx.vary('Origin');
+    if (graphql) ctx.vary('Accept');
     const contentType = String(ctx.response.get('Content-Type') || 'application/json; charset=utf-8');
     const text = fill(made.pieces, made.values);
 

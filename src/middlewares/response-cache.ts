@@ -23,6 +23,8 @@ export type CacheSlot = { key: string; startedIn: number };
 export const isPrivateRequest = (ctx: { get: (name: string) => string }) =>
   Boolean(ctx.get('authorization') || ctx.get('strapi-response-format') || ctx.get('strapi-encode-source-maps'));
 
+const MAX_KEY_LENGTH = 8_192;
+
 /** Answers read at every request, never cached: click statistics change with each view. */
 const NEVER_CACHED = /\/clicks\/?$/i;
 
@@ -42,13 +44,14 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const read = ctx.method === 'GET' || ctx.method === 'HEAD';
     if (read && path.startsWith(prefix)) return NEVER_CACHED.test(path) ? null : `GET ${origin}${ctx.url}`;
     if (path.replace(/\/+$/, '') !== endpoint) return null;
-    if (read) return `GET ${origin}${ctx.url}`;
+    // Apollo answers in the type the client accepts (application/json or graphql-response+json).
+    if (read) return `GET ${origin}${ctx.url} ${ctx.get('accept')}`;
     // strapi::body parses the body of any other spelling of the URL (/GraphQL, /graphql?x=1)
     // later on: those are not read here, and not cached.
     if (ctx.method !== 'POST' || ctx.url !== exactEndpoint || !ctx.is('application/json')) return null;
     if (!(await readGraphqlBody(ctx, limits.maxBody))) return false; // answered 400/413
     const { query, variables, operationName, extensions } = (ctx.request.body ?? {}) as Record<string, unknown>;
-    return `POST ${origin}${ctx.path} ${JSON.stringify([query ?? null, variables ?? null, operationName ?? null, extensions ?? null])}`;
+    return `POST ${origin}${ctx.path} ${ctx.get('accept')} ${JSON.stringify([query ?? null, variables ?? null, operationName ?? null, extensions ?? null])}`;
   };
 
   const write = async (ctx: KoaContext, answer: CachedAnswer) => {
@@ -71,8 +74,10 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   return async (ctx: KoaContext, next: () => Promise<unknown>) => {
     if (!cache().active() || isPrivateRequest(ctx)) return next();
     const key = await keyOf(ctx);
-    if (key === false) return;
-    if (key === null) return next();
+    // A GraphQL body that is not JSON or too large was answered 400/413; CORS still applies.
+    if (key === false) return cors(ctx, async () => undefined);
+    // Long keys (a URL or an operation of many KB) are not kept: they would cost more than they save.
+    if (key === null || key.length > MAX_KEY_LENGTH) return next();
     const answer = cache().get(key);
     if (answer) return cors(ctx, () => write(ctx, answer));
     ctx.state.responseCache = { key, startedIn: cache().generation() } satisfies CacheSlot;

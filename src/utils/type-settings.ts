@@ -1,6 +1,6 @@
 // What the project needs to know about each content type, declared once in the type's
 // own folder (src/api/<name>/newsroom.ts) and read here by the bootstraps and rules:
-// public read, slug source, admin layout, rebuild trigger, feed source, seed group.
+// public read, slug source, admin layout, rebuild trigger, seed group.
 // A new type needs its folder and that file, nothing else.
 import fs from 'fs';
 import path from 'path';
@@ -28,8 +28,6 @@ export type TypeSettings = {
   slug?: { field: string; from: string };
   /** Publishing, unpublishing or deleting it triggers a static-site rebuild. */
   rebuild?: boolean;
-  /** Publishing it changes the rendered feeds. */
-  feed?: boolean;
   admin?: AdminLayout;
   /**
    * Demo seed group (database/seed/demo.json): its key there, the prefix its entries

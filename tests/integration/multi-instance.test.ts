@@ -42,7 +42,6 @@ suite('two instances on one PostgreSQL database', () => {
       CLICK_DEDUPE_WINDOW_S: '0',
       CLICK_RATE_LIMIT_PER_MIN: '0',
       CLICK_FLUSH_MS: '200',
-      FEED_REVALIDATE_S: String(FEED_BOUND_S),
       REBUILD_HOOK_URL: receiver.url,
       REBUILD_HOOK_SECRET: SECRET,
       REBUILD_DEBOUNCE_MS: '2000',

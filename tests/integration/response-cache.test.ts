@@ -228,7 +228,7 @@ test('a change written by another process (an import, a restore) reaches the cac
     // What a Strapi script in another process does: the change and the version, in one transaction.
     await other.transaction(async (trx) => {
       await trx('articles').where({ document_id: article.documentId }).whereNotNull('published_at').update({ title: '另一进程改写' });
-      await trx('content_versions').where({ name: 'public' }).increment('version', 1);
+      await trx('content_changes').insert({ at_ms: Date.now() });
     });
   } finally {
     await other.destroy();
@@ -261,4 +261,56 @@ test('a permission the administrator takes from the public role applies at once,
     await setFind(true);
   }
   expect((await api(app).get('/api/channels')).status).toBe(200);
+});
+
+test('a search answer follows a delete at once (the index is written with plain SQL)', async () => {
+  const id = await draft('缓存检索删除稿件');
+  expect((await cm().post(`/${id}/actions/publish?locale=zh-Hans`)).status).toBe(200);
+  const search = `/api/search?q=${encodeURIComponent('缓存检索删除')}`;
+  expect((await api(app).get(search)).body.data.map((hit: { documentId: string }) => hit.documentId)).toContain(id);
+  expect((await api(app).get(search)).headers['x-cache']).toBe('HIT');
+  expect((await cm().del(`/${id}?locale=zh-Hans`)).status).toBe(200);
+  expect((await api(app).get(search)).body.data).toEqual([]);
+});
+
+test('a persisted hash is never taken for another document: a mutation is not cached as a query', async () => {
+  const [article] = (await api(app).get('/api/articles?fields[0]=title&pagination[pageSize]=1')).body.data;
+  const mutation = `mutation { registerArticleClick(documentId: "${article.documentId}") { total } }`;
+  const hash = crypto.createHash('sha256').update(mutation).digest('hex');
+  const persisted = { persistedQuery: { version: 1, sha256Hash: hash } };
+  expect((await api(app).post('/graphql').send({ query: mutation, extensions: persisted })).status).toBe(200);
+  // The same hash sent with a query's text: Apollo refuses it, and nothing is noted.
+  expect((await api(app).post('/graphql').send({ query: '{ __typename }', extensions: persisted })).status).toBe(400);
+  for (let i = 0; i < 2; i += 1) {
+    const byHash = await api(app).post('/graphql').send({ extensions: persisted });
+    expect(byHash.headers['x-cache']).toBe('MISS');
+  }
+});
+
+test('very long keys are not kept; GraphQL answers vary with Accept', async () => {
+  // 20 KB of extensions Apollo ignores: a key that long is not kept.
+  const extensions = { padding: 'x'.repeat(20_000) };
+  for (let i = 0; i < 2; i += 1) {
+    const res = await api(app).post('/graphql').send({ query: '{ channels { name } }', extensions });
+    expect(res.status).toBe(200);
+    expect(res.headers['x-cache']).not.toBe('HIT');
+  }
+  const url = `/graphql?query=${encodeURIComponent('{ channels { name } }')}`;
+  const plain = await api(app).get(url).set('Accept', 'application/json');
+  const modern = await api(app).get(url).set('Accept', 'application/graphql-response+json');
+  expect(plain.headers['content-type']).toMatch(/^application\/json/);
+  expect(modern.headers['content-type']).toMatch(/^application\/graphql-response\+json/);
+  expect((await api(app).get(url).set('Accept', 'application/json')).headers['content-type']).toMatch(/^application\/json/);
+  expect(plain.headers.vary).toMatch(/Accept/);
+});
+
+test('publishes that overlap (a bulk publish and single ones) all succeed', async () => {
+  const ids = await Promise.all(['并发发布一', '并发发布二', '并发发布三'].map((title) => draft(title)));
+  const results = await Promise.all([
+    cm().post('/actions/bulkPublish?locale=zh-Hans', { documentIds: ids }),
+    ...ids.map((id) => cm().post(`/${id}/actions/publish?locale=zh-Hans`)),
+  ]);
+  for (const res of results) expect(res.status).toBeLessThan(500);
+  const listed = titles(await api(app).get(LIST));
+  for (const title of ['并发发布一', '并发发布二', '并发发布三']) expect(listed).toContain(title);
 });

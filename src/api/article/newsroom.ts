@@ -6,7 +6,6 @@ const settings: TypeSettings = {
   publicRead: true,
   slug: { field: 'slug', from: 'title' },
   rebuild: true,
-  feed: true,
   seed: {
     group: 'articles',
     ref: 'article',

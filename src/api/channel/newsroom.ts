@@ -6,7 +6,6 @@ const settings: TypeSettings = {
   publicRead: true,
   slug: { field: 'slug', from: 'name' },
   rebuild: true,
-  feed: true,
   seed: {
     group: 'channels',
     ref: 'channel',

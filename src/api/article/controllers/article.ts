@@ -79,14 +79,16 @@ export default factories.createCoreController('api::article.article', ({ strapi 
    * request until content or permissions change, and the largest part of checking a query
    * (validate and sanitize walk it against the schema and the role's permissions).
    */
-  const publicDefaultPopulate = (auth: unknown) =>
-    contentMemo(strapi, async () => {
-      const schema = strapi.contentType('api::article.article');
-      await strapi.contentAPI.validate.query({ populate: DEFAULT_POPULATE }, schema, { auth } as never);
-      return ((await strapi.contentAPI.sanitize.query({ populate: DEFAULT_POPULATE }, schema, { auth } as never)) as { populate: unknown })
-        .populate;
-    });
-  let defaultPopulateMemo: ReturnType<typeof publicDefaultPopulate> | null = null;
+  let latestAuth: unknown = null;
+  const publicDefaultPopulate = contentMemo(strapi, async () => {
+    // Computed with the ability of the request that finds it missing: after a permission
+    // change (which empties the memo) that is an ability built from the new permissions.
+    const auth = latestAuth;
+    const schema = strapi.contentType('api::article.article');
+    await strapi.contentAPI.validate.query({ populate: DEFAULT_POPULATE }, schema, { auth } as never);
+    return ((await strapi.contentAPI.sanitize.query({ populate: DEFAULT_POPULATE }, schema, { auth } as never)) as { populate: unknown })
+      .populate;
+  });
 
   type Ctx = { query: Record<string, unknown>; state: { auth?: { credentials?: unknown }; articleQuery?: Record<string, unknown> } };
 
@@ -102,9 +104,9 @@ export default factories.createCoreController('api::article.article', ({ strapi 
   const withPublicDefaultPopulate = (ctx: Ctx) => {
     const query = queryOf(ctx);
     if (query.populate !== DEFAULT_POPULATE || ctx.state.auth?.credentials) return null;
-    defaultPopulateMemo ??= publicDefaultPopulate(ctx.state.auth);
+    latestAuth = ctx.state.auth;
     const { populate: _populate, ...rest } = query;
-    return { rest, populate: defaultPopulateMemo };
+    return { rest, populate: () => publicDefaultPopulate() };
   };
 
   return {

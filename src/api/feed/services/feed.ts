@@ -1,6 +1,7 @@
 // Renders and caches the article feeds. A rendered feed stays in memory until content
-// it may include is published, unpublished or deleted (here, or on another instance
-// sharing the database, noticed within FEED_REVALIDATE_S).
+// readers can see changes, as the response cache learns of it (src/api/response-cache):
+// here at once, on another instance sharing the database when its NOTIFY arrives or at
+// its next version poll. While changes cannot be followed, feeds are rendered afresh.
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { v5 as uuidv5 } from 'uuid';
@@ -28,7 +29,6 @@ export type FeedConfig = {
   publicSiteUrl: string;
   articlePath: string;
   maxAgeS: number;
-  revalidateS: number;
   defaultLimit: number;
   maxLimit: number;
   cacheEntries: number;
@@ -60,27 +60,11 @@ const createFeedService = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = strapi.config.get('feeds') as FeedConfig;
   const cache = new Map<string, RenderedFeed>();
   const rendering = new Map<string, Promise<RenderedFeed>>();
-  let fingerprint: { value: string; checkedAt: number } | null = null;
   let generation = 0;
 
   const channels = () => getService(strapi, 'channel');
-
-  /** Changes whenever published articles or channels change, on any instance. */
-  const contentFingerprint = async () => {
-    const parts: string[] = [];
-    for (const table of ['articles', 'channels']) {
-      const [row] = (await strapi.db
-        .connection(table)
-        .whereNotNull('published_at')
-        .count({ n: '*' })
-        .max({ latest: 'published_at' })
-        .max({ top: 'id' })) as Array<{ n: number | string; latest: unknown; top: number | string | null }>;
-      parts.push(`${row.n}/${String(row.latest)}/${row.top}`);
-    }
-    const locales = (await strapi.db.connection('i18n_locale').count({ n: '*' }).max({ top: 'id' })) as Array<{ n: unknown; top: unknown }>;
-    parts.push(`${locales[0].n}/${locales[0].top}`);
-    return parts.join('|');
-  };
+  /** Whether content changes reach this instance (else nothing is kept). */
+  const following = () => getService(strapi, 'responseCache').tracking();
 
   const articleLink = (row: ArticleRow, defaultLocale: string) => {
     const path = config.articlePath
@@ -177,25 +161,16 @@ const createFeedService = ({ strapi }: { strapi: Core.Strapi }) => {
       rendering.clear();
     },
 
-    /** Notices changes made by other instances; at most one cheap query per FEED_REVALIDATE_S. */
-    async revalidate() {
-      const now = Date.now();
-      if (fingerprint && now - fingerprint.checkedAt < config.revalidateS * 1000) return;
-      const value = await contentFingerprint();
-      if (fingerprint && fingerprint.value !== value) service.invalidate();
-      fingerprint = { value, checkedAt: now };
-    },
-
     /** A rendered feed if one is cached (for the fast path); never renders. */
     cached(request: FeedRequest): RenderedFeed | null {
-      return cache.get(keyOf(request)) ?? null;
+      return following() ? (cache.get(keyOf(request)) ?? null) : null;
     },
 
     /** Renders uncached, for the benchmark's render-time measurement. */
     renderUncached: render,
 
     async get(request: FeedRequest): Promise<RenderedFeed> {
-      await service.revalidate();
+      if (!following()) return render(request);
       const key = keyOf(request);
       const hit = cache.get(key);
       if (hit) return hit;
@@ -228,6 +203,7 @@ const createFeedService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
     },
   };
+  getService(strapi, 'responseCache').onChange(() => service.invalidate());
   return service;
 };
 

@@ -4,12 +4,14 @@
 //
 // Freshness. Any database write that can change what anonymous readers see (a document
 // row that is not a draft, a component, a locale, a public permission, a media file,
-// the core store) raises the `content_versions` counter in the same transaction, and
-// empties this instance's cache when the transaction commits (and at once, so nothing
-// read during it is kept: an answer is only stored if no change happened while it was
-// made). Every instance, and so every other instance on the same database, polls the
-// counter every RESPONSE_CACHE_POLL_MS and empties its cache when it moved; a script in
-// another process (an import, a restore) is noticed the same way. Until its first poll
+// the core store, the search index) inserts one row into `content_changes` in the same
+// transaction (once per transaction), and empties this instance's cache when the
+// transaction commits (and at once, so nothing read during it is kept: an answer is only
+// stored if no change happened while it was made). On PostgreSQL the insert is announced
+// by NOTIFY, delivered at commit: other instances empty their caches milliseconds later.
+// Every instance also polls the table's count and newest id every RESPONSE_CACHE_POLL_MS
+// and empties its cache when they moved for a reason it has not seen yet (a lost NOTIFY,
+// SQLite, a script in another process: an import, a restore). Until its first poll
 // succeeds, or after one fails, an instance neither serves nor stores cached answers.
 import type { Core } from '@strapi/strapi';
 import { LRUCache } from 'lru-cache';
@@ -28,11 +30,12 @@ export type ResponseCacheConfig = {
   purgeTimeoutMs: number;
 };
 
-const VERSION_TABLE = 'content_versions';
-/** PostgreSQL channel the new version is announced on; delivered when the transaction commits. */
-const CHANNEL = 'gnr_content_version';
+const CHANGES_TABLE = 'content_changes';
+/** PostgreSQL channel a change's id is announced on; delivered when the transaction commits. */
+const CHANNEL = 'gnr_content_change';
+/** Changes kept in the table (older ones are pruned now and then). */
+const CHANGES_KEPT = 1_000;
 const LISTEN_RETRY_MS = 1_000;
-const VERSION_NAME = 'public';
 const TOTALS_TTL_MS = 1_000;
 const WRITES: ReadonlySet<string> = new Set([
   'afterCreate',
@@ -86,7 +89,12 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Transactions that have already raised the counter (once is enough). */
   const raisedIn = new WeakSet<object>();
   let generation = 0;
-  let knownVersion: string | null = null;
+  /** The table's state at the last poll; null until one succeeds (then nothing is served). */
+  let known: { n: number; top: number } | null = null;
+  /** Changes handled here since the last poll (ours, and others' announced by NOTIFY). */
+  let seenSincePoll = 0;
+  /** Our own changes' ids, to tell their NOTIFY from others'. */
+  const ownIds = new Set<number>();
   let timer: NodeJS.Timeout | null = null;
   let polling: Promise<void> | null = null;
   let listener: Client | null = null;
@@ -102,49 +110,89 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
     for (const listener of listeners) listener();
   };
 
-  const readVersion = async () => {
-    const row = (await strapi.db.connection(VERSION_TABLE).where({ name: VERSION_NAME }).first('version')) as
-      { version: number | string } | undefined;
-    return row ? String(row.version) : '0';
+  /** The table's count and newest id: moves with every committed change (and with pruning). */
+  const readState = async () => {
+    const [row] = (await strapi.db.connection(CHANGES_TABLE).count({ n: '*' }).max({ top: 'id' })) as Array<{
+      n: number | string;
+      top: number | string | null;
+    }>;
+    return { n: Number(row.n), top: Number(row.top ?? 0) };
   };
 
   const poll = async () => {
     try {
-      const version = await readVersion();
-      if (version !== knownVersion) {
-        clear();
-        knownVersion = version;
-      }
+      const state = await readState();
+      const seen = seenSincePoll;
+      seenSincePoll = 0;
+      // Unchanged, or changed only by commits already handled here (ours, and others'
+      // announced by NOTIFY): nothing to drop. Anything else (a lost NOTIFY, SQLite, a
+      // script, a prune) drops the cache.
+      const handled = known !== null && state.n - known.n === seen && state.top >= known.top;
+      if (!handled) clear();
+      known = state;
     } catch (error) {
       // Unable to tell whether another instance changed content: stop serving until it can.
-      if (knownVersion !== null)
-        strapi.log.warn(`[response-cache] version check failed, cache off until it works: ${(error as Error).message}`);
-      knownVersion = null;
+      if (known !== null) strapi.log.warn(`[response-cache] change check failed, cache off until it works: ${(error as Error).message}`);
+      known = null;
       clear();
     }
   };
 
-  /** Raises the counter (in `trx` when given) and returns its new value. */
-  const bump = async (trx?: unknown) => {
-    const table = () => (trx ? strapi.db.connection(VERSION_TABLE).transacting(trx as never) : strapi.db.connection(VERSION_TABLE));
-    await table().where({ name: VERSION_NAME }).increment('version', 1);
-    const row = (await table().where({ name: VERSION_NAME }).first('version')) as { version: number | string };
+  /** Records one change (in `trx` when given) and returns its id. */
+  const record = async (trx?: unknown) => {
+    const table = () => (trx ? strapi.db.connection(CHANGES_TABLE).transacting(trx as never) : strapi.db.connection(CHANGES_TABLE));
+    const [inserted] = (await table().insert({ at_ms: Date.now() }).returning('id')) as Array<{ id: number } | number>;
+    const id = Number(typeof inserted === 'object' ? inserted.id : inserted);
     if (postgres) {
-      const notify = strapi.db.connection.raw('select pg_notify(?, ?)', [CHANNEL, String(row.version)]);
+      const notify = strapi.db.connection.raw('select pg_notify(?, ?)', [CHANNEL, String(id)]);
       await (trx ? notify.transacting(trx as never) : notify);
     }
-    return BigInt(row.version);
+    return id;
   };
 
-  /** Another instance committed a change (or this one: then the version is known already). */
-  const announced = (payload: string | undefined) => {
-    if (!payload || payload === knownVersion || knownVersion === null) return;
+  /** Our own change is committed: drop what we hold; the poll need not drop it again. */
+  const committed = (id: number) => {
     clear();
-    if (BigInt(payload) > BigInt(knownVersion)) knownVersion = payload;
+    if (postgres) {
+      if (ownIds.size > 10_000) ownIds.clear();
+      ownIds.add(id);
+    }
+    seenSincePoll += 1;
+    if (id % 100 === 0) {
+      strapi.db
+        .connection(CHANGES_TABLE)
+        .where('id', '<=', id - CHANGES_KEPT)
+        .delete()
+        .catch(() => undefined);
+    }
+  };
+
+  /** A change committed by another instance (NOTIFY); our own are already handled. */
+  const announced = (payload: string | undefined) => {
+    const id = Number(payload);
+    if (!Number.isInteger(id) || known === null) return;
+    if (ownIds.delete(id)) return;
+    clear();
+    seenSincePoll += 1;
+  };
+
+  const raise = async () => {
+    if (!strapi.db.inTransaction()) {
+      committed(await record());
+      return;
+    }
+    // Joins the running transaction: the change is recorded with it, or not at all.
+    await strapi.db.transaction(async ({ trx, onCommit }: Transaction) => {
+      clear();
+      if (raisedIn.has(trx as object)) return;
+      raisedIn.add(trx as object);
+      const id = await record(trx);
+      onCommit(() => committed(id));
+    });
   };
 
   /**
-   * On PostgreSQL a dedicated connection LISTENs for versions: other instances' changes
+   * On PostgreSQL a dedicated connection LISTENs for changes: other instances' changes
    * reach this cache milliseconds after they commit. If it drops, the poll goes on
    * (at most RESPONSE_CACHE_POLL_MS behind) while it reconnects.
    */
@@ -177,27 +225,6 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  /** Our own change is committed: drop what we hold, and take its version as known if nothing else moved it. */
-  const committed = (version: bigint) => {
-    clear();
-    if (knownVersion !== null && BigInt(knownVersion) + 1n === version) knownVersion = String(version);
-  };
-
-  const raise = async () => {
-    if (!strapi.db.inTransaction()) {
-      committed(await bump());
-      return;
-    }
-    // Joins the running transaction: the counter moves with the change, or not at all.
-    await strapi.db.transaction(async ({ trx, onCommit }: Transaction) => {
-      clear();
-      if (raisedIn.has(trx as object)) return;
-      raisedIn.add(trx as object);
-      const version = await bump(trx);
-      onCommit(() => committed(version));
-    });
-  };
-
   const service = {
     config,
     counters,
@@ -226,9 +253,16 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
       const client = listener;
       listener = null;
       await client?.end().catch(() => undefined);
-      knownVersion = null;
+      known = null;
+      ownIds.clear();
       clear();
     },
+
+    /**
+     * A change readers can see was written without the query layer (the search index is
+     * written with plain SQL): recorded in the running transaction, or alone.
+     */
+    changed: () => raise(),
 
     /** Whether cached answers may be served and stored now. */
     active: () => config.enabled && service.tracking(),
@@ -237,7 +271,7 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
     generation: () => generation,
 
     /** Whether content changes are being followed (the first version read succeeded, the last poll too). */
-    tracking: () => knownVersion !== null,
+    tracking: () => known !== null,
 
     /** Calls `listener` whenever content may have changed (here, on another instance, by a script). */
     onChange(listener: () => void) {
@@ -258,6 +292,8 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Keeps an answer made while `startedIn` was the generation; false when it is not kept. */
     set(key: string, answer: CachedAnswer, startedIn: number) {
+      // The key is held in memory too (UTF-16).
+      answer.bytes += key.length * 2;
       if (!service.active() || startedIn !== generation || answer.bytes > Math.min(config.maxEntryKb * 1024, answers.maxSize)) {
         counters.notStored += 1;
         return false;
@@ -303,7 +339,7 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
       entries: answers.size,
       bytes: answers.calculatedSize,
       maxBytes: answers.maxSize,
-      version: knownVersion,
+      changes: known,
       ...counters,
     }),
 

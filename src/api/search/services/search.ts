@@ -142,7 +142,12 @@ const createSearchService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Re-indexes one document after a publish, unpublish or delete (joins the running transaction). */
     async indexDocument(documentId: string) {
-      return strapi.db.transaction(({ trx }) => writeDocument(trx as unknown as Knex, documentId));
+      return strapi.db.transaction(async ({ trx }) => {
+        const written = await writeDocument(trx as unknown as Knex, documentId);
+        // Plain SQL fires no lifecycle: cached search answers are dropped explicitly.
+        await getService(strapi, 'responseCache').changed();
+        return written;
+      });
     },
 
     /** Rebuilds the whole index from the published articles (`npm run search:reindex`). */
@@ -162,6 +167,7 @@ const createSearchService = ({ strapi }: { strapi: Core.Strapi }) => {
           for (const id of unique.slice(i, i + 100)) indexed += await writeDocument(trx as unknown as Knex, id);
         });
       }
+      await getService(strapi, 'responseCache').changed();
       return indexed;
     },
 

@@ -121,14 +121,18 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const poll = async () => {
     try {
+      const before = seenSincePoll;
       const state = await readState();
-      const seen = seenSincePoll;
-      seenSincePoll = 0;
+      const after = seenSincePoll;
       // Unchanged, or changed only by commits already handled here (ours, and others'
-      // announced by NOTIFY): nothing to drop. Anything else (a lost NOTIFY, SQLite, a
-      // script, a prune) drops the cache.
-      const handled = known !== null && state.n - known.n === seen && state.top >= known.top;
+      // announced by NOTIFY; those handled while the query ran may or may not be in what
+      // it read): nothing to drop. Anything else (a lost NOTIFY, SQLite, a script, a prune)
+      // drops the cache.
+      const moved = known === null ? -1 : state.n - known.n;
+      const handled = known !== null && moved >= before && moved <= after && state.top >= known.top;
       if (!handled) clear();
+      // Handled commits the query did not see yet are expected at the next poll.
+      seenSincePoll = handled ? after - moved : 0;
       known = state;
     } catch (error) {
       // Unable to tell whether another instance changed content: stop serving until it can.

@@ -5,9 +5,9 @@ import type { Core } from '@strapi/strapi';
 // the operator contract (README, docs/operations.md).
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   enabled: env.bool('RESPONSE_CACHE', true),
-  /** Memory the cached answers may hold, in MB (their bytes as sent). */
+  /** Memory the cached answers may hold, in MB (text, bytes kept for sending and keys). */
   maxMb: env.float('RESPONSE_CACHE_MAX_MB', 64),
-  /** An answer larger than this is never cached, in KB. */
+  /** An answer taking more memory than this (about 2–3× its bytes as sent) is never cached, in KB. */
   maxEntryKb: env.int('RESPONSE_CACHE_MAX_ENTRY_KB', 1024),
   /** How often each instance checks whether another one (or a script) changed content, in ms. */
   pollMs: env.int('RESPONSE_CACHE_POLL_MS', 500),

@@ -148,6 +148,9 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
     const [inserted] = (await table().insert({ at_ms: Date.now() }).returning('id')) as Array<{ id: number } | number>;
     const id = Number(typeof inserted === 'object' ? inserted.id : inserted);
     if (postgres) {
+      // Known as ours before the commit: its NOTIFY can arrive before the commit's reply.
+      if (ownIds.size > 10_000) ownIds.clear();
+      ownIds.add(id);
       const notify = strapi.db.connection.raw('select pg_notify(?, ?)', [CHANNEL, String(id)]);
       await (trx ? notify.transacting(trx as never) : notify);
     }
@@ -157,10 +160,6 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Our own change is committed: drop what we hold; the poll need not drop it again. */
   const committed = (id: number) => {
     clear();
-    if (postgres) {
-      if (ownIds.size > 10_000) ownIds.clear();
-      ownIds.add(id);
-    }
     seenSincePoll += 1;
     if (id % 100 === 0) {
       strapi.db

@@ -94,6 +94,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     if (graphql) ctx.vary('Accept');
     const contentType = String(ctx.response.get('Content-Type') || 'application/json; charset=utf-8');
     const text = fill(made.pieces, made.values);
+    // What this response sends, and what a hit with the same totals will send again.
+    const sent = { totals: made.values.join(','), body: Buffer.from(text), etag: etagOf(made.hash, made.values) };
 
     const slot = ctx.state.responseCache as CacheSlot | undefined;
     if (slot) {
@@ -112,19 +114,19 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
         // The pieces (UTF-16 in memory) and the bytes kept for sending.
         bytes: text.length * 2 + Buffer.byteLength(text) + made.pieces.length * 64 + 512,
         expiresAt: countersOnly ? Date.now() + cache.config.countersTtlS * 1000 : Infinity,
-        sent: { totals: made.values.join(','), body: Buffer.from(text), etag: etagOf(made.hash, made.values) },
+        sent,
       };
       const kept = (!countersOnly || cache.config.countersTtlS > 0) && cache.set(slot.key, answer, slot.startedIn);
       if (kept && made.counts.length) await cache.totals(made.counts, made.values);
     }
 
-    ctx.set('ETag', etagOf(made.hash, made.values));
+    ctx.set('ETag', sent.etag);
     if (read && ctx.fresh) {
       ctx.status = 304;
       ctx.body = null;
       return;
     }
     ctx.type = contentType;
-    ctx.body = text;
+    ctx.body = sent.body;
   };
 };

@@ -35,12 +35,10 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const limits = strapi.config.get('graphql-limits') as GraphqlLimits;
   const cors = configuredCors(strapi);
   const cache = () => getService(strapi, 'responseCache');
-  const configured = (strapi.config.get('server.url', '') as string) || '';
-  const fixedOrigin = /^https?:\/\//.test(configured) ? new URL(configured).origin : null;
 
   const keyOf = async (ctx: KoaContext): Promise<string | null | false> => {
     const path = ctx.path.toLowerCase();
-    const origin = fixedOrigin ?? publicOrigin(strapi, ctx.origin);
+    const origin = publicOrigin(strapi, ctx.origin);
     const read = ctx.method === 'GET' || ctx.method === 'HEAD';
     if (read && path.startsWith(prefix)) return NEVER_CACHED.test(path) ? null : `GET ${origin}${ctx.url}`;
     if (path.replace(/\/+$/, '') !== endpoint) return null;

@@ -35,8 +35,16 @@ export const publicPermission = (strapi: Core.Strapi, actions: string[]) => {
 
 export { escapeRegExp } from '../lib/text';
 
+const configuredOrigins = new WeakMap<Core.Strapi, string | null>();
+
 /** The public origin of this API: the configured server URL, else the request's own. */
 export const publicOrigin = (strapi: Core.Strapi, requestOrigin: string) => {
-  const url = strapi.config.get('server.url', '') as string;
-  return /^https?:\/\//.test(url) ? new URL(url).origin : requestOrigin;
+  // Read on every cached answer and article read: the configuration is parsed once.
+  let origin = configuredOrigins.get(strapi);
+  if (origin === undefined) {
+    const url = strapi.config.get('server.url', '') as string;
+    origin = /^https?:\/\//.test(url) ? new URL(url).origin : null;
+    configuredOrigins.set(strapi, origin);
+  }
+  return origin ?? requestOrigin;
 };

@@ -265,7 +265,7 @@ test('a permission the administrator takes from the public role applies at once,
   expect((await api(app).get('/api/channels')).status).toBe(200);
 });
 
-test('a search answer follows a delete at once (the index is written with plain SQL)', async () => {
+test('a cached search answer follows a delete made in the admin panel at once', async () => {
   const id = await draft('缓存检索删除稿件');
   expect((await cm().post(`/${id}/actions/publish?locale=zh-Hans`)).status).toBe(200);
   const search = `/api/search?q=${encodeURIComponent('缓存检索删除')}`;

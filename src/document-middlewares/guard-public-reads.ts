@@ -4,6 +4,7 @@
 // may read drafts. An unknown locale or status is a 400.
 import { errors } from '@strapi/utils';
 import { paramsOf, type DocumentRule, type Params } from './types';
+import { localeCodes } from '../utils/locales';
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 // API tokens authenticate as 'content-api-token' in 5.x ('api-token' in older releases).
@@ -31,27 +32,8 @@ export const decidePublicRead = (
 };
 
 export const guardPublicReads: DocumentRule = (strapi) => {
-  // Locale codes, re-read when a locale changes here or at most a minute later
-  // (another instance may have changed them).
-  let locales: { codes: Set<string>; at: number } | null = null;
-  const isKnownLocale = async (locale: unknown) => {
-    if (typeof locale !== 'string') return false;
-    if (locale === '*') return true;
-    if (!locales || Date.now() - locales.at > 60_000) {
-      const rows = (await strapi.db.query('plugin::i18n.locale').findMany({ select: ['code'] })) as Array<{ code: string }>;
-      locales = { codes: new Set(rows.map((row) => row.code)), at: Date.now() };
-    }
-    return locales.codes.has(locale);
-  };
-  const forgetLocales = () => {
-    locales = null;
-  };
-  strapi.db.lifecycles.subscribe({
-    models: ['plugin::i18n.locale'],
-    afterCreate: forgetLocales,
-    afterUpdate: forgetLocales,
-    afterDelete: forgetLocales,
-  });
+  const isKnownLocale = async (locale: unknown) =>
+    typeof locale === 'string' && (locale === '*' || (await localeCodes(strapi)).has(locale));
 
   return async (context, next) => {
     const ctx = strapi.requestContext.get() as RequestState | undefined;

@@ -1,3 +1,5 @@
+import path from 'path';
+import { isDeepStrictEqual } from 'util';
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { writeClickOutcome } from '../../../lib/click-response';
@@ -5,8 +7,9 @@ import { isValidSlug } from '../../../lib/slug';
 import { LiveCount } from '../../../lib/response-cache/live-count';
 import { publicOrigin } from '../../../utils/fast-path';
 import { getService } from '../../../utils/services';
-import { defaultLocale, requestLocale } from '../../../utils/locales';
+import { defaultLocale, localeCodes, requestLocale } from '../../../utils/locales';
 import { contentMemo } from '../../../utils/content-memo';
+import { createReader } from '../services/reader';
 
 /** What a front end needs to render an article page, unless it asks for something else. */
 export const DEFAULT_POPULATE = {
@@ -20,6 +23,21 @@ export const DEFAULT_POPULATE = {
   commendedUnits: { fields: ['name', 'city', 'district'] },
   commendedIndividuals: { fields: ['name', 'organization', 'position', 'city'] },
 };
+
+/**
+ * The output sanitizer users-permissions registers: it only removes users from its roles,
+ * which the default populate never reaches. Any other one sends reads the core way.
+ */
+const USERS_PERMISSIONS_OUTPUT: unknown = (() => {
+  try {
+    // Not among the package's exports: reached beside its server entry (pinned 5.54.0).
+    const file = path.join(path.dirname(require.resolve('@strapi/plugin-users-permissions/strapi-server')), 'utils/sanitize/sanitizers.js');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(file).__require().defaultSanitizeOutput;
+  } catch {
+    return null;
+  }
+})();
 
 export const DEFAULT_SORT = ['publishDate:desc', 'id:desc'];
 
@@ -90,6 +108,41 @@ export default factories.createCoreController('api::article.article', ({ strapi 
       .populate;
   });
 
+  /**
+   * Whether the plain reader (services/reader.ts) gives the answer the core path would:
+   * the public role keeps the whole default populate, and no output sanitizer is
+   * registered. Rechecked when content or permissions change.
+   */
+  const readerFits = contentMemo(strapi, async () => {
+    const schema = strapi.contentType('api::article.article');
+    const whole = ((await strapi.contentAPI.sanitize.query({ populate: DEFAULT_POPULATE }, schema)) as { populate: unknown }).populate;
+    const sanitizers = (strapi.sanitizers.get('content-api.output') as unknown[] | undefined) ?? [];
+    return (
+      sanitizers.every((sanitizer) => sanitizer === USERS_PERMISSIONS_OUTPUT) && isDeepStrictEqual(whole, await publicDefaultPopulate())
+    );
+  });
+  let readArticle: ReturnType<ReturnType<typeof createReader>['entryReader']> | null = null;
+
+  /**
+   * An anonymous read of one whole article (no query but `locale`), by the plain reader:
+   * the answer, or null where the core path must answer (another query, a caller with
+   * credentials, an unknown locale, no such article: its 404 stays the core path's).
+   */
+  const readWhole = async (ctx: Ctx, field: 'documentId' | 'slug', value: string) => {
+    if (ctx.state.auth?.credentials) return null;
+    const { locale: asked, ...rest } = ctx.query;
+    if (Object.keys(rest).length > 0 || (asked !== undefined && typeof asked !== 'string')) return null;
+    const locale = asked ?? (await defaultLocale(strapi));
+    if (!(await localeCodes(strapi)).has(locale)) return null;
+    latestAuth = ctx.state.auth;
+    if (!(await readerFits())) return null;
+    readArticle ??= createReader(strapi).entryReader('api::article.article', DEFAULT_POPULATE);
+    const article = (await readArticle(field, value, locale)) as Entry | null;
+    if (!article) return null;
+    await decorate([article], publicOrigin(strapi, (ctx as unknown as { origin: string }).origin), { locale });
+    return { data: article, meta: {} };
+  };
+
   type Ctx = { query: Record<string, unknown>; state: { auth?: { credentials?: unknown }; articleQuery?: Record<string, unknown> } };
 
   /**
@@ -129,6 +182,8 @@ export default factories.createCoreController('api::article.article', ({ strapi 
     async bySlug(ctx) {
       const { slug } = ctx.params;
       if (!isValidSlug(slug)) throw new errors.ValidationError('slug must be lowercase letters and digits joined by hyphens');
+      const whole = await readWhole(ctx, 'slug', slug);
+      if (whole) return whole;
       const query = {
         populate: DEFAULT_POPULATE,
         locale: await defaultLocale(strapi),
@@ -167,6 +222,8 @@ export default factories.createCoreController('api::article.article', ({ strapi 
     },
 
     async findOne(ctx) {
+      const whole = await readWhole(ctx, 'documentId', ctx.params.id);
+      if (whole) return whole;
       const query = { populate: DEFAULT_POPULATE, locale: await defaultLocale(strapi), ...ctx.query };
       ctx.state.articleQuery = query;
       const response = await super.findOne(ctx);

@@ -2,7 +2,7 @@ import { factories } from '@strapi/strapi';
 import type { Core } from '@strapi/strapi';
 import { buildBreadcrumb, type BreadcrumbItem, type ChannelNode } from '../../../lib/breadcrumb';
 import { contentMemo } from '../../../utils/content-memo';
-import { getLocales } from '../../../utils/services';
+import { localeCodes } from '../../../utils/locales';
 
 type Entry = { documentId?: string; locale?: string | null; [key: string]: unknown };
 
@@ -25,11 +25,10 @@ const channelService = factories.createCoreService('api::channel.channel', ({ st
   // Read by every article and channel answer; kept until content changes (src/utils/content-memo.ts).
   // Kept for the locales that exist only: a request's locale is client input.
   const trees = contentMemo(strapi, (locale) => readTree(strapi, locale || undefined));
-  const localeCodes = contentMemo(strapi, async () => new Set((await getLocales(strapi).find()).map((locale) => locale.code)));
   return {
     /** Published channels of one locale, keyed by documentId (shared: callers must not change it). */
     publishedTree: async (locale?: string): Promise<Map<string, ChannelNode>> =>
-      !locale || (await localeCodes()).has(locale) ? trees(locale ?? '') : readTree(strapi, locale),
+      !locale || (await localeCodes(strapi)).has(locale) ? trees(locale ?? '') : readTree(strapi, locale),
 
     /** documentIds of the published channel with this slug and all its descendants; null if none. */
     async subtreeIds(slug: string, locale: string): Promise<string[] | null> {

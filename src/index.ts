@@ -12,6 +12,8 @@ import { ensureIndexes } from './bootstrap/indexes';
 import { registerRebuildAdminRoutes } from './bootstrap/rebuild-admin';
 import { refuseDraftActionsWithoutDrafts } from './bootstrap/no-draft-actions';
 import { registerTimeSlices } from './bootstrap/time-slices';
+import { registerArticleQuotesAdmin } from './bootstrap/article-quotes-admin';
+import { registerQuoteAdminRoutes } from './bootstrap/quote-admin';
 import { getService } from './utils/services';
 import { checkPurgeConfig } from './api/response-cache/services/purge';
 
@@ -23,6 +25,8 @@ export default {
     registerRebuildAdminRoutes(strapi);
     refuseDraftActionsWithoutDrafts(strapi);
     registerTimeSlices(strapi);
+    registerArticleQuotesAdmin(strapi);
+    registerQuoteAdminRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -3,6 +3,7 @@
 // pinyin instead, so editors get the same slug the API would generate.
 import type { Core } from '@strapi/strapi';
 import { slugFromTitle } from '../lib/slug';
+import { splitTitle } from '../document-middlewares/clean-pasting';
 
 type GenerateArgs = { contentTypeUID: string; field: string; data: Record<string, unknown>; locale?: string };
 type UidService = { generateUIDField: (args: GenerateArgs) => Promise<string> };
@@ -16,6 +17,8 @@ export const patchAdminSlugGenerator = (strapi: Core.Strapi) => {
     const target = attribute?.targetField;
     const value = target ? args.data?.[target] : undefined;
     if (!target || typeof value !== 'string' || !value) return original(args);
-    return original({ ...args, data: { ...args.data, [target]: slugFromTitle(value) } });
+    // A pasted 主标题——副标题 becomes title and subtitle on save (clean-pasting): the slug is the title's.
+    const { title } = splitTitle(value, args.data?.subtitle);
+    return original({ ...args, data: { ...args.data, [target]: slugFromTitle(title as string) } });
   };
 };

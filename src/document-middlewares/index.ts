@@ -5,7 +5,9 @@ import type { Core } from '@strapi/strapi';
 import { guardPublicReads } from './guard-public-reads';
 import { protectRebuildLog } from './protect-rebuild-log';
 import { guardRebuildSecret } from './guard-rebuild-secret';
+import { cleanPasting } from './clean-pasting';
 import { fillSlug } from './fill-slug';
+import { quotesFollowArticle } from './quotes-follow-article';
 import { keepPublishDate } from './keep-publish-date';
 import { forgetClickCaches } from './forget-click-caches';
 import { purgeCdn } from './purge-cdn';
@@ -18,8 +20,11 @@ const RULES: DocumentRule[] = [
   guardPublicReads,
   protectRebuildLog,
   guardRebuildSecret,
+  // Before the slug: a split title gives the slug.
+  cleanPasting,
   fillSlug,
   keepPublishDate,
+  quotesFollowArticle,
   forgetClickCaches,
   purgeCdn,
   recordRebuildChange,

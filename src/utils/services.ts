@@ -5,6 +5,8 @@ import type { ClicksService } from '../api/article/services/clicks';
 import type { ChannelService } from '../api/channel/services/channel';
 import type { FeedService } from '../api/feed/services/feed';
 import type { PopularService } from '../api/article/services/popular';
+import type { ImporterService } from '../api/article/services/importer';
+import type { QuoteProposalsService } from '../api/article/services/quote-proposals';
 import type { RebuildService } from '../api/rebuild/services/rebuild';
 import type { SearchService } from '../api/search/services/search';
 import type { ResponseCacheService } from '../api/response-cache/services/response-cache';
@@ -15,6 +17,8 @@ type ServiceMap = {
   channel: ChannelService;
   feed: FeedService;
   popular: PopularService;
+  importer: ImporterService;
+  quoteProposals: QuoteProposalsService;
   rebuild: RebuildService;
   search: SearchService;
   responseCache: ResponseCacheService;
@@ -26,6 +30,8 @@ const UIDS: Record<keyof ServiceMap, string> = {
   channel: 'api::channel.channel',
   feed: 'api::feed.feed',
   popular: 'api::article.popular',
+  importer: 'api::article.importer',
+  quoteProposals: 'api::article.quote-proposals',
   rebuild: 'api::rebuild.rebuild',
   search: 'api::search.search',
   responseCache: 'api::response-cache.response-cache',

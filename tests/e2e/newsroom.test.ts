@@ -376,6 +376,74 @@ suite('in a real browser', () => {
     await reader.close();
   });
 
+  test('识别引语: the editor finds the quotes in the body, accepts them, publishes; the reader marks them in the text', async () => {
+    const login = await fetch(url('/admin/login'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'editor@example.gov.cn', password: 'Editor-Passw0rd' }),
+    });
+    const headers = { Authorization: `Bearer ${(await readJson(login)).data.token}`, 'Content-Type': 'application/json' };
+    const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
+    // A draft whose body was pasted in, as editors do.
+    const created = await fetch(url('/content-manager/collection-types/api::article.article?locale=zh-Hans'), {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        title: '识别引语测试稿件',
+        source: '浙江省机关事务管理局 办公室',
+        body: [
+          paragraph('会议要求,把节约型机关建设抓实抓细,打造“五个机关事务”。'),
+          paragraph('“我们将把节约型机关建设作为重要任务。”省机关事务管理局局长李明说。'),
+          paragraph('湖州市机关事务管理局副局长赵芳在发言中说:“节约从每一张纸做起!”'),
+        ],
+      }),
+    });
+    expect(created.status).toBe(201);
+    const { documentId } = (await readJson(created)).data;
+
+    await page.goto(url(`/admin/content-manager/collection-types/api::article.article/${documentId}?plugins[i18n][locale]=zh-Hans`));
+    await page.getByRole('button', { name: /识别引语 Find quotes/ }).click();
+    const proposals = page.getByTestId('quote-proposals');
+    await proposals.waitFor();
+    expect(await proposals.locator('button[role="checkbox"]').count()).toBe(2);
+    expect(await proposals.innerText()).toContain('浙江省机关事务管理局 局长 李明');
+    expect(await proposals.innerText()).toContain('湖州市机关事务管理局 副局长 赵芳');
+    expect(await proposals.innerText()).not.toContain('五个机关事务');
+    await page.screenshot({ path: path.join(artifacts, 'admin-find-quotes.png') });
+    await page.getByRole('button', { name: /采用所选 \(2\) Accept/ }).click();
+    await page
+      .getByText(/已添加 2 条讲话摘录/)
+      .first()
+      .waitFor();
+
+    // Reloaded, the article lists its two quotes; publishing it publishes them.
+    await page.reload();
+    await page.getByText('李明').first().waitFor();
+    // No "related to 2 draft entries … will not be included" dialog: they are published with it.
+    await publish();
+
+    // Run again: both are there already; nothing is added twice.
+    await page.getByRole('button', { name: /识别引语 Find quotes/ }).click();
+    await proposals.waitFor();
+    expect(await proposals.innerText()).toMatch(/已添加 added[\s\S]*已添加 added/);
+    expect(await page.getByRole('button', { name: /采用所选 \(0\) Accept/ }).isDisabled()).toBe(true);
+
+    const reader = await context.newPage();
+    const article = await readJson(await fetch(url(`/api/articles/${documentId}`)));
+    expect(article.data.quotes.map((quote: { speakerName: string }) => quote.speakerName)).toEqual(['李明', '赵芳']);
+    await openReader(reader, `/articles/${article.data.slug}`);
+    const marked = reader.locator('.article-body q.speaker-quote');
+    expect(await marked.count()).toBe(2);
+    expect(await marked.first().getAttribute('data-speaker')).toBe('李明');
+    // Said once: in the text, not again in a list below.
+    expect(await reader.locator('section.quotes').count()).toBe(0);
+    await marked.nth(1).focus();
+    expect(await marked.nth(1).locator('.speaker-note').isVisible()).toBe(true);
+    expect(await marked.nth(1).locator('.speaker-note').innerText()).toBe('（讲话人：湖州市机关事务管理局 副局长 赵芳）');
+    await reader.screenshot({ path: path.join(artifacts, 'article-marked-quotes.png') });
+    await reader.close();
+  });
+
   test.each([
     ['home', '/'],
     ['article', `/articles/${SAMPLE}`],

@@ -135,7 +135,7 @@ test('a cover, attachments in the order given, a quote edited and one unpublishe
   });
   expect(saved.status).toBe(200);
 
-  // A quote edited and published again (a new published row), another unpublished.
+  // A quote edited and published again (a new published row), another unpublished later.
   const quotes = (await api(app).get(`/api/articles/${documentId}`)).body.data.quotes as Array<{ documentId: string }>;
   const [edited, withdrawn] = [quotes[2].documentId, quotes[3].documentId];
   const quoteDraft = (await asAdmin(api(app).get(`${QUOTES}/${edited}?locale=zh-Hans`))).body.data;
@@ -143,8 +143,9 @@ test('a cover, attachments in the order given, a quote edited and one unpublishe
     (await asAdmin(api(app).put(`${QUOTES}/${edited}?locale=zh-Hans`)).send({ ...quoteDraft, text: '改过的引语 <b>&</b>' })).status
   ).toBe(200);
   expect((await asAdmin(api(app).post(`${QUOTES}/${edited}/actions/publish?locale=zh-Hans`)).send({})).status).toBe(200);
-  expect((await asAdmin(api(app).post(`${QUOTES}/${withdrawn}/actions/unpublish?locale=zh-Hans`)).send({})).status).toBe(200);
   expect((await asAdmin(api(app).post(`${ARTICLES}/${documentId}/actions/publish?locale=zh-Hans`)).send({})).status).toBe(200);
+  // Unpublished after the article's publish (which publishes the quotes linked to it).
+  expect((await asAdmin(api(app).post(`${QUOTES}/${withdrawn}/actions/unpublish?locale=zh-Hans`)).send({})).status).toBe(200);
 
   const { body, readerTookIt } = await bothWays(`/api/articles/${documentId}`);
   expect(readerTookIt).toBe(true);

@@ -18,7 +18,46 @@ const registerView = async (documentId, articleLocale) => {
   return stats?.data?.total ?? null;
 };
 
-const renderBlocks = (blocks) =>
+const speakerLine = (quote) => [quote.speakerOrganization, quote.speakerPosition, quote.speakerName].filter(Boolean).join(' ');
+
+/**
+ * A paragraph's text with the article's quotes marked where they are said: the quote
+ * keeps its place in the text, and its speaker shows on hover or focus (and is read out).
+ * `marked` collects the quotes found, so the list below holds only the others.
+ */
+const withQuotes = (text, quotes, marked) => {
+  const parts = [];
+  let rest = text;
+  for (;;) {
+    let best = null;
+    for (const quote of quotes) {
+      if (!quote.text) continue;
+      const at = rest.indexOf(quote.text);
+      if (at >= 0 && (!best || at < best.at)) best = { at, quote };
+    }
+    if (!best) break;
+    const { quote } = best;
+    // The quotation marks around it belong to the marked span.
+    const start = best.at > 0 && rest[best.at - 1] === '“' ? best.at - 1 : best.at;
+    const endAt = best.at + quote.text.length;
+    const end = rest[endAt] === '”' ? endAt + 1 : endAt;
+    if (start > 0) parts.push(rest.slice(0, start));
+    parts.push(
+      h(
+        'q',
+        { class: 'speaker-quote', tabindex: '0', 'data-speaker': quote.speakerName },
+        rest.slice(start, end),
+        h('span', { class: 'speaker-note', text: `（${t.saidBy}${speakerLine(quote)}）` })
+      )
+    );
+    marked.add(quote);
+    rest = rest.slice(end);
+  }
+  if (rest) parts.push(rest);
+  return parts;
+};
+
+const renderBlocks = (blocks, quotes = [], marked = new Set()) =>
   (blocks ?? []).map((block) => {
     const text = (block.children ?? []).map((child) => child.text ?? (child.children ?? []).map((c) => c.text ?? '').join('')).join('');
     if (block.type === 'heading') return h('h2', { text });
@@ -29,7 +68,7 @@ const renderBlocks = (blocks) =>
         {},
         (block.children ?? []).map((item) => h('li', { text: (item.children ?? []).map((c) => c.text ?? '').join('') }))
       );
-    return h('p', { text });
+    return h('p', {}, ...withQuotes(text, quotes, marked));
   });
 
 /** The cover image with its caption (图片说明), as the agency's pages show a photo. */
@@ -87,7 +126,11 @@ export const articlePage = async (slug) => {
   const fullTitle = article.subtitle ? `${article.title}——${article.subtitle}` : article.title;
   setTitle(fullTitle);
   const clicks = h('dd', { id: 'click-count', text: '…' });
-  const quotes = article.quotes ?? [];
+  const allQuotes = article.quotes ?? [];
+  // Quotes are marked in the body where they are said; the list holds those the body does not quote.
+  const marked = new Set();
+  const body = renderBlocks(article.body, allQuotes, marked);
+  const quotes = allQuotes.filter((quote) => !marked.has(quote));
   const units = article.commendedUnits ?? [];
   const people = article.commendedIndividuals ?? [];
   render(
@@ -113,7 +156,7 @@ export const articlePage = async (slug) => {
         h('div', {}, h('dt', { text: t.clicks }), clicks)
       ),
       cover(article.cover),
-      h('div', { class: 'article-body' }, renderBlocks(article.body)),
+      h('div', { class: 'article-body' }, body),
       attachmentList(article.attachments ?? []),
       quotes.length
         ? h(

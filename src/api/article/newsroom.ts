@@ -26,6 +26,7 @@ const settings: TypeSettings = {
       author: { label: '作者', description: '可选（Author）' },
       publishDate: { label: '发布时间', description: '读者看到的发布时间；留空则取首次发布时间，重新发布不改变（Publish date）' },
       legacyClickCount: { label: '原网站点击率', description: '从旧网站迁移的点击数，计入总点击率（Legacy click count）' },
+      legacyKey: { label: '原网页', description: '由导入工具填写：原网页地址或文件，再次导入时据此更新而不重复（Imported from）' },
       cover: { label: '封面图', description: '列表、订阅中使用的图片（Cover image）' },
       attachments: { label: '附件', description: '文件、图片等附件（Attachments）' },
       channel: { label: '所属栏目', description: '如“上级工作动态”；决定页面上的“当前位置”（Channel）', mainField: 'name' },
@@ -63,6 +64,7 @@ const settings: TypeSettings = {
         ['commendedUnits', 6],
         ['commendedIndividuals', 6],
       ],
+      [['legacyKey', 12]],
     ],
   },
 };

@@ -1,0 +1,165 @@
+#!/usr/bin/env node
+// `npm run import -- [options] PATH...`: imports pages of the agency's old site, saved as
+// .html/.htm (any encoding the page declares: UTF-8, GB2312/GBK/GB18030) or as page text
+// (.txt, like ../shared/samples/legacy-article-2022-09-23.txt), and folders of them.
+//
+//   --dry-run         read and report, write nothing
+//   --json            the report as JSON on stdout (logs go to stderr)
+//   --publish         publish what is imported (default: drafts, for review)
+//   --locale CODE     the locale to import into (default: the site's default locale)
+//   --province NAME   the site's province, for "省…" organisations (default: read from 来源)
+//
+// Each page is keyed by its canonical URL when the HTML names one, else by its file path
+// relative to the PATH given: a second run updates, never duplicates. A page that cannot
+// be read or imported is reported with its error; the others are still imported. The exit
+// code is 1 when a page failed.
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+
+const appDir = path.resolve(__dirname, '..');
+const PAGE = /\.(?:html?|txt)$/i;
+
+const parseArgs = (argv) => {
+  const options = { dryRun: false, json: false, publish: false, locale: null, province: null, paths: [] };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    if (arg === '--dry-run') options.dryRun = true;
+    else if (arg === '--json') options.json = true;
+    else if (arg === '--publish') options.publish = true;
+    else if (arg === '--locale' || arg === '--province') options[arg.slice(2)] = argv[(i += 1)] ?? null;
+    else if (arg === '--help' || arg === '-h') options.help = true;
+    else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
+    else options.paths.push(arg);
+  }
+  return options;
+};
+
+/** The pages under each PATH (folders walked in name order), with the key each is known by. */
+const pagesOf = (paths) => {
+  const pages = [];
+  for (const given of paths) {
+    const root = path.resolve(given);
+    if (!fs.existsSync(root)) {
+      pages.push({ file: given, error: 'no such file or folder' });
+      continue;
+    }
+    if (fs.statSync(root).isFile()) {
+      pages.push({ file: given, absolute: root, key: `file:${path.basename(root)}` });
+      continue;
+    }
+    const walk = (dir) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (PAGE.test(entry.name)) {
+          const relative = path.relative(root, full).split(path.sep).join('/');
+          pages.push({ file: path.join(given, relative), absolute: full, key: `file:${path.basename(root)}/${relative}` });
+        }
+      }
+    };
+    walk(root);
+  }
+  return pages;
+};
+
+const canonicalUrl = (text) => {
+  const match =
+    /<link[^>]+rel=["']?canonical["']?[^>]*href=["']([^"']+)["']/i.exec(text) ||
+    /<meta[^>]+property=["']og:url["'][^>]*content=["']([^"']+)["']/i.exec(text);
+  return match ? match[1] : null;
+};
+
+const main = async () => {
+  const options = parseArgs(process.argv.slice(2));
+  if (options.help || options.paths.length === 0) {
+    console.error('usage: npm run import -- [--dry-run] [--json] [--publish] [--locale CODE] [--province NAME] PATH...');
+    return options.help ? 0 : 2;
+  }
+  // Only the report goes to stdout: the compiler's and Strapi's output go to stderr.
+  const stdoutWrite = process.stdout.write.bind(process.stdout);
+  process.stdout.write = (chunk, ...rest) => process.stderr.write(chunk, ...rest);
+
+  const { compileStrapi, createStrapi } = require('@strapi/strapi');
+  // IMPORT_SKIP_COMPILE=1 runs the build already in dist/ (tests, where other processes run it too).
+  const ctx = process.env.IMPORT_SKIP_COMPILE === '1' ? { appDir, distDir: path.join(appDir, 'dist') } : await compileStrapi({ appDir });
+  const { parseLegacyPage } = require(path.join(ctx.distDir, 'src', 'lib', 'legacy-page.js'));
+
+  const pages = pagesOf(options.paths);
+  let app = null;
+  if (!options.dryRun) {
+    const added = require('./ensure-env').ensureEnv();
+    if (added.length) console.error(`[ensure-env] generated ${added.join(', ')} into .env`);
+    process.env.SEED_DEMO = 'false';
+    app = await createStrapi({ ...ctx, autoReload: false, serveAdminPanel: false }).load();
+  }
+  const articles = [];
+  const started = Date.now();
+  try {
+    const locale = options.locale ?? (app ? await app.plugin('i18n').service('locales').getDefaultLocale() : 'zh-Hans');
+    for (const page of pages) {
+      if (page.error) {
+        articles.push({ file: page.file, status: 'failed', error: page.error });
+        continue;
+      }
+      try {
+        const bytes = fs.readFileSync(page.absolute);
+        const isHtml = /\.html?$/i.test(page.absolute);
+        const read = parseLegacyPage(bytes, { html: isHtml, province: options.province });
+        const key = (isHtml && canonicalUrl(bytes.subarray(0, 65536).toString('latin1'))) || page.key;
+        const { blocks: _blocks, ...fields } = read;
+        const report = { file: page.file, key, ...fields };
+        if (app) {
+          const result = await app.service('api::article.importer').importPage(read, {
+            key,
+            dir: path.dirname(page.absolute),
+            locale,
+            publish: options.publish,
+          });
+          Object.assign(report, result);
+        } else report.status = 'dry-run';
+        articles.push(report);
+      } catch (error) {
+        articles.push({ file: page.file, status: 'failed', error: error.message });
+      }
+    }
+  } catch (error) {
+    if (app) await app.destroy().catch(() => undefined);
+    throw error;
+  }
+
+  // The report first, then the shutdown: whatever the shutdown says (a background task's
+  // pending query aborted, say) goes to stderr and changes nothing that was written.
+  const failed = articles.filter((article) => article.status === 'failed').length;
+  if (options.json) {
+    stdoutWrite(`${JSON.stringify({ articles }, null, 2)}\n`);
+  } else {
+    for (const article of articles) {
+      const what =
+        article.status === 'failed'
+          ? article.error
+          : `${article.title} (${article.quotes.length} quotes)${article.warnings?.length ? `; ${article.warnings.join('; ')}` : ''}`;
+      stdoutWrite(`${article.status.padEnd(8)} ${article.file}: ${what}\n`);
+    }
+    stdoutWrite(
+      `[import] ${articles.length - failed} of ${articles.length} pages ${options.dryRun ? 'read' : 'imported'} in ${Date.now() - started} ms\n`
+    );
+  }
+  if (app) {
+    process.on('unhandledRejection', (error) => console.error('[import] during shutdown:', error?.message ?? error));
+    await app.destroy().catch((error) => console.error('[import] during shutdown:', error.message));
+  }
+  process.stdout.write = stdoutWrite;
+  return failed ? 1 : 0;
+};
+
+main().then(
+  // Exit once stdout is flushed: to a pipe it is written asynchronously, and an early
+  // exit cut the JSON report short.
+  (code) => process.stdout.write('', () => process.exit(code)),
+  (error) => {
+    console.error('[import] failed:', error.message);
+    process.exit(2);
+  }
+);

@@ -1,0 +1,212 @@
+// Imports one page of the old site (read by src/lib/legacy-page.ts) through the document
+// service, so that everything an editor's save does happens here too (slugs, the search
+// index, caches, rebuild hooks): its channels from the breadcrumb, the article, its
+// quotes (linked and ordered), the commended units and individuals it names, and the
+// images and files found beside the page. Keyed by the page (its URL or file): a second
+// import updates the same article and its quotes, never a duplicate. Each page is one
+// transaction: a page that fails leaves nothing behind.
+import fs from 'fs';
+import path from 'path';
+import type { Core } from '@strapi/strapi';
+import type { LegacyPage } from '../../../lib/legacy-page';
+
+export type ImportOptions = {
+  /** The page's identity: its URL, or its file. */
+  key: string;
+  /** The folder the page was saved in (images and attachments are looked up there). */
+  dir: string | null;
+  locale: string;
+  publish: boolean;
+};
+export type ImportResult = { status: 'created' | 'updated'; documentId: string; warnings: string[] };
+
+const ARTICLE = 'api::article.article';
+const CHANNEL = 'api::channel.channel';
+const QUOTE = 'api::speaker-quote.speaker-quote';
+const UNIT = 'api::commended-unit.commended-unit';
+const INDIVIDUAL = 'api::commended-individual.commended-individual';
+const COMMENDATION = 'api::commendation.commendation';
+
+const MIME: Record<string, string> = {
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.png': 'image/png',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.pdf': 'application/pdf',
+  '.doc': 'application/msword',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.xls': 'application/vnd.ms-excel',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.zip': 'application/zip',
+  '.txt': 'text/plain',
+};
+
+type Doc = { documentId: string; id?: number; [key: string]: unknown };
+
+/** Body blocks as the blocks editor stores them: 小标题 as level-2 headings. */
+export const toBlocks = (page: Pick<LegacyPage, 'blocks'>) =>
+  page.blocks.map((block) =>
+    block.type === 'heading'
+      ? { type: 'heading', level: 2, children: [{ type: 'text', text: block.text }] }
+      : { type: 'paragraph', children: [{ type: 'text', text: block.text }] }
+  );
+
+const createImporter = ({ strapi }: { strapi: Core.Strapi }) => {
+  const docs = (uid: string) =>
+    strapi.documents(uid as never) as unknown as {
+      findFirst: (params: object) => Promise<Doc | null>;
+      findMany: (params: object) => Promise<Doc[]>;
+      create: (params: object) => Promise<Doc>;
+      update: (params: object) => Promise<Doc>;
+      delete: (params: object) => Promise<unknown>;
+      publish: (params: object) => Promise<unknown>;
+    };
+
+  /** The channel path of the breadcrumb, made where missing (drafts unless publishing). */
+  const channelOf = async (breadcrumb: string[], locale: string, publish: boolean) => {
+    let parent: string | null = null;
+    for (const name of breadcrumb) {
+      const filters: Record<string, unknown> = { name, parent: parent ? { documentId: parent } : { id: { $null: true } } };
+      let channel = await docs(CHANNEL).findFirst({ locale, filters, fields: ['name'] });
+      if (!channel) {
+        channel = await docs(CHANNEL).create({ locale, data: { name, ...(parent ? { parent } : {}) } });
+        if (publish) await docs(CHANNEL).publish({ documentId: channel.documentId, locale });
+      }
+      parent = channel.documentId;
+    }
+    return parent;
+  };
+
+  /** Finds a commended unit or person by name (a commendation by title), or makes it. */
+  const findOrCreate = async (
+    uid: string,
+    entry: { name: string; data?: Record<string, unknown>; [key: string]: unknown },
+    locale: string,
+    publish: boolean
+  ) => {
+    const field = uid === COMMENDATION ? 'title' : 'name';
+    const found = await docs(uid).findFirst({ locale, filters: { [field]: { $eq: entry.name } }, fields: [field] });
+    if (found) return found.documentId;
+    const { data: explicit, ...fields } = entry;
+    const created = await docs(uid).create({ locale, data: explicit ?? fields });
+    if (publish) await docs(uid).publish({ documentId: created.documentId, locale });
+    return created.documentId;
+  };
+
+  /** Uploads the images and files the page links that were saved beside it. */
+  const uploadMedia = async (page: LegacyPage, dir: string | null, warnings: string[]) => {
+    const images: number[] = [];
+    const files: number[] = [];
+    if (!dir) return { images, files };
+    for (const item of page.media) {
+      if (/^(?:[a-z]+:)?\/\//i.test(item.href) || item.href.startsWith('data:')) continue;
+      const file = path.resolve(dir, decodeURIComponent(item.href.split(/[?#]/)[0]).replace(/^\/+/, ''));
+      if (!file.startsWith(path.resolve(dir) + path.sep) || !fs.existsSync(file)) {
+        warnings.push(`not found beside the page: ${item.href}`);
+        continue;
+      }
+      const ext = path.extname(file).toLowerCase();
+      const [uploaded] = (await strapi
+        .plugin('upload')
+        .service('upload')
+        .upload({
+          data: {
+            fileInfo: {
+              name: item.label && item.kind === 'file' ? item.label : path.basename(file),
+              caption: item.kind === 'image' ? item.label : null,
+            },
+          },
+          files: {
+            filepath: file,
+            originalFilename: path.basename(file),
+            mimetype: MIME[ext] ?? 'application/octet-stream',
+            size: fs.statSync(file).size,
+          },
+        })) as Array<{ id: number }>;
+      (item.kind === 'image' ? images : files).push(uploaded.id);
+    }
+    return { images, files };
+  };
+
+  return {
+    async importPage(page: LegacyPage, options: ImportOptions): Promise<ImportResult> {
+      const { key, locale, publish } = options;
+      const warnings: string[] = [];
+      if (page.quotes.length === 0) warnings.push('no speaker quotes found');
+      if (!page.publishDate) warnings.push('no 发布时间: the first publish sets the date');
+
+      return strapi.db.transaction(async () => {
+        const existing = await docs(ARTICLE).findFirst({ locale, filters: { legacyKey: { $eq: key } }, fields: ['title'] });
+        const channel = await channelOf(page.breadcrumb, locale, publish);
+        const units = [];
+        for (const unit of page.commendedUnits) units.push(await findOrCreate(UNIT, unit, locale, publish));
+        const individuals = new Map<string, string>();
+        for (const person of page.commendedIndividuals)
+          individuals.set(person.name, await findOrCreate(INDIVIDUAL, person, locale, publish));
+        const media = await uploadMedia(page, options.dir, warnings);
+        // The commendation the page reports (its quotas), found by title or made.
+        if (page.commendation && page.commendationTitle && page.commendationLevel) {
+          await findOrCreate(
+            COMMENDATION,
+            {
+              name: page.commendationTitle,
+              data: {
+                title: page.commendationTitle,
+                level: page.commendationLevel,
+                unitQuota: page.commendation.unitQuota,
+                individualQuota: page.commendation.individualQuota,
+              },
+            },
+            locale,
+            publish
+          );
+        }
+
+        const data: Record<string, unknown> = {
+          title: page.title.slice(0, 255),
+          subtitle: page.subtitle?.slice(0, 255) ?? null,
+          source: page.source?.slice(0, 255) ?? null,
+          publishDate: page.publishDate,
+          legacyClickCount: page.legacyClickCount ?? 0,
+          legacyKey: key,
+          body: toBlocks(page),
+          channel,
+          commendedUnits: units,
+          commendedIndividuals: [...individuals.values()],
+        };
+        if (media.images.length) data.cover = media.images[0];
+        if (media.images.length > 1 || media.files.length) data.attachments = [...media.images.slice(1), ...media.files];
+
+        const article = existing
+          ? await docs(ARTICLE).update({ documentId: existing.documentId, locale, data })
+          : await docs(ARTICLE).create({ locale, data });
+
+        // Its quotes: the same text keeps its document (an edit by an editor elsewhere stays linked).
+        const before = await docs(QUOTE).findMany({ locale, filters: { article: { documentId: article.documentId } }, fields: ['text'] });
+        const byText = new Map(before.map((quote) => [quote.text as string, quote.documentId]));
+        for (const [i, quote] of page.quotes.entries()) {
+          const quoteData = {
+            ...quote,
+            speakerName: quote.speakerName.slice(0, 255),
+            order: i + 1,
+            article: article.documentId,
+            commendedIndividual: individuals.get(quote.speakerName) ?? null,
+          };
+          const known = byText.get(quote.text);
+          byText.delete(quote.text);
+          const saved = known
+            ? await docs(QUOTE).update({ documentId: known, locale, data: quoteData })
+            : await docs(QUOTE).create({ locale, data: quoteData });
+          if (publish) await docs(QUOTE).publish({ documentId: saved.documentId, locale });
+        }
+        for (const stale of byText.values()) await docs(QUOTE).delete({ documentId: stale, locale });
+        if (publish) await docs(ARTICLE).publish({ documentId: article.documentId, locale });
+        return { status: existing ? 'updated' : 'created', documentId: article.documentId, warnings } as ImportResult;
+      });
+    },
+  };
+};
+
+export type ImporterService = ReturnType<typeof createImporter>;
+export default createImporter;

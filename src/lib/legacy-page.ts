@@ -1,0 +1,210 @@
+// A page of the agency's old site, read: as saved HTML (any encoding it declares) or as
+// its text (like ../shared/samples/legacy-article-2022-09-23.txt). Breadcrumb, title and
+// subtitle (split on ——), 来源, 发布时间 (Beijing time), 点击率, body paragraphs and
+// section headings, the images and files it links, then the quotes and commendation
+// facts found in its text. Pure TypeScript: the importer (scripts/import.js) uses it.
+import iconv from 'iconv-lite';
+import { Parser } from 'htmlparser2';
+import { findQuotes, type FoundQuote } from './quotes/finder';
+import { findCommendationFacts, type CommendationFacts } from './quotes/commendation';
+
+export type BodyBlock = { type: 'heading' | 'paragraph'; text: string };
+
+export type LegacyPage = {
+  title: string;
+  subtitle: string | null;
+  source: string | null;
+  /** ISO 8601 (UTC) of the page's 发布时间, read as Beijing time; null when absent. */
+  publishDate: string | null;
+  breadcrumb: string[];
+  legacyClickCount: number | null;
+  blocks: BodyBlock[];
+  headings: string[];
+  /** Images and attachments the page links, as written (relative to the page). */
+  media: Array<{ kind: 'image' | 'file'; href: string; label: string | null }>;
+  quotes: FoundQuote[];
+} & CommendationFacts;
+
+export class PageError extends Error {}
+
+const FILE_LINK = /\.(?:pdf|docx?|xlsx?|pptx?|wps|et|zip|rar|7z|txt|csv|ofd)(?:$|[?#])/i;
+const BLOCK_TAGS = new Set([
+  'p',
+  'div',
+  'br',
+  'li',
+  'tr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'section',
+  'article',
+  'table',
+  'title',
+  'dd',
+  'dt',
+]);
+const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'head', 'select', 'option', 'iframe']);
+/** Where a page's article ends and the site's chrome starts. */
+const FOOTER =
+  /^(?:【?(?:打印本页|关闭窗口|返回顶部|打印|关闭)】?|上一篇|下一篇|相关链接|相关阅读|分享到|版权所有|主办单位|承办单位|网站标识码|ICP备)/;
+
+/** The charset an HTML page declares (meta charset or http-equiv), read from its first bytes. */
+export const declaredCharset = (bytes: Buffer) => {
+  const head = bytes.subarray(0, 4096).toString('latin1');
+  const match = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head);
+  return match ? match[1].toLowerCase() : null;
+};
+
+/** The page's text, decoded: UTF-8 unless it declares another encoding (GB2312 and GBK read as GB18030, their superset). */
+export const decodePage = (bytes: Buffer, isHtml: boolean) => {
+  const charset = isHtml ? declaredCharset(bytes) : null;
+  if (charset && !/^utf-?8$/.test(charset)) {
+    const name = /^(gb2312|gbk|gb18030|x-gbk|cp936)$/.test(charset) ? 'gb18030' : charset;
+    if (!iconv.encodingExists(name)) throw new PageError(`the page declares an unknown charset "${charset}"`);
+    return iconv.decode(bytes, name);
+  }
+  const text = bytes.toString('utf8');
+  if (text.includes('\uFFFD')) throw new PageError('the page is not UTF-8 and declares no charset');
+  return text.replace(/^\uFEFF/, '');
+};
+
+/** An HTML page as lines of text (block elements break lines), and the media it links. */
+export const htmlToLines = (html: string) => {
+  const lines: string[] = [];
+  const media: LegacyPage['media'] = [];
+  let line = '';
+  let skipping = 0;
+  let link: { href: string; text: string } | null = null;
+  const breakLine = () => {
+    lines.push(line);
+    line = '';
+  };
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (SKIP_TAGS.has(name)) skipping += 1;
+        if (skipping) return;
+        if (BLOCK_TAGS.has(name)) breakLine();
+        if (name === 'img' && attributes.src)
+          media.push({ kind: 'image', href: attributes.src, label: attributes.alt || attributes.title || null });
+        if (name === 'a' && attributes.href) link = { href: attributes.href, text: '' };
+      },
+      ontext(text) {
+        if (skipping) return;
+        line += text;
+        if (link) link.text += text;
+      },
+      onclosetag(name) {
+        if (SKIP_TAGS.has(name)) {
+          skipping = Math.max(0, skipping - 1);
+          return;
+        }
+        if (skipping) return;
+        if (name === 'a' && link) {
+          if (FILE_LINK.test(link.href)) media.push({ kind: 'file', href: link.href, label: link.text.trim() || null });
+          link = null;
+        }
+        if (BLOCK_TAGS.has(name)) breakLine();
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true }
+  );
+  parser.write(html);
+  parser.end();
+  breakLine();
+  return { lines, media };
+};
+
+const clean = (line: string) =>
+  line
+    .replace(/\u00a0/g, ' ')
+    .replace(/^[\s\u3000]+|[\s\u3000]+$/g, '')
+    .replace(/[ \t]{2,}/g, ' ');
+
+/** 2022-09-23 20:40 (Beijing time) → 2022-09-23T12:40:00.000Z. */
+export const beijingTime = (text: string): string | null => {
+  const match = /(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})日?(?:\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?/.exec(text);
+  if (!match) return null;
+  const [, y, mo, d, h = '0', mi = '0', s = '0'] = match;
+  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h) - 8, Number(mi), Number(s)));
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+};
+
+/** A short line without a sentence's punctuation: a section heading (殷殷嘱托 激励奋进). */
+const isHeading = (line: string) => line.length <= 24 && !/[。!?!?,,;;::“”]/.test(line) && !/^[\d\s]+$/.test(line);
+
+export const parseLegacyPage = (content: string | Buffer, options: { html?: boolean; province?: string | null } = {}): LegacyPage => {
+  const isHtml =
+    options.html ??
+    (typeof content === 'string'
+      ? /<html|<body|<p[\s>]|<div[\s>]/i.test(content)
+      : /<html|<body/i.test(content.subarray(0, 4096).toString('latin1')));
+  const text = typeof content === 'string' ? content : decodePage(content, isHtml);
+  const { lines: rawLines, media } = isHtml ? htmlToLines(text) : { lines: text.split(/\r?\n/), media: [] as LegacyPage['media'] };
+  const lines = rawLines.map(clean);
+
+  // The breadcrumb: 当前位置:首页 >> 工作动态 >> 上级工作动态 (one line or several).
+  let at = lines.findIndex((line) => /^(?:当前位置|您的位置|您现在的位置|当前页面)[::]/.test(line));
+  if (at < 0) throw new PageError('no breadcrumb (当前位置:…) found');
+  let crumbText = lines[at].replace(/^[^::]*[::]/, '');
+  at += 1;
+  while (at < lines.length && (lines[at] === '' || /^(?:>>|>|»|&gt;)/.test(lines[at]))) {
+    crumbText += ` ${lines[at]}`;
+    at += 1;
+  }
+  const breadcrumb = crumbText
+    .split(/\s*(?:>>|>|»|›|\/)\s*/)
+    .map((item) => item.trim())
+    .filter(Boolean);
+  if (breadcrumb.length === 0) throw new PageError('the breadcrumb is empty');
+
+  while (at < lines.length && lines[at] === '') at += 1;
+  const heading = lines[at] ?? '';
+  if (!heading || /来源[::]|发布时间[::]/.test(heading)) throw new PageError('no title after the breadcrumb');
+  const [title, ...subtitleParts] = heading.split('——');
+  at += 1;
+
+  let source: string | null = null;
+  let publishDate: string | null = null;
+  let legacyClickCount: number | null = null;
+  // The meta line(s): 来源:… 发布时间:… 点击率:…
+  while (at < lines.length && (lines[at] === '' || /来源[::]|发布时间[::]|点击率[::]|浏览次数[::]|作者[::]/.test(lines[at]))) {
+    const meta = lines[at];
+    const sourceMatch = /来源[::]\s*(.*?)\s*(?=发布时间[::]|点击率[::]|浏览次数[::]|作者[::]|$)/.exec(meta);
+    if (sourceMatch && sourceMatch[1]) source = sourceMatch[1];
+    const timeMatch = /发布时间[::]\s*([^\s]+(?:\s+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)/.exec(meta);
+    if (timeMatch) publishDate = beijingTime(timeMatch[1]);
+    const clicks = /(?:点击率|浏览次数)[::]\s*(\d+)/.exec(meta);
+    if (clicks) legacyClickCount = Number(clicks[1]);
+    at += 1;
+  }
+
+  const blocks: BodyBlock[] = [];
+  for (; at < lines.length; at += 1) {
+    const line = lines[at];
+    if (line === '') continue;
+    if (FOOTER.test(line)) break;
+    blocks.push({ type: isHeading(line) ? 'heading' : 'paragraph', text: line });
+  }
+  if (blocks.length === 0) throw new PageError('the page has no body text');
+
+  const body = blocks.map((block) => block.text).join('\n');
+  const province = options.province ?? (/^(.{2,3}?省)/.exec(source ?? '')?.[1] || null);
+  return {
+    title: title.trim(),
+    subtitle: subtitleParts.join('——').trim() || null,
+    source,
+    publishDate,
+    breadcrumb,
+    legacyClickCount,
+    blocks,
+    headings: blocks.filter((block) => block.type === 'heading').map((block) => block.text),
+    media,
+    quotes: findQuotes(body, { province }),
+    ...findCommendationFacts(body, { province }),
+  };
+};

@@ -1,0 +1,162 @@
+// Commendation facts in an article's text: the quotas (80个先进集体和180名先进个人), the
+// commended units and individuals it names (in a speaker's descriptor, in 名单 lists),
+// and the city of each. Pure TypeScript, beside the quote finder.
+import { findSpeaker } from './finder';
+import { placeOf } from './places';
+
+export type Commendation = { unitQuota: number | null; individualQuota: number | null };
+export type CommendedUnit = { name: string; city: string | null; district: string | null };
+export type CommendedIndividual = { name: string; organization: string | null; position: string | null; city: string | null };
+export type CommendationFacts = {
+  commendation: Commendation | null;
+  /** What the quotas are of, as a commendation's title (全省机关事务工作先进集体和先进个人) and its level. */
+  commendationTitle: string | null;
+  commendationLevel: 'national' | 'provincial' | 'municipal' | null;
+  commendedUnits: CommendedUnit[];
+  commendedIndividuals: CommendedIndividual[];
+};
+
+const DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** 180, 一百八十, 八十 → a number; null when it is not one. */
+export const parseCount = (text: string): number | null => {
+  if (/^\d+$/.test(text)) return Number(text);
+  let total = 0;
+  let digit = 0;
+  for (const char of text) {
+    if (char in DIGITS) digit = DIGITS[char];
+    else if (char in UNITS) {
+      total += (digit || 1) * UNITS[char];
+      digit = 0;
+    } else return null;
+  }
+  return total + digit;
+};
+
+const COUNT = '(\\d+|[〇零一二两三四五六七八九十百千]+)';
+const QUOTAS = [
+  new RegExp(`${COUNT}个(?:[^,,。]{0,12}?)先进集体(?:和|、|及|与|,|,)${COUNT}名(?:[^,,。]{0,12}?)先进个人`),
+  new RegExp(`先进集体${COUNT}个(?:和|、|及|与|,|,)先进个人${COUNT}名`),
+];
+
+const unitFromName = (name: string): CommendedUnit => ({ name, ...placeOf(name) });
+
+const uniqueBy = <T>(items: T[], key: (item: T) => string) => {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+};
+
+/** The lines of a 名单 list: after a heading naming 先进集体 or 先进个人 (and 名单 or a count), until a blank line or another heading. */
+const listsOf = (lines: string[]) => {
+  const units: string[] = [];
+  const individuals: string[] = [];
+  let into: string[] | null = null;
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (/先进集体.*(?:名单|[((]\d+个[))])|^先进集体[((]?\d*/.test(line) && line.length <= 40) {
+      into = units;
+      continue;
+    }
+    if (/先进个人.*(?:名单|[((]\d+名[))])|^先进个人[((]?\d*/.test(line) && line.length <= 40) {
+      into = individuals;
+      continue;
+    }
+    if (!into) continue;
+    if (line === '' || line.length > 120 || /[。!?]$/.test(line)) {
+      into = null;
+      continue;
+    }
+    into.push(line);
+  }
+  return { units, individuals };
+};
+
+/** `张三 杭州市机关事务管理局办公室主任`, `张三(杭州市…)`, `杭州市…  张三`: one commended person. */
+const individualFrom = (entry: string): CommendedIndividual | null => {
+  const text = entry.trim();
+  let name: string | undefined;
+  let rest = '';
+  let match = /^([\u4e00-\u9fa5]{2,4})[((](.+)[))]$/.exec(text);
+  if (match) [, name, rest] = match;
+  else if ((match = /^([\u4e00-\u9fa5]{2,4})[\s ]+(.+)$/.exec(text))) [, name, rest] = match;
+  else if ((match = /^(.+?)[\s ]+([\u4e00-\u9fa5]{2,4})$/.exec(text))) [, rest, name] = match;
+  else if (/^[\u4e00-\u9fa5]{2,4}$/.test(text)) name = text;
+  if (!name) return null;
+  const speaker = findSpeaker(`${rest}${name}说`);
+  const organization = speaker?.speakerName === name ? speaker.speakerOrganization : rest || null;
+  const position = speaker?.speakerName === name ? speaker.speakerPosition : null;
+  return { name, organization: organization || null, position, city: organization ? placeOf(organization).city : null };
+};
+
+export const findCommendationFacts = (text: string, options: { province?: string | null } = {}): CommendationFacts => {
+  let commendation: Commendation | null = null;
+  let commendationTitle: string | null = null;
+  for (const pattern of QUOTAS) {
+    const match = pattern.exec(text);
+    if (match) {
+      commendation = { unitQuota: parseCount(match[1]), individualQuota: parseCount(match[2]) };
+      // 首次对全省机关事务工作80个先进集体…: what comes after 对 (or the clause's start) is the scope.
+      const before = text.slice(0, match.index);
+      const clause = before.slice(Math.max(...['。', ',', ',', '\n'].map((mark) => before.lastIndexOf(mark))) + 1);
+      const scope = clause.includes('对') ? clause.slice(clause.lastIndexOf('对') + 1) : '';
+      if (/^(?:全国|全省|全市)/.test(scope) && scope.length <= 20) commendationTitle = `${scope}先进集体和先进个人`;
+      break;
+    }
+  }
+  const commendationLevel = !commendationTitle
+    ? null
+    : commendationTitle.startsWith('全国')
+      ? 'national'
+      : commendationTitle.startsWith('全省')
+        ? 'provincial'
+        : 'municipal';
+
+  const units: CommendedUnit[] = [];
+  const individuals: CommendedIndividual[] = [];
+  const lines = text.split(/\r?\n/);
+  const lists = listsOf(lines);
+  for (const line of lists.units)
+    for (const name of line.split(/[、,,;;\s ]+/).filter((part) => part.length >= 4)) units.push(unitFromName(name));
+  for (const line of lists.individuals) {
+    for (const entry of /[、;;]/.test(line) ? line.split(/[、;;]/) : [line]) {
+      const person = individualFrom(entry);
+      if (person) individuals.push(person);
+    }
+  }
+
+  // In the running text: 先进集体(代表)、X的… / 全省…先进集体,X的…: X is a commended unit.
+  for (const match of text.matchAll(
+    /先进集体(?:代表)?[,,、]?([\u4e00-\u9fa5]{4,30}?(?:局|中心|厅|办|委|所|院|站|处|科|队|公司|学校|医院))的?/g
+  )) {
+    units.push(unitFromName(match[1]));
+  }
+  // …先进个人…的NAME / 先进个人(代表)NAME: a commended person, with the post the text gives.
+  for (const match of text.matchAll(/先进个人[^。,,“”]{0,12}?的([\u4e00-\u9fa5]{2,4})|先进个人(?:代表)?[,,、]?([^。,,“”]{2,40})/g)) {
+    const sentenceStart = Math.max(text.lastIndexOf('。', match.index ?? 0), text.lastIndexOf('\n', match.index ?? 0)) + 1;
+    const end = text.indexOf('。', match.index ?? 0);
+    const sentence = text.slice(sentenceStart, end < 0 ? undefined : end);
+    const speaker =
+      findSpeaker(sentence, options.province) ?? findSpeaker(sentence.slice(sentence.indexOf(match[0].slice(0, 4))), options.province);
+    if (!speaker || !sentence.includes(speaker.speakerName)) continue;
+    individuals.push({
+      name: speaker.speakerName,
+      organization: speaker.speakerOrganization,
+      position: speaker.speakerPosition,
+      city: speaker.speakerOrganization ? placeOf(speaker.speakerOrganization).city : null,
+    });
+  }
+
+  return {
+    commendation,
+    commendationTitle,
+    commendationLevel,
+    commendedUnits: uniqueBy(units, (unit) => unit.name),
+    commendedIndividuals: uniqueBy(individuals, (person) => person.name),
+  };
+};

@@ -46,7 +46,7 @@ const pagesOf = (paths) => {
       continue;
     }
     if (fs.statSync(root).isFile()) {
-      pages.push({ file: given, absolute: root, key: `file:${path.basename(root)}` });
+      pages.push({ file: given, absolute: root, key: `file:${given.split(path.sep).join('/')}` });
       continue;
     }
     const walk = (dir) => {

@@ -9,7 +9,7 @@ import { getService } from '../utils/services';
 type AdminRouter = { type: 'admin'; routes: unknown[] };
 type Ctx = {
   request: { body?: unknown };
-  state: { userAbility?: { can: (action: string, subject: string) => boolean } };
+  state: { userAbility?: unknown };
   body: unknown;
 };
 
@@ -24,15 +24,35 @@ const text = (value: unknown, max: number, name: string, required = false) => {
   return value;
 };
 
-/** The request's article and locale, and the caller's right to change it. */
-const target = (ctx: Ctx, actions: Array<[string, string]>) => {
-  const ability = ctx.state.userAbility;
-  if (!ability || !actions.every(([action, subject]) => ability.can(action, subject))) {
-    throw new errors.ForbiddenError('You may not edit articles or create quotes');
-  }
+type Checker = { cannot: Record<string, (entity?: unknown, field?: string) => boolean> };
+
+/**
+ * The request's article and locale, checked against the editor's role as the content
+ * manager checks it: on the article itself (an Author may only touch their own, a role
+ * may be limited to some locales), not only on its type.
+ */
+const target = async (strapi: Core.Strapi, ctx: Ctx, need: 'read' | 'update') => {
   const body = (ctx.request.body ?? {}) as Record<string, unknown>;
   const documentId = text(body.documentId, 64, 'documentId', true)!;
   const locale = text(body.locale, 32, 'locale', true)!;
+  const userAbility = ctx.state.userAbility;
+  const checker = (model: string) =>
+    (strapi.plugin('content-manager').service('permission-checker') as { create: (args: object) => Checker }).create({
+      userAbility,
+      model,
+    });
+  const articles = checker('api::article.article');
+  const forbidden = () => new errors.ForbiddenError('You may not change the quotes of this article');
+  if (!userAbility || articles.cannot[need]()) throw forbidden();
+  // What the role's conditions look at: the draft's locale and its creator.
+  const draft = await strapi.db.query('api::article.article').findOne({
+    where: { documentId, locale, publishedAt: null },
+    select: ['id', 'documentId', 'locale'],
+    populate: { createdBy: { select: ['id'] } },
+  });
+  if (!draft) throw new errors.NotFoundError('No such article in this locale');
+  if (articles.cannot[need](draft, need === 'update' ? 'quotes' : undefined)) throw forbidden();
+  if (need === 'update' && checker('api::speaker-quote.speaker-quote').cannot.create()) throw forbidden();
   return { body, documentId, locale };
 };
 
@@ -45,7 +65,7 @@ export const registerQuoteAdminRoutes = (strapi: Core.Strapi) => {
         method: 'POST',
         path: '/newsroom/quotes/propose',
         handler: async (ctx: Ctx) => {
-          const { documentId, locale } = target(ctx, [['plugin::content-manager.explorer.read', 'api::article.article']]);
+          const { documentId, locale } = await target(strapi, ctx, 'read');
           ctx.body = { data: await proposals().propose(documentId, locale) };
         },
         config: { policies: ['admin::isAuthenticatedAdmin'] },
@@ -54,10 +74,7 @@ export const registerQuoteAdminRoutes = (strapi: Core.Strapi) => {
         method: 'POST',
         path: '/newsroom/quotes/accept',
         handler: async (ctx: Ctx) => {
-          const { body, documentId, locale } = target(ctx, [
-            ['plugin::content-manager.explorer.update', 'api::article.article'],
-            ['plugin::content-manager.explorer.create', 'api::speaker-quote.speaker-quote'],
-          ]);
+          const { body, documentId, locale } = await target(strapi, ctx, 'update');
           if (!Array.isArray(body.quotes) || body.quotes.length > MAX_QUOTES) {
             throw new errors.ValidationError(`quotes must be a list of at most ${MAX_QUOTES}`);
           }

@@ -58,8 +58,12 @@ export const quotesFollowArticle: DocumentRule = (strapi) => async (context, nex
   const params = paramsOf(context);
   const locale = typeof params.locale === 'string' && params.locale !== '*' ? params.locale : await defaultLocale(strapi);
   if (context.action === 'publish' && params.documentId) {
-    await publishQuotes(strapi, params.documentId, locale);
-    return next();
+    const documentId = params.documentId;
+    // One transaction: if the article's publish fails, its quotes stay as they were.
+    return strapi.db.transaction(async () => {
+      await publishQuotes(strapi, documentId, locale);
+      return next();
+    });
   }
   if (context.action !== 'create' && context.action !== 'update') return next();
   const result = await next();

@@ -130,8 +130,12 @@ export const beijingTime = (text: string): string | null => {
   const match = /(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})日?(?:\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?)?/.exec(text);
   if (!match) return null;
   const [, y, mo, d, h = '0', mi = '0', s = '0'] = match;
-  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h) - 8, Number(mi), Number(s)));
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number);
+  // No rolling over: 2022-13-45 is not a date.
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
+  const date = new Date(Date.UTC(year, month - 1, day, hour - 8, minute, second));
+  const local = new Date(date.getTime() + 8 * 3_600_000);
+  return local.getUTCDate() === day ? date.toISOString() : null;
 };
 
 /** A short line without a sentence's punctuation: a section heading (殷殷嘱托 激励奋进). */

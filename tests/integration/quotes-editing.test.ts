@@ -206,3 +206,64 @@ test('识别引语 over the admin API: proposals, quotes made once and in the or
   }
   expect(await publicQuotes(article.documentId)).toHaveLength(2);
 });
+
+test('识别引语 follows the editor’s role: an Author may add quotes to their own article, not to another’s', async () => {
+  // A role like Strapi's Author, for the locale this site writes in: articles they created, new quotes.
+  const roles = app.service('admin::role');
+  const author = await roles.create({ name: '撰稿人 Test author', code: 'test-author', description: 'own articles only' });
+  const own = (action: string, subject: string, conditions: string[] = []) => ({
+    action: `plugin::content-manager.explorer.${action}`,
+    subject,
+    properties: { locales: ['zh-Hans'] },
+    conditions,
+  });
+  await roles.assignPermissions(author.id, [
+    own('create', 'api::article.article'),
+    own('read', 'api::article.article', ['admin::is-creator']),
+    own('update', 'api::article.article', ['admin::is-creator']),
+    own('create', 'api::speaker-quote.speaker-quote'),
+    own('read', 'api::speaker-quote.speaker-quote', ['admin::is-creator']),
+  ]);
+  await app.service('admin::user').create({
+    email: 'author@example.gov.cn',
+    firstname: 'Test',
+    lastname: 'Author',
+    password: 'Author-Passw0rd',
+    isActive: true,
+    roles: [author.id],
+  });
+  const login = await api(app).post('/admin/login').send({ email: 'author@example.gov.cn', password: 'Author-Passw0rd' });
+  const authorToken = login.body.data.token as string;
+  const asAuthor = <T extends { set: (name: string, value: string) => T }>(req: T) => req.set('Authorization', `Bearer ${authorToken}`);
+  const quote = { text: '作者不能替别人加的引语。', speakerName: '某人', speakerPosition: null, speakerOrganization: null };
+
+  const others = await asAuthor(api(app).post('/admin/newsroom/quotes/accept')).send({
+    documentId: sample,
+    locale: 'zh-Hans',
+    quotes: [quote],
+  });
+  expect(others.status).toBe(403);
+  expect(others.body.error.name).toBe('ForbiddenError');
+  expect((await asAuthor(api(app).post('/admin/newsroom/quotes/propose')).send({ documentId: sample, locale: 'zh-Hans' })).status).toBe(
+    403
+  );
+  expect((await publicQuotes(sample)).map((q) => q.text)).not.toContain(quote.text);
+
+  const ownArticle = await asAuthor(api(app).post(`${ARTICLES}?locale=zh-Hans`)).send({
+    title: '作者自己的稿件',
+    body: [{ type: 'paragraph', children: [{ type: 'text', text: '“作者自己的引语。”局长王明说。' }] }],
+  });
+  expect(ownArticle.status).toBe(201);
+  const mine = await asAuthor(api(app).post('/admin/newsroom/quotes/propose')).send({
+    documentId: ownArticle.body.data.documentId,
+    locale: 'zh-Hans',
+  });
+  expect([mine.status, mine.body.error?.message]).toEqual([200, undefined]);
+  const added = await asAuthor(api(app).post('/admin/newsroom/quotes/accept')).send({
+    documentId: ownArticle.body.data.documentId,
+    locale: 'zh-Hans',
+    quotes: mine.body.data.quotes,
+  });
+  expect(added.status).toBe(200);
+  expect(added.body.data.created).toBe(1);
+});

@@ -141,3 +141,55 @@ test('parts: counts in Chinese numerals, places, organisation and position', () 
   });
   expect(splitOrganization('省政协副秘书长', '浙江省')).toEqual({ speakerOrganization: '浙江省政协', speakerPosition: '副秘书长' });
 });
+
+describe('traps a reviewer found', () => {
+  const speakerOf = (text: string) =>
+    findQuotes(text, { province: '浙江省' }).map((quote) => [quote.speakerName, quote.speakerPosition, quote.text]);
+
+  test('the person nearest the quote speaks, a position after a name counts, and 王小道 is one name', () => {
+    expect(speakerOf('局长王军在讲话中指出,习近平总书记强调:“绿水青山就是金山银山。”')).toEqual([
+      ['习近平', '总书记', '绿水青山就是金山银山。'],
+    ]);
+    expect(speakerOf('“我们会继续努力。”局长王小道说。')).toEqual([['王小道', '局长', '我们会继续努力。']]);
+    expect(speakerOf('“我们会继续努力。”主任郑丽在发言时说。')).toEqual([['郑丽', '主任', '我们会继续努力。']]);
+  });
+
+  test('他们 and 她们 are a group, not the last person named; words after 的 are not names', () => {
+    const text = [
+      '“节约要从小事做起。”局长王明说。',
+      '他们纷纷表示:“很受鼓舞。”',
+      '人民日报发表的文章指出:“要厉行节约。”',
+      '省委印发的文件强调:“要勤俭办事。”',
+    ].join('\n');
+    expect(speakerOf(text)).toEqual([
+      ['王明', '局长', '节约要从小事做起。'],
+      ['与会代表', null, '很受鼓舞。'],
+    ]);
+    // The pronoun after a 的 clause is still the person just named.
+    expect(speakerOf('“节约要从小事做起。”局长王明说。\n他在接受采访的时候说:“还要继续努力。”').map(([name]) => name)).toEqual([
+      '王明',
+      '王明',
+    ]);
+    expect(speakerOf('“这是大家的功劳。”这样的成绩说明了一切。')).toEqual([]);
+  });
+
+  test('an unclosed or misused quotation mark does not swallow the next quote', () => {
+    expect(speakerOf('王明说:“你好。今天天气好。李华说:“好。”')).toEqual([['李华', null, '好。']]);
+    expect(findQuotes('我们要“节约”。')).toEqual([]);
+  });
+
+  test('hostile paragraphs are read in bounded time', () => {
+    for (const text of ['“两个先行”和'.repeat(32000), '。'.repeat(200000), '“'.repeat(100000), `“${'好'.repeat(100000)}。”王明说。`]) {
+      const started = Date.now();
+      findQuotes(text);
+      findCommendationFacts(text);
+      expect(Date.now() - started).toBeLessThan(2000);
+    }
+    expect(parseCount('9'.repeat(400))).toBeNull();
+  });
+
+  test('a heading that mentions 先进集体 without a list, and a quote after it, are not names in a list', () => {
+    const facts = findCommendationFacts(['先进集体代表发言', '杭州市机关事务管理局局长韩卫说:“我们深受鼓舞,将再接再厉。”'].join('\n'));
+    expect(facts.commendedUnits).toEqual([]);
+  });
+});

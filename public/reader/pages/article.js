@@ -31,15 +31,18 @@ const withQuotes = (text, quotes, marked) => {
   for (;;) {
     let best = null;
     for (const quote of quotes) {
-      if (!quote.text) continue;
-      const at = rest.indexOf(quote.text);
+      // A quote's words as the text quotes them (“…”), or a long enough passage: a short text would match anywhere.
+      const words = (quote.text ?? '').trim();
+      if (words.length < 2) continue;
+      const quoted = rest.indexOf(`“${words}`);
+      const at = quoted >= 0 ? quoted + 1 : words.length >= 8 ? rest.indexOf(words) : -1;
       if (at >= 0 && (!best || at < best.at)) best = { at, quote };
     }
     if (!best) break;
     const { quote } = best;
     // The quotation marks around it belong to the marked span.
     const start = best.at > 0 && rest[best.at - 1] === '“' ? best.at - 1 : best.at;
-    const endAt = best.at + quote.text.length;
+    const endAt = best.at + quote.text.trim().length;
     const end = rest[endAt] === '”' ? endAt + 1 : endAt;
     if (start > 0) parts.push(rest.slice(0, start));
     parts.push(

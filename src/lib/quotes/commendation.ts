@@ -21,6 +21,7 @@ const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /** 180, 一百八十, 八十 → a number; null when it is not one. */
 export const parseCount = (text: string): number | null => {
+  if (text.length > 8) return null;
   if (/^\d+$/.test(text)) return Number(text);
   let total = 0;
   let digit = 0;
@@ -34,7 +35,7 @@ export const parseCount = (text: string): number | null => {
   return total + digit;
 };
 
-const COUNT = '(\\d+|[〇零一二两三四五六七八九十百千]+)';
+const COUNT = '(\\d{1,6}|[〇零一二两三四五六七八九十百千]{1,8})';
 const QUOTAS = [
   new RegExp(`${COUNT}个(?:[^,,。]{0,12}?)先进集体(?:和|、|及|与|,|,)${COUNT}名(?:[^,,。]{0,12}?)先进个人`),
   new RegExp(`先进集体${COUNT}个(?:和|、|及|与|,|,)先进个人${COUNT}名`),
@@ -59,16 +60,17 @@ const listsOf = (lines: string[]) => {
   let into: string[] | null = null;
   for (const raw of lines) {
     const line = raw.trim();
-    if (/先进集体.*(?:名单|[((]\d+个[))])|^先进集体[((]?\d*/.test(line) && line.length <= 40) {
+    // A list's heading names the list (名单) or counts it (先进集体(20个)).
+    if (/先进集体.*(?:名单|[((]\d+个[))])/.test(line) && line.length <= 40) {
       into = units;
       continue;
     }
-    if (/先进个人.*(?:名单|[((]\d+名[))])|^先进个人[((]?\d*/.test(line) && line.length <= 40) {
+    if (/先进个人.*(?:名单|[((]\d+名[))])/.test(line) && line.length <= 40) {
       into = individuals;
       continue;
     }
     if (!into) continue;
-    if (line === '' || line.length > 120 || /[。!?]$/.test(line)) {
+    if (line === '' || line.length > 120 || /[。!?“”::]/.test(line)) {
       into = null;
       continue;
     }
@@ -139,7 +141,9 @@ export const findCommendationFacts = (text: string, options: { province?: string
   // …先进个人…的NAME / 先进个人(代表)NAME: a commended person, with the post the text gives.
   for (const match of text.matchAll(/先进个人[^。,,“”]{0,12}?的([\u4e00-\u9fa5]{2,4})|先进个人(?:代表)?[,,、]?([^。,,“”]{2,40})/g)) {
     const sentenceStart = Math.max(text.lastIndexOf('。', match.index ?? 0), text.lastIndexOf('\n', match.index ?? 0)) + 1;
-    const end = text.indexOf('。', match.index ?? 0);
+    // The sentence, within its line.
+    const ends = [text.indexOf('。', match.index ?? 0), text.indexOf('\n', match.index ?? 0)].filter((at) => at >= 0);
+    const end = ends.length ? Math.min(...ends) : -1;
     const sentence = text.slice(sentenceStart, end < 0 ? undefined : end);
     const speaker =
       findSpeaker(sentence, options.province) ?? findSpeaker(sentence.slice(sentence.indexOf(match[0].slice(0, 4))), options.province);

@@ -18,7 +18,9 @@ import {
   DESCRIPTORS,
   DOUBLE_SURNAMES,
   POSITIONS,
+  POSITIONS_AFTER_NAME,
   PRONOUNS,
+  SPEECH_START,
   SPEECH_VERB,
   SURNAMES,
   TERMINAL,
@@ -45,10 +47,13 @@ const quoteSpans = (paragraph: string): Span[] => {
   const spans: Span[] = [];
   let from = 0;
   for (;;) {
-    const open = paragraph.indexOf('“', from);
+    let open = paragraph.indexOf('“', from);
     if (open < 0) break;
     const close = paragraph.indexOf('”', open + 1);
     if (close < 0) break;
+    // An opening mark left unclosed (or a “ misused inside a quote): the span starts at the last one.
+    const reopened = paragraph.lastIndexOf('“', close);
+    if (reopened > open) open = reopened;
     spans.push({ start: open, end: close + 1, text: paragraph.slice(open + 1, close) });
     from = close + 1;
   }
@@ -115,32 +120,55 @@ export const splitOrganization = (prefix: string, province?: string | null): Omi
   return { speakerPosition: position || null, speakerOrganization: organization || null };
 };
 
+/** A name's candidate in a clause: where it starts, the name, and how sure the verb after it is. */
+type Candidate = { at: number; speaker: Speaker; strong: boolean };
+
 /**
- * The person a clause names: a surname after a position, a 的 or the clause's start, 2 or
- * 3 characters, then a verb or another predicate (说, 表示, 在会上, 感动万分…).
+ * The people a clause names, in order: a surname after a position, a 的, a comma or the
+ * clause's start; 2 or 3 characters (3 after 的: 来自…的张小红, 领奖台的莫佳佳), then a
+ * verb or another predicate (说, 表示, 在会上, 感动万分…), or a position then a verb
+ * (习近平总书记强调). Of 2 and 3 characters the one followed by a speech verb wins
+ * (王小道说 is 王小道), else the shorter (郑丽在发言时说 is 郑丽).
  */
-export const findSpeaker = (text: string, province?: string | null): Speaker | null => {
+const candidates = (text: string, province?: string | null): Candidate[] => {
   // An attribution is a few dozen characters; a pasted wall of text without punctuation is not scanned whole.
-  const clause = text.length > MAX_CLAUSE ? text.slice(0, MAX_CLAUSE) : text;
+  const clause = text.length > MAX_CLAUSE ? text.slice(-MAX_CLAUSE) : text;
+  const found: Candidate[] = [];
   for (let i = 0; i < clause.length; i += 1) {
     const double = DOUBLE_SURNAMES.some((surname) => clause.startsWith(surname, i));
     if (!double && !SURNAMES.includes(clause[i])) continue;
     const prefix = clause.slice(0, i);
-    if (!(prefix === '' || prefix.endsWith('的') || endsWithPosition(prefix) || /[,,、]$/.test(prefix))) continue;
-    for (const length of double ? [3, 4] : [2, 3]) {
+    const afterOf = prefix.endsWith('的');
+    if (!(prefix === '' || afterOf || endsWithPosition(prefix) || /[,,、]$/.test(prefix))) continue;
+    const lengths = (double ? [3, 4] : afterOf ? [3] : [2, 3]).filter((length) => /^[\u4e00-\u9fa5]+$/.test(clause.slice(i, i + length)));
+    let best: Candidate | null = null;
+    for (const length of lengths) {
       const name = clause.slice(i, i + length);
-      if (name.length < length || !/^[\u4e00-\u9fa5]+$/.test(name)) continue;
-      const rest = clause.slice(i + length);
-      if (!startsWithAny(rest, AFTER_NAME)) continue;
-      return { speakerName: name, ...splitOrganization(prefix.slice(-MAX_PREFIX), province) };
+      if (name.length < length) continue;
+      let rest = clause.slice(i + length);
+      // 习近平总书记强调: the position after the name.
+      const after = POSITIONS_AFTER_NAME.find((position) => rest.startsWith(position));
+      if (after) rest = rest.slice(after.length);
+      if (!startsWithAny(rest, AFTER_NAME) || /^说明/.test(rest)) continue;
+      const strong = SPEECH_START.test(rest);
+      if (after && !strong) continue;
+      const split = after ? { speakerPosition: after, speakerOrganization: null } : splitOrganization(prefix.slice(-MAX_PREFIX), province);
+      if (!best || (strong && !best.strong)) best = { at: i, speaker: { speakerName: name, ...split }, strong };
     }
+    if (best) found.push(best);
   }
-  return null;
+  return found;
 };
+
+/** The person a clause names first (an attribution after its quote). */
+export const findSpeaker = (text: string, province?: string | null): Speaker | null => candidates(text, province)[0]?.speaker ?? null;
+
+/** The person a clause names nearest its end (an attribution before its quote: …指出,X强调:“…”). */
+const lastSpeaker = (text: string, province?: string | null): Speaker | null => candidates(text, province).at(-1)?.speaker ?? null;
 
 /** The sentence an attribution lives in: up to the sentence's end after the quote. */
 const sentenceAfter = (paragraph: string, from: number) => {
-  let rest = paragraph.slice(from).replace(/^[,,\s]+/, '');
+  let rest = paragraph.slice(from, from + MAX_CLAUSE).replace(/^[,,\s]+/, '');
   const end = rest.search(SENTENCE_END);
   if (end >= 0) rest = rest.slice(0, end);
   // Up to the next quote; text that ends with a colon there introduces that quote, not this one.
@@ -151,9 +179,10 @@ const sentenceAfter = (paragraph: string, from: number) => {
 
 /** The sentence before a quote (the attribution of `…说:“…”` or of a quote that starts a sentence). */
 const sentenceBefore = (paragraph: string, to: number, floor: number) => {
-  const text = paragraph.slice(floor, to).replace(/\s+$/, '');
+  const text = paragraph.slice(Math.max(floor, to - MAX_CLAUSE), to).replace(/\s+$/, '');
   const body = text.replace(/[。!?!?]$/, '');
-  const start = Math.max(...[...body.matchAll(/[。!?!?]/g)].map((match) => (match.index ?? -1) + 1), 0);
+  let start = body.length;
+  while (start > 0 && !SENTENCE_END.test(body[start - 1])) start -= 1;
   return body.slice(start);
 };
 
@@ -168,10 +197,16 @@ export const findQuotes = (text: string, options: FinderOptions = {}): FoundQuot
     for (const run of runs) {
       const first = run[0];
       const last = run.at(-1)!;
-      const before = paragraph.slice(floor, first.start).replace(/\s+$/, '');
+      // Only its end matters (a colon before the quote).
+      const before = paragraph.slice(Math.max(floor, first.start - 16), first.start).replace(/\s+$/, '');
       const colon = /[::]$/.test(before);
       const after = sentenceAfter(paragraph, last.end);
-      const afterStartsSentence = /^[。!?!?]?$/.test(paragraph.slice(last.end).trim().slice(0, 1));
+      const afterStartsSentence = /^[。!?!?]?$/.test(
+        paragraph
+          .slice(last.end, last.end + 64)
+          .trim()
+          .slice(0, 1)
+      );
       const speechAfter = SPEECH_VERB.test(after.split(/[,,]/)[0] ?? '') || /^[^,,。]{0,40}?(?:说|表示)/.test(after);
       const isSpeech = run.every((span) => TERMINAL.test(span.text)) || colon || speechAfter;
       if (!isSpeech) continue;
@@ -182,11 +217,17 @@ export const findQuotes = (text: string, options: FinderOptions = {}): FoundQuot
         // Attribution then quote.
         sentenceBefore(paragraph, first.start, floor),
       ];
+      const clauseIsBefore = clauses.map((_, i) => i === clauses.length - 1);
       let speaker: Speaker | null = null;
-      for (const clause of clauses) {
-        speaker = findSpeaker(clause, options.province);
-        if (speaker) break;
+      for (const [i, clause] of clauses.entries()) {
         const trimmed = clause.replace(/^[,,\s]+/, '');
+        // 他们/她们: a group, not the person just named.
+        if (/^(?:他们|她们)/.test(trimmed)) {
+          speaker = { speakerName: COLLECTIVE_NAME, speakerPosition: null, speakerOrganization: null };
+          break;
+        }
+        speaker = clauseIsBefore[i] ? lastSpeaker(clause, options.province) : findSpeaker(clause, options.province);
+        if (speaker) break;
         if (lastNamed && startsWithAny(trimmed, PRONOUNS)) {
           speaker = lastNamed;
           break;

@@ -143,6 +143,13 @@ export const AFTER_NAME = [
 /** Speech verbs: an attribution names one of them (or another predicate after a name). */
 export const SPEECH_VERB = /(?:说|表示|介绍|指出|强调|谈到|坦言|感慨|感叹|告诉记者|认为|称|回忆道|补充道|道)[::,,]?$/;
 
+/** A speech verb right after a name (王小道说: the name is 王小道, not 王小). */
+export const SPEECH_START =
+  /^(?:说|表示|指出|强调|介绍|谈到|坦言|感慨|感叹|告诉|认为|称|回忆|补充说|在[^,,。:]{0,12}?(?:上|中|时)(?:说|表示|指出|强调|介绍))/;
+
+/** Positions written after a name (习近平总书记强调, 李强总理指出). */
+export const POSITIONS_AFTER_NAME = ['总书记', '总理', '委员长', '副主席', '主席', '同志'];
+
 /** Words that stand for the last named person. */
 export const PRONOUNS = ['他', '她'];
 
@@ -162,7 +169,7 @@ export const DESCRIPTORS = [
  */
 export const SURNAMES =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝封储钮' +
-  '鄢蔺竺晋骆';
+  '鄢蔺竺晋骆习';
 export const DOUBLE_SURNAMES = [
   '欧阳',
   '司马',

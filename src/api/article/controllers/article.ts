@@ -117,6 +117,9 @@ export default factories.createCoreController('api::article.article', ({ strapi 
     const schema = strapi.contentType('api::article.article');
     const whole = ((await strapi.contentAPI.sanitize.query({ populate: DEFAULT_POPULATE }, schema)) as { populate: unknown }).populate;
     const sanitizers = (strapi.sanitizers.get('content-api.output') as unknown[] | undefined) ?? [];
+    // A private upload provider signs media URLs in a document-service middleware the reader does not run.
+    const uploads = strapi.plugin('upload')?.provider as { isPrivate?: () => boolean } | undefined;
+    if (uploads?.isPrivate?.()) return false;
     return (
       sanitizers.every((sanitizer) => sanitizer === USERS_PERMISSIONS_OUTPUT) && isDeepStrictEqual(whole, await publicDefaultPopulate())
     );
@@ -130,6 +133,9 @@ export default factories.createCoreController('api::article.article', ({ strapi 
    */
   const readWhole = async (ctx: Ctx, field: 'documentId' | 'slug', value: string) => {
     if (ctx.state.auth?.credentials) return null;
+    // Strapi's response-format headers change the answer's shape: the core path applies them.
+    const headers = (ctx as unknown as { headers: Record<string, unknown> }).headers ?? {};
+    if (headers['strapi-response-format'] !== undefined || headers['strapi-encode-source-maps'] !== undefined) return null;
     const { locale: asked, ...rest } = ctx.query;
     if (Object.keys(rest).length > 0 || (asked !== undefined && typeof asked !== 'string')) return null;
     const locale = asked ?? (await defaultLocale(strapi));

@@ -42,6 +42,26 @@ const MIME: Record<string, string> = {
   '.txt': 'text/plain',
 };
 
+const IMAGE_TYPES = new Set(['.jpg', '.jpeg', '.png', '.gif', '.webp']);
+const FILE_TYPES = new Set([
+  '.pdf',
+  '.doc',
+  '.docx',
+  '.xls',
+  '.xlsx',
+  '.ppt',
+  '.pptx',
+  '.wps',
+  '.et',
+  '.zip',
+  '.rar',
+  '.7z',
+  '.txt',
+  '.csv',
+  '.ofd',
+  ...IMAGE_TYPES,
+]);
+
 type Doc = { documentId: string; id?: number; [key: string]: unknown };
 
 /** Body blocks as the blocks editor stores them: 小标题 as level-2 headings. */
@@ -94,6 +114,27 @@ const createImporter = ({ strapi }: { strapi: Core.Strapi }) => {
     return created.documentId;
   };
 
+  /** The file an href names inside `dir`, or why not: outside it, missing, not a file, not a kind the site takes. */
+  const fileBeside = (dir: string, href: string, kind: 'image' | 'file') => {
+    let name: string;
+    try {
+      name = decodeURIComponent(href.split(/[?#]/)[0]);
+    } catch {
+      // Percent-encoded GBK (a%D5%C5.jpg) or a bare %: the name as written.
+      name = href.split(/[?#]/)[0];
+    }
+    const root = fs.realpathSync(dir);
+    const candidate = path.resolve(root, name.replace(/^\/+/, ''));
+    if (!fs.existsSync(candidate)) return { error: 'not found beside the page' };
+    const real = fs.realpathSync(candidate);
+    if (!real.startsWith(root + path.sep)) return { error: "outside the page's folder" };
+    if (!fs.lstatSync(real).isFile()) return { error: 'not a file' };
+    const ext = path.extname(real).toLowerCase();
+    if (!(kind === 'image' ? IMAGE_TYPES : FILE_TYPES).has(ext))
+      return { error: `not an ${kind === 'image' ? 'image' : 'attachment'} type (${ext || 'no extension'})` };
+    return { file: real, ext };
+  };
+
   /** Uploads the images and files the page links that were saved beside it. */
   const uploadMedia = async (page: LegacyPage, dir: string | null, warnings: string[]) => {
     const images: number[] = [];
@@ -101,12 +142,12 @@ const createImporter = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!dir) return { images, files };
     for (const item of page.media) {
       if (/^(?:[a-z]+:)?\/\//i.test(item.href) || item.href.startsWith('data:')) continue;
-      const file = path.resolve(dir, decodeURIComponent(item.href.split(/[?#]/)[0]).replace(/^\/+/, ''));
-      if (!file.startsWith(path.resolve(dir) + path.sep) || !fs.existsSync(file)) {
-        warnings.push(`not found beside the page: ${item.href}`);
+      const found = fileBeside(dir, item.href, item.kind);
+      if (!found.file) {
+        warnings.push(`${item.href}: ${found.error}`);
         continue;
       }
-      const ext = path.extname(file).toLowerCase();
+      const { file, ext } = found;
       const [uploaded] = (await strapi
         .plugin('upload')
         .service('upload')
@@ -144,7 +185,8 @@ const createImporter = ({ strapi }: { strapi: Core.Strapi }) => {
         const individuals = new Map<string, string>();
         for (const person of page.commendedIndividuals)
           individuals.set(person.name, await findOrCreate(INDIVIDUAL, person, locale, publish));
-        const media = await uploadMedia(page, options.dir, warnings);
+        // Media on the first import only: a second run keeps what the first uploaded (and what editors chose since).
+        const media = existing ? { images: [], files: [] } : await uploadMedia(page, options.dir, warnings);
         // The commendation the page reports (its quotas), found by title or made.
         if (page.commendation && page.commendationTitle && page.commendationLevel) {
           await findOrCreate(
@@ -182,9 +224,12 @@ const createImporter = ({ strapi }: { strapi: Core.Strapi }) => {
           ? await docs(ARTICLE).update({ documentId: existing.documentId, locale, data })
           : await docs(ARTICLE).create({ locale, data });
 
-        // Its quotes: the same text keeps its document (an edit by an editor elsewhere stays linked).
+        // Its quotes: the same text keeps its document (an edit by an editor elsewhere stays
+        // linked); a page that says the same words twice has two. Quotes the page no longer
+        // has are left for the editors (they may have added them by hand).
         const before = await docs(QUOTE).findMany({ locale, filters: { article: { documentId: article.documentId } }, fields: ['text'] });
-        const byText = new Map(before.map((quote) => [quote.text as string, quote.documentId]));
+        const byText = new Map<string, string[]>();
+        for (const quote of before) byText.set(quote.text as string, [...(byText.get(quote.text as string) ?? []), quote.documentId]);
         for (const [i, quote] of page.quotes.entries()) {
           const quoteData = {
             ...quote,
@@ -193,14 +238,12 @@ const createImporter = ({ strapi }: { strapi: Core.Strapi }) => {
             article: article.documentId,
             commendedIndividual: individuals.get(quote.speakerName) ?? null,
           };
-          const known = byText.get(quote.text);
-          byText.delete(quote.text);
+          const known = byText.get(quote.text)?.shift();
           const saved = known
             ? await docs(QUOTE).update({ documentId: known, locale, data: quoteData })
             : await docs(QUOTE).create({ locale, data: quoteData });
           if (publish) await docs(QUOTE).publish({ documentId: saved.documentId, locale });
         }
-        for (const stale of byText.values()) await docs(QUOTE).delete({ documentId: stale, locale });
         if (publish) await docs(ARTICLE).publish({ documentId: article.documentId, locale });
         return { status: existing ? 'updated' : 'created', documentId: article.documentId, warnings } as ImportResult;
       });

@@ -57,51 +57,55 @@ const createQuoteProposals = ({ strapi }: { strapi: Core.Strapi }) => {
      * Makes the accepted quotes into drafts linked to the article, placed by where their
      * text is in the body among the quotes it has (whose order the editor may have set).
      */
-    async accept(documentId: string, locale: string, accepted: FoundQuote[]) {
-      const draft = await draftOf(documentId, locale);
-      const text = normalize(blocksText(draft.body));
-      const at = (quoteText: string) => text.indexOf(normalize(quoteText));
-      const existing = (draft.quotes ?? []).map((quote) => ({
-        documentId: quote.documentId,
-        key: normalize(quote.text),
-        at: at(quote.text),
-      }));
-      const seen = new Set(existing.map((quote) => quote.key));
-      const fresh: FoundQuote[] = [];
-      for (const quote of accepted) {
-        const key = normalize(quote.text);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        fresh.push(quote);
-      }
-      if (fresh.length === 0) return { created: 0 };
-
-      return strapi.db.transaction(async () => {
-        const order = [...existing];
-        for (const quote of fresh.sort((a, b) => at(a.text) - at(b.text))) {
-          const data = {
-            text: quote.text,
-            speakerName: quote.speakerName,
-            speakerPosition: quote.speakerPosition,
-            speakerOrganization: quote.speakerOrganization,
-          };
-          const created = await strapi.documents(QUOTE).create({ locale, data: data as never });
-          const position = at(quote.text);
-          const before = position < 0 ? -1 : order.findIndex((other) => other.at > position);
-          const entry = { documentId: created.documentId, key: normalize(quote.text), at: position };
-          if (before < 0) order.push(entry);
-          else order.splice(before, 0, entry);
-        }
-        // One update sets the article's quotes in order (and their `order` follows).
-        await strapi.documents(ARTICLE).update({
-          documentId,
-          locale,
-          data: { quotes: { set: order.map((quote) => ({ documentId: quote.documentId, locale })) } } as never,
-        });
-        return { created: fresh.length };
-      });
+    accept(documentId: string, locale: string, accepted: FoundQuote[]) {
+      // Read and written in one transaction: two accepts at once (a double click) take turns on SQLite.
+      return strapi.db.transaction(() => acceptNow(documentId, locale, accepted));
     },
   };
+
+  /** What accept does, inside its transaction. */
+  async function acceptNow(documentId: string, locale: string, accepted: FoundQuote[]) {
+    const draft = await draftOf(documentId, locale);
+    const text = normalize(blocksText(draft.body));
+    const at = (quoteText: string) => text.indexOf(normalize(quoteText));
+    const existing = (draft.quotes ?? []).map((quote) => ({
+      documentId: quote.documentId,
+      key: normalize(quote.text),
+      at: at(quote.text),
+    }));
+    const seen = new Set(existing.map((quote) => quote.key));
+    const fresh: FoundQuote[] = [];
+    for (const quote of accepted) {
+      const key = normalize(quote.text);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      fresh.push(quote);
+    }
+    if (fresh.length === 0) return { created: 0 };
+
+    const order = [...existing];
+    for (const quote of fresh.sort((a, b) => at(a.text) - at(b.text))) {
+      const data = {
+        text: quote.text,
+        speakerName: quote.speakerName,
+        speakerPosition: quote.speakerPosition,
+        speakerOrganization: quote.speakerOrganization,
+      };
+      const created = await strapi.documents(QUOTE).create({ locale, data: data as never });
+      const position = at(quote.text);
+      const before = position < 0 ? -1 : order.findIndex((other) => other.at > position);
+      const entry = { documentId: created.documentId, key: normalize(quote.text), at: position };
+      if (before < 0) order.push(entry);
+      else order.splice(before, 0, entry);
+    }
+    // One update sets the article's quotes in order (and their `order` follows).
+    await strapi.documents(ARTICLE).update({
+      documentId,
+      locale,
+      data: { quotes: { set: order.map((quote) => ({ documentId: quote.documentId, locale })) } } as never,
+    });
+    return { created: fresh.length };
+  }
 };
 
 export type QuoteProposalsService = ReturnType<typeof createQuoteProposals>;

@@ -8,6 +8,7 @@
 //   of draft relations the publish dialog shows leaves them out.
 import type { Core } from '@strapi/strapi';
 import { defaultLocale } from '../utils/locales';
+import { articleQuoteVersions } from '../document-middlewares/quotes-follow-article';
 
 type Ctx = {
   params: { model?: string; targetField?: string; id?: string };
@@ -17,11 +18,7 @@ type Ctx = {
 };
 /** How many of the article draft's quotes have no published version (they go public with it). */
 const neverPublishedQuotes = async (strapi: Core.Strapi, documentId: string, locale: string) => {
-  const quotes = strapi.documents('api::speaker-quote.speaker-quote');
-  const drafts = await quotes.findMany({ locale, status: 'draft', filters: { article: { documentId } }, fields: ['documentId'] });
-  if (drafts.length === 0) return 0;
-  const ids = drafts.map((row) => row.documentId);
-  const published = await quotes.findMany({ locale, status: 'published', filters: { documentId: { $in: ids } }, fields: ['documentId'] });
+  const { drafts, published } = await articleQuoteVersions(strapi, documentId, locale);
   return drafts.length - published.length;
 };
 

@@ -20,7 +20,8 @@ export const quotesToPublish = (drafts: Row[], published: Row[]) => {
   return drafts.filter((row) => !live.has(row.documentId) || time(row.updatedAt) > live.get(row.documentId)!);
 };
 
-const publishQuotes = async (strapi: Core.Strapi, documentId: string, locale: string) => {
+/** The draft versions of an article draft's quotes, and the published versions they have. */
+export const articleQuoteVersions = async (strapi: Core.Strapi, documentId: string, locale: string) => {
   const quotes = strapi.documents(QUOTE);
   const drafts = (await quotes.findMany({
     locale,
@@ -28,14 +29,19 @@ const publishQuotes = async (strapi: Core.Strapi, documentId: string, locale: st
     filters: { article: { documentId } },
     fields: ['updatedAt'],
   })) as unknown as Row[];
-  if (drafts.length === 0) return;
+  if (drafts.length === 0) return { drafts, published: [] as Row[] };
   const published = (await quotes.findMany({
     locale,
     status: 'published',
     filters: { documentId: { $in: drafts.map((row) => row.documentId) } },
     fields: ['updatedAt'],
   })) as unknown as Row[];
-  for (const row of quotesToPublish(drafts, published)) await quotes.publish({ documentId: row.documentId, locale });
+  return { drafts, published };
+};
+
+const publishQuotes = async (strapi: Core.Strapi, documentId: string, locale: string) => {
+  const { drafts, published } = await articleQuoteVersions(strapi, documentId, locale);
+  for (const row of quotesToPublish(drafts, published)) await strapi.documents(QUOTE).publish({ documentId: row.documentId, locale });
 };
 
 /** Sets the draft quotes' `order` to their place in the article's relation (1, 2, …). */

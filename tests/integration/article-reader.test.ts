@@ -194,6 +194,12 @@ test('drafts, unknown ids and hostile ids get what the core path gives; other qu
   coreReads = 0;
   await api(app).get(`/api/articles/${await sampleId()}?fields[0]=title`);
   expect(coreReads).toBeGreaterThan(0);
+  // A locale that is not a string (qs makes objects and arrays of it) is not the reader's: refused as before.
+  for (const query of ['locale[$ne]=en', 'locale[0]=zh-Hans']) {
+    const nested = await api(app).get(`/api/articles/${await sampleId()}?${query}`);
+    expect(nested.status).toBe(400);
+    expect(nested.body.error.name).toBe('ValidationError');
+  }
 });
 
 test('when the public role may not read quotes, the core path answers and leaves them out', async () => {

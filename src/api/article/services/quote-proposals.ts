@@ -7,20 +7,12 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { findQuotes, type FoundQuote } from '../../../lib/quotes/finder';
 import { findCommendationFacts } from '../../../lib/quotes/commendation';
+import { blocksText } from '../../../lib/search/snippet';
 
 const ARTICLE = 'api::article.article';
 const QUOTE = 'api::speaker-quote.speaker-quote';
 
-type Block = { type?: string; children?: Array<{ text?: string; children?: Array<{ text?: string }> }> };
-type Draft = { documentId: string; body?: Block[] | null; source?: string | null; quotes?: Array<{ documentId: string; text: string }> };
-
-/** The body's text, a paragraph per line (links' text included). */
-export const blocksText = (blocks: Block[] | null | undefined) =>
-  (blocks ?? [])
-    .map((block) =>
-      (block.children ?? []).map((child) => child.text ?? (child.children ?? []).map((inner) => inner.text ?? '').join('')).join('')
-    )
-    .join('\n');
+type Draft = { documentId: string; body?: unknown; source?: string | null; quotes?: Array<{ documentId: string; text: string }> };
 
 /** The province of a 来源 such as 浙江省机关事务管理局 (for 省… organisations), or the configured one. */
 const provinceOf = (source: string | null | undefined) => process.env.SITE_PROVINCE || /^(.{2,3}?省)/.exec(source ?? '')?.[1] || null;

@@ -12,8 +12,12 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   maxPerAddress: env.int('CLICK_MAX_PER_ADDRESS', 20),
   /** Clicks per client IP per minute; 0 = off. Generous: a whole office may sit behind one NAT. */
   rateLimitPerMin: env.int('CLICK_RATE_LIMIT_PER_MIN', 1200),
-  /** How often buffered clicks are written, in ms (at most 1000). */
-  flushMs: Math.max(10, Math.min(env.int('CLICK_FLUSH_MS', 1000), 1000)),
+  /**
+   * How long an idle server holds a counted click for others to share its write, in ms
+   * (0–100). Its 202 is sent once the write is committed; under load, the clicks that
+   * arrive while one write runs share the next one whatever this is.
+   */
+  commitWaitMs: Math.max(0, Math.min(env.int('CLICK_COMMIT_WAIT_MS', 2), 100)),
   /** Salt of the visitor hash (IP + user agent); required in production. */
   hashSalt: env('CLICK_HASH_SALT', ''),
   /** The newsroom's day: "today" and the daily series follow this zone. */

@@ -38,6 +38,12 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
   }
 
   const filename = env('DATABASE_FILENAME', '.tmp/data.db');
+  // NORMAL: a commit survives the process dying (kill -9, OOM); FULL: also a power cut, at
+  // one fsync per commit (clicks share one commit per group, so they pay it once per group).
+  const synchronous = env('DATABASE_SQLITE_SYNCHRONOUS', 'NORMAL').toUpperCase();
+  if (synchronous !== 'NORMAL' && synchronous !== 'FULL') {
+    throw new Error(`DATABASE_SQLITE_SYNCHRONOUS must be "NORMAL" or "FULL", got "${synchronous}"`);
+  }
   return {
     connection: {
       client: 'sqlite',
@@ -53,7 +59,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
         afterCreate: (conn: PoolConnection, done: (err: Error | null, conn: PoolConnection) => void) => {
           try {
             conn.pragma('journal_mode = WAL');
-            conn.pragma('synchronous = NORMAL');
+            conn.pragma(`synchronous = ${synchronous}`);
             conn.pragma(`busy_timeout = ${env.int('DATABASE_BUSY_TIMEOUT', 5000)}`);
             // SQLite's default page cache is 2 MB: an archive of long articles and its
             // search index are read from the OS on every scan. The one connection gets more.

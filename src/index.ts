@@ -41,7 +41,6 @@ export default {
     patchAdminSlugGenerator(strapi);
     await applyAdminLayouts(strapi);
 
-    getService(strapi, 'clicks').start();
     const rebuild = getService(strapi, 'rebuild');
     await rebuild.checkConfig();
 
@@ -59,7 +58,7 @@ export default {
     rebuild.start();
   },
 
-  /** Runs on shutdown, SIGTERM and SIGINT included: buffered clicks are written first. */
+  /** Runs on shutdown, SIGTERM and SIGINT included: clicks waiting for their write are written first. */
   async destroy({ strapi }: { strapi: Core.Strapi }) {
     await getService(strapi, 'clicks').stop();
     await getService(strapi, 'rebuild').stop();

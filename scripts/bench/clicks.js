@@ -54,6 +54,8 @@ const main = async () => {
     // Rules stay on; the limit is set above what one loopback client sends.
     CLICK_RATE_LIMIT_PER_MIN: '100000000',
     CLICK_DEDUPE_WINDOW_S: '1800',
+    // Every visitor here comes from 127.0.0.1: the per-address cap would stop counting after 20.
+    CLICK_MAX_PER_ADDRESS: '0',
     ...(DB === 'sqlite' ? { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: appDb } : { DATABASE_CLIENT: 'postgres', DATABASE_URL: pgUrl }),
   });
   const app = await startProcess(path.join(__dirname, 'app-server.js'), [], env);

@@ -1,5 +1,6 @@
-// Click deltas waiting to be written, keyed by (documentId, locale, day). A flush
-// takes the whole batch; a failed flush puts it back, so no click is dropped.
+// Click deltas waiting to be written, keyed by (documentId, locale, day). A write
+// takes the whole batch; it stays counted as pending until it is settled (written) or
+// discarded (the write failed and its clicks were answered as not stored).
 
 export type ClickRow = { documentId: string; locale: string; day: string; delta: number };
 
@@ -38,7 +39,7 @@ export class ClickBuffer {
 
   private batches: Array<Map<string, ClickRow>> = [];
 
-  /** Takes everything waiting; it stays counted as pending until `settle` or `restore`. */
+  /** Takes everything waiting; it stays counted as pending until `settle` or `discard`. */
   take(): Map<string, ClickRow> {
     const batch = this.rows;
     this.rows = new Map();
@@ -53,10 +54,9 @@ export class ClickBuffer {
     this.dropBatch(batch);
   }
 
-  /** The write failed: the batch waits again for the next flush. */
-  restore(batch: Map<string, ClickRow>) {
+  /** The write failed and its clicks were refused: forget the batch. */
+  discard(batch: Map<string, ClickRow>) {
     this.dropBatch(batch);
-    for (const row of batch.values()) this.add(row.documentId, row.locale, row.day, row.delta);
   }
 
   private dropBatch(batch: Map<string, ClickRow>) {

@@ -25,6 +25,12 @@ export class RateLimiter {
     return Math.max(1, Math.ceil((window.start + this.windowMs - now) / 1000));
   }
 
+  /** Takes back one hit of `key` (its click was refused after all). */
+  undo(key: string) {
+    const window = this.windows.get(key);
+    if (window && window.count > 0) window.count -= 1;
+  }
+
   private sweep(now: number) {
     for (const [key, window] of this.windows) if (now - window.start >= this.windowMs) this.windows.delete(key);
     // Still full of live windows (a flood of distinct IPs): start over rather than grow without bound.
@@ -50,6 +56,11 @@ export class DedupeWindow {
     if (this.expiries.size >= this.maxKeys || now - this.lastSweep > this.windowMs) this.sweep(now);
     this.expiries.set(key, now + this.windowMs);
     return false;
+  }
+
+  /** Forgets a key recorded by `seen` (its view was not stored, so a retry counts). */
+  forget(key: string) {
+    this.expiries.delete(key);
   }
 
   get size() {

@@ -12,7 +12,7 @@ let articleId: string;
 const RATE = 40;
 
 beforeAll(async () => {
-  app = await startApp({ CLICK_DEDUPE_WINDOW_S: '2', CLICK_RATE_LIMIT_PER_MIN: String(RATE), CLICK_FLUSH_MS: '50' });
+  app = await startApp({ CLICK_DEDUPE_WINDOW_S: '2', CLICK_RATE_LIMIT_PER_MIN: String(RATE), CLICK_COMMIT_WAIT_MS: '2' });
   base = await listen(app);
   articleId = (await app.documents('api::article.article').findFirst({}))!.documentId;
 });
@@ -36,6 +36,32 @@ test('a repeat view by the same visitor within the window is not counted again; 
   await new Promise((resolve) => setTimeout(resolve, 2100));
   const later = await click(`${BROWSER} visitor-a`);
   expect(later.body.data).toMatchObject({ counted: true, total: first.body.data.total + 2 });
+});
+
+test('a click whose write fails is answered 503 and not counted; its retry counts once the database is back', async () => {
+  const knex = app.db.connection;
+  const before = (await click(`${BROWSER} write-fails-probe`)).body.data.total;
+  // The table the click is written to goes away (a full disk or a lost database behaves the same).
+  await knex.schema.renameTable('article_clicks', 'article_clicks_away');
+  let refused;
+  try {
+    refused = await click(`${BROWSER} write-fails`);
+  } finally {
+    await knex.schema.renameTable('article_clicks_away', 'article_clicks');
+  }
+  expect(refused.status).toBe(503);
+  expect(refused.body).toEqual({
+    data: null,
+    error: { status: 503, name: 'ServiceUnavailableError', message: 'The click could not be stored, try again', details: {} },
+  });
+  // Nothing half-written, and the same visitor's retry is not taken for a repeat view.
+  const retry = await click(`${BROWSER} write-fails`);
+  expect(retry.status).toBe(202);
+  expect(retry.body.data).toMatchObject({ counted: true, total: before + 1 });
+  const [row] = await knex('article_clicks').where('document_id', articleId).sum({ n: 'count' });
+  const legacy =
+    (await app.documents('api::article.article').findOne({ documentId: articleId, status: 'published' }))!.legacyClickCount ?? 0;
+  expect(Number(row.n) + Number(legacy)).toBe(before + 1);
 });
 
 test.each([

@@ -9,7 +9,7 @@ let base: string;
 let sampleId: string;
 
 beforeAll(async () => {
-  app = await startApp({ CLICK_DEDUPE_WINDOW_S: '0', CLICK_RATE_LIMIT_PER_MIN: '0', CLICK_FLUSH_MS: '50' });
+  app = await startApp({ CLICK_DEDUPE_WINDOW_S: '0', CLICK_RATE_LIMIT_PER_MIN: '0', CLICK_COMMIT_WAIT_MS: '2' });
   base = await listen(app);
   sampleId = (await app.documents('api::article.article').findFirst({ filters: { slug: 'gan-en-fen-jin-shi-gan-zheng-xian' } }))!
     .documentId;

@@ -41,7 +41,7 @@ suite('two instances on one PostgreSQL database', () => {
       DATABASE_URL: postgresUrl(name),
       CLICK_DEDUPE_WINDOW_S: '0',
       CLICK_RATE_LIMIT_PER_MIN: '0',
-      CLICK_FLUSH_MS: '200',
+      CLICK_COMMIT_WAIT_MS: '2',
       REBUILD_HOOK_URL: receiver.url,
       REBUILD_HOOK_SECRET: SECRET,
       REBUILD_DEBOUNCE_MS: '2000',

@@ -23,15 +23,16 @@ describe('ClickBuffer', () => {
     expect(buffer.pending('b')).toBe(0);
   });
 
-  test('a failed write puts the batch back: nothing is dropped, nothing counted twice', () => {
+  test('a failed write is discarded: its clicks stop counting as pending, later ones stay', () => {
     const buffer = new ClickBuffer();
     buffer.add('a', 'zh-Hans', '2026-11-30', 2);
     const batch = buffer.take();
     buffer.add('a', 'zh-Hans', '2026-11-30');
-    buffer.restore(batch);
-    expect(buffer.pending('a')).toBe(3);
+    buffer.discard(batch);
+    expect(buffer.pending('a')).toBe(1);
+    expect([...buffer.pendingByDay('a')]).toEqual([['2026-11-30', 1]]);
     const again = buffer.take();
-    expect([...again.values()]).toEqual([{ documentId: 'a', locale: 'zh-Hans', day: '2026-11-30', delta: 3 }]);
+    expect([...again.values()]).toEqual([{ documentId: 'a', locale: 'zh-Hans', day: '2026-11-30', delta: 1 }]);
   });
 });
 

@@ -1,76 +1,102 @@
-// The write side of clicks: the in-memory buffer is written on a timer, in one
-// transaction per flush; a failed write keeps its rows for the next try; the cached
-// stored totals are refreshed after each write. `consistent` lets a read of stored
-// counts and the pending ones add up without counting a batch twice.
+// The write side of clicks, as a group commit: a counted click joins the group that the
+// next write will carry, and its 202 waits for that write's commit. While one write
+// runs, the clicks that arrive form the next group, so a busy server writes many clicks
+// per transaction and an idle one writes each at once (after `holdMs`). A write that
+// fails is answered as not stored (503), never kept to be written later: an answer is
+// given only for what is on disk. Each write also reads the stored totals it leaves;
+// `consistent` lets a read of stored counts and the pending ones add up without
+// counting a group twice.
 import type { Core } from '@strapi/strapi';
 import { ClickBuffer } from '../../../lib/click-buffer';
 import type { ClickStore } from './store';
 
-export const createFlusher = (strapi: Core.Strapi, store: ClickStore, flushMs: number) => {
+type Group = { committed: Promise<void>; resolve: () => void; reject: (error: Error) => void };
+
+const newGroup = (): Group => {
+  let resolve!: () => void;
+  let reject!: (error: Error) => void;
+  const committed = new Promise<void>((ok, fail) => {
+    resolve = ok;
+    reject = fail;
+  });
+  // Every waiter handles the rejection; this keeps an unawaited group from crashing the process.
+  committed.catch(() => undefined);
+  return { committed, resolve, reject };
+};
+
+export const createFlusher = (strapi: Core.Strapi, store: ClickStore, holdMs: number) => {
   const buffer = new ClickBuffer();
   /** documentId -> total already in the database (legacy count included). */
   const stored = new Map<string, number>();
+  /** The clicks in `buffer` and their waiters; null when nothing waits. */
+  let group: Group | null = null;
   let timer: NodeJS.Timeout | null = null;
-  let flushing: Promise<void> | null = null;
-  /** Bumped when a written batch stops counting as pending (see `consistent`). */
+  let writing: Promise<void> | null = null;
+  /** Bumped when a written group stops counting as pending (see `consistent`). */
   let settled = 0;
 
-  const flushOnce = async () => {
+  const writeOnce = async () => {
     if (buffer.size === 0) return;
     const batch = buffer.take();
+    const waiting = group;
+    group = null;
+    let totals: Map<string, number>;
     try {
-      await store.writeBatch(batch);
+      totals = await store.writeBatch(batch);
     } catch (error) {
-      buffer.restore(batch);
-      strapi.log.error(`[clicks] flush failed, ${batch.size} rows kept for the next try: ${(error as Error).message}`);
+      buffer.discard(batch);
+      strapi.log.error(`[clicks] write failed, ${batch.size} rows answered as not stored: ${(error as Error).message}`);
+      waiting?.reject(error as Error);
       return;
     }
-    // Re-read what is now stored for these documents (other instances' clicks included),
-    // then stop counting the batch as pending: one synchronous step, so no double count.
-    const ids = [...new Set([...batch.values()].map((row) => row.documentId))];
-    let totals: Map<string, number> | null = null;
-    try {
-      totals = await store.totals(ids);
-    } catch (error) {
-      // The batch is written; only the cached totals are unknown: drop them (re-read later).
-      strapi.log.warn(`[clicks] could not re-read totals after a flush: ${(error as Error).message}`);
-    }
-    for (const id of ids) {
-      if (totals) stored.set(id, totals.get(id) ?? 0);
-      else stored.delete(id);
-    }
+    // What is now stored for these documents (other instances' clicks included); the
+    // group stops counting as pending in the same synchronous step, so no double count.
+    for (const [id, total] of totals) stored.set(id, total);
     buffer.settle(batch);
     settled += 1;
+    waiting?.resolve();
+  };
+
+  /** Starts the next write now, unless one is running (it starts the next when it ends). */
+  const writeNow = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (writing || buffer.size === 0) return writing ?? Promise.resolve();
+    writing = writeOnce().finally(() => {
+      writing = null;
+      if (buffer.size > 0) schedule();
+    });
+    return writing;
+  };
+
+  const schedule = () => {
+    if (timer || writing) return;
+    timer = setTimeout(writeNow, holdMs);
   };
 
   const flusher = {
     buffer,
     stored,
 
-    /** Writes buffered clicks in one transaction. Concurrent calls share one write. */
+    /** Adds one counted click; resolves once it is committed, rejects if its write failed. */
+    add(documentId: string, locale: string, day: string): Promise<void> {
+      buffer.add(documentId, locale, day);
+      group ??= newGroup();
+      schedule();
+      return group.committed;
+    },
+
+    /** Writes everything waiting, now, and resolves when nothing is left or being written. */
     async flush(): Promise<void> {
-      while (flushing) await flushing;
-      if (buffer.size === 0) return;
-      flushing = flushOnce().finally(() => {
-        flushing = null;
-      });
-      await flushing;
+      while (writing || buffer.size > 0) {
+        if (writing) await writing.catch(() => undefined);
+        else await writeNow();
+      }
     },
 
-    start() {
-      if (timer) return;
-      timer = setInterval(() => {
-        flusher.flush().catch((error) => strapi.log.error(`[clicks] ${(error as Error).message}`));
-      }, flushMs);
-      timer.unref();
-    },
-
-    /** Stops the timer and writes what is left (one retry if the last write failed). */
+    /** Writes what is left; called once no click is accepted any more. */
     async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
       await flusher.flush();
-      if (buffer.size > 0) await flusher.flush();
     },
 
     /** The stored total of one document (cached until its state changes). */
@@ -84,15 +110,15 @@ export const createFlusher = (strapi: Core.Strapi, store: ClickStore, flushMs: n
 
     /**
      * A database read and the pending clicks added together must see the same side of a
-     * flush: between its commit and its settle, a batch is in both. So a read that
-     * overlapped a flush is read again; `combine` runs synchronously with the check.
+     * write: between its commit and its settle, a group is in both. So a read that
+     * overlapped a write is read again; `combine` runs synchronously with the check.
      */
     async consistent<T, R>(read: () => Promise<T>, combine: (value: T) => R): Promise<R> {
       for (let attempt = 0; ; attempt += 1) {
-        while (flushing) await flushing;
+        while (writing) await writing.catch(() => undefined);
         const before = settled;
         const value = await read();
-        if ((!flushing && settled === before) || attempt >= 5) return combine(value);
+        if ((!writing && settled === before) || attempt >= 5) return combine(value);
       }
     },
   };

@@ -2,29 +2,56 @@
 // click counts, and nothing else. Counts live in article_clicks by (documentId, locale,
 // day), never on the article row (publishing re-creates that row).
 import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import type { ClickRow } from '../../../lib/click-buffer';
+import { isSqlite, withSqliteStatements } from '../../../utils/sqlite-statements';
 
 export const TABLE = 'article_clicks';
 const ARTICLE = 'api::article.article';
 const ARTICLES_TABLE = 'articles';
-const SQLITE_ROWS_PER_INSERT = 200; // 4 variables a row, well under SQLite's limit
+const ROWS_PER_INSERT = 200;
 
 type Sum = { n: number | string };
 
 export const createClickStore = (strapi: Core.Strapi) => {
   const knex = () => strapi.db.connection;
 
-  return {
-    /** Adds each row's delta in one transaction (n = n + delta: instances sharing the database stay exact). */
-    async writeBatch(batch: Map<string, ClickRow>) {
+  const store = {
+    /**
+     * Adds each row's delta in one transaction (n = n + delta: instances sharing the
+     * database stay exact) and answers the documents' stored totals as they are then.
+     */
+    async writeBatch(batch: Map<string, ClickRow>): Promise<Map<string, number>> {
+      const ids = [...new Set([...batch.values()].map((row) => row.documentId))];
+      if (isSqlite(strapi)) {
+        // On the one connection, synchronously: no other statement runs between the
+        // commit and the totals, and the statements are prepared once.
+        return withSqliteStatements(strapi, (statement, connection) => {
+          const upsert = statement(
+            `INSERT INTO ${TABLE} (document_id, locale, day, count) VALUES (?, ?, ?, ?) ` +
+              `ON CONFLICT (document_id, locale, day) DO UPDATE SET count = ${TABLE}.count + excluded.count`
+          );
+          connection.transaction(() => {
+            for (const row of batch.values()) upsert.run(row.documentId, row.locale, row.day, row.delta);
+          })();
+          const sum = statement(`SELECT COALESCE(SUM(count), 0) AS n FROM ${TABLE} WHERE document_id = ?`);
+          const legacy = statement(
+            `SELECT legacy_click_count AS n FROM ${ARTICLES_TABLE} WHERE document_id = ? AND published_at IS NOT NULL LIMIT 1`
+          );
+          return new Map(ids.map((id) => [id, Number(sum.get(id)?.n ?? 0) + Number(legacy.get(id)?.n ?? 0)]));
+        });
+      }
       const rows = [...batch.values()].map((row) => ({ document_id: row.documentId, locale: row.locale, day: row.day, count: row.delta }));
-      await knex().transaction(async (trx) => {
-        for (let i = 0; i < rows.length; i += SQLITE_ROWS_PER_INSERT) {
+      // The totals are read in the transaction: a failure after the commit cannot turn a
+      // stored click into a refused one.
+      return knex().transaction(async (trx) => {
+        for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
           await trx(TABLE)
-            .insert(rows.slice(i, i + SQLITE_ROWS_PER_INSERT))
+            .insert(rows.slice(i, i + ROWS_PER_INSERT))
             .onConflict(['document_id', 'locale', 'day'])
             .merge({ count: trx.raw('?? + excluded.??', [`${TABLE}.count`, 'count']) });
         }
+        return store.totals(ids, trx);
       });
     },
 
@@ -37,17 +64,17 @@ export const createClickStore = (strapi: Core.Strapi) => {
     },
 
     /** Stored totals (legacy count included, once per document) of published documents. */
-    async totals(documentIds: string[]): Promise<Map<string, number>> {
+    async totals(documentIds: string[], db: Knex = knex()): Promise<Map<string, number>> {
       const result = new Map<string, number>();
       if (!documentIds.length) return result;
-      const sums = (await knex()(TABLE)
+      const sums = (await db(TABLE)
         .select('document_id')
         .sum({ n: 'count' })
         .whereIn('document_id', documentIds)
         .groupBy('document_id')) as Array<{ document_id: string } & Sum>;
       // Read on every article answer: plain SQL, without the query layer's per-query work.
       const legacy = (
-        (await knex()(ARTICLES_TABLE)
+        (await db(ARTICLES_TABLE)
           .select('document_id', 'legacy_click_count')
           .whereIn('document_id', documentIds)
           .whereNotNull('published_at')) as Array<{ document_id: string; legacy_click_count: number | string | null }>
@@ -96,6 +123,7 @@ export const createClickStore = (strapi: Core.Strapi) => {
       })) as Array<{ documentId: string; legacyClickCount: number | null }>;
     },
   };
+  return store;
 };
 
 export type ClickStore = ReturnType<typeof createClickStore>;

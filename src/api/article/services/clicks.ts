@@ -1,5 +1,5 @@
 // Click counts (点击率): the register decision (validation, bots, rate limit, dedupe)
-// lives here; the buffer and its flush in ../clicks/flusher.ts, the database in
+// lives here; the group commit that writes them in ../clicks/flusher.ts, the database in
 // ../clicks/store.ts, totals, daily series and the most-read list in ../clicks/reports.ts.
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
@@ -22,7 +22,7 @@ export type ClickConfig = {
   dedupeWindowS: number;
   rateLimitPerMin: number;
   maxPerAddress: number;
-  flushMs: number;
+  commitWaitMs: number;
   hashSalt: string;
   timeZone: string;
   fastPath: boolean;
@@ -36,7 +36,7 @@ const createClicksService = ({ strapi }: { strapi: Core.Strapi }) => {
   const config = strapi.config.get('clicks') as ClickConfig;
   const today = dayKeyFormatter(config.timeZone);
   const store = createClickStore(strapi);
-  const flusher = createFlusher(strapi, store, config.flushMs);
+  const flusher = createFlusher(strapi, store, config.commitWaitMs);
   const reports = createReports(store, flusher, today);
   const dedupe = new DedupeWindow(config.dedupeWindowS * 1000);
   const limiter = new RateLimiter(config.rateLimitPerMin);
@@ -85,7 +85,7 @@ const createClicksService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (locale !== undefined && (typeof locale !== 'string' || locale.length > 32)) {
         return { status: 400, message: 'locale must be a locale code' };
       }
-      // After the final flush has begun, a click could no longer be written: refuse it
+      // After the final write has begun, a click could no longer be written: refuse it
       // rather than answer 202 for a count that would be lost.
       if (closing) return { status: 503, message: 'Shutting down, try again' };
       const address = clientKey(ip);
@@ -98,13 +98,18 @@ const createClicksService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       let counted = false;
       // Every browser sends a user agent; a request without one is a script.
-      if (
-        userAgent &&
-        !isbot(userAgent) &&
-        !dedupe.seen(visitorKey(address, userAgent, documentId)) &&
-        perAddress.hit(visitorKey(address, '', documentId)) === 0
-      ) {
-        flusher.buffer.add(documentId, code, today());
+      const visitor = userAgent && !isbot(userAgent) ? visitorKey(address, userAgent, documentId) : null;
+      const perAddressKey = visitor && !dedupe.seen(visitor) ? visitorKey(address, '', documentId) : null;
+      if (visitor && perAddressKey && perAddress.hit(perAddressKey) === 0) {
+        // A 202 that counts is sent only once the click is committed (group commit).
+        try {
+          await flusher.add(documentId, code, today());
+        } catch {
+          // Not stored: the guards forget this view, so a retry counts.
+          dedupe.forget(visitor);
+          perAddress.undo(perAddressKey);
+          return { status: 503, message: 'The click could not be stored, try again' };
+        }
         counted = true;
         // Cached article answers show this total on their next hit.
         getService(strapi, 'responseCache').forgetTotal(documentId);
@@ -113,12 +118,10 @@ const createClicksService = ({ strapi }: { strapi: Core.Strapi }) => {
       return { status: 202, documentId, total, counted };
     },
 
-    /** Writes buffered clicks in one transaction. Concurrent calls share one write. */
+    /** Writes the clicks waiting for their write now. */
     flush: () => flusher.flush(),
 
-    start: () => flusher.start(),
-
-    /** Final flush on shutdown (Strapi's destroy runs on SIGTERM and SIGINT). */
+    /** Final write on shutdown (Strapi's destroy runs on SIGTERM and SIGINT). */
     async stop() {
       closing = true;
       await flusher.stop();

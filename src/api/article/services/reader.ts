@@ -14,6 +14,7 @@
 import type { Core } from '@strapi/strapi';
 import { contentTypes } from '@strapi/utils';
 import { createField } from '@strapi/database/dist/fields';
+import { isSqlite, withSqliteStatements } from '../../../utils/sqlite-statements';
 
 /** What to read of a relation: its fields (all public ones when absent), sort and nested relations. */
 export type ReadSpec = {
@@ -90,31 +91,11 @@ export const createReader = (strapi: Core.Strapi) => {
       return `${alias}.${quote(attribute?.columnName ?? key)} ${direction.toLowerCase() === 'desc' ? 'DESC' : 'ASC'}`;
     });
 
-  /**
-   * Runs one of the reader's statements. On SQLite, on the pool's connection with the
-   * statement prepared once per connection (knex prepares it anew on every call, the
-   * largest cost left here); on PostgreSQL through knex.
-   */
-  type Statement = { all: (...bindings: unknown[]) => Row[] };
-  type SqliteConnection = { prepare: (sql: string) => Statement };
-  const prepared = new WeakMap<SqliteConnection, Map<string, Statement>>();
-  const client = knex.client as unknown as {
-    acquireConnection: () => Promise<SqliteConnection>;
-    releaseConnection: (connection: SqliteConnection) => Promise<void>;
-  };
-  const sqlite = strapi.db.dialect.client === 'sqlite';
+  /** Runs one of the reader's statements: prepared once on SQLite, through knex on PostgreSQL. */
+  const sqlite = isSqlite(strapi);
   const rowsOf = async (sql: string, bindings: Array<string | number>): Promise<Row[]> => {
     if (!sqlite) return ((await knex.raw(sql, bindings)) as { rows: Row[] }).rows;
-    const connection = await client.acquireConnection();
-    try {
-      let statements = prepared.get(connection);
-      if (!statements) prepared.set(connection, (statements = new Map()));
-      let statement = statements.get(sql);
-      if (!statement) statements.set(sql, (statement = connection.prepare(sql)));
-      return statement.all(...bindings);
-    } finally {
-      await client.releaseConnection(connection);
-    }
+    return withSqliteStatements(strapi, (statement) => statement(sql).all(...bindings));
   };
 
   /**

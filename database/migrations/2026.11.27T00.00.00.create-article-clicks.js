@@ -3,7 +3,9 @@
 // Strapi 5 re-creates the published article row at every publish, so nothing kept on
 // that row could carry a count. Runs on SQLite and PostgreSQL alike.
 
-module.exports = {
+const { versioned } = require('../versioned-migration');
+
+module.exports = versioned(__filename, {
   async up(knex) {
     if (await knex.schema.hasTable('article_clicks')) return;
     await knex.schema.createTable('article_clicks', (table) => {
@@ -20,4 +22,4 @@ module.exports = {
   async down(knex) {
     await knex.schema.dropTableIfExists('article_clicks');
   },
-};
+});

@@ -4,7 +4,9 @@
 // and several instances on one database form one burst. A burst is claimed by
 // setting batch_id on its rows in one statement: only one instance can win it.
 
-module.exports = {
+const { versioned } = require('../versioned-migration');
+
+module.exports = versioned(__filename, {
   async up(knex) {
     if (await knex.schema.hasTable('rebuild_changes')) return;
     await knex.schema.createTable('rebuild_changes', (table) => {
@@ -23,4 +25,4 @@ module.exports = {
   async down(knex) {
     await knex.schema.dropTableIfExists('rebuild_changes');
   },
-};
+});

@@ -5,9 +5,9 @@
 // SQLite (contentless: the tokens are not stored twice), a tsvector column with a GIN
 // index on PostgreSQL. Only published versions are ever written here.
 
-const isPostgres = (knex) => /^(pg|postgres|postgresql)$/.test(String(knex.client.config.client));
+const { versioned, isPostgres } = require('../versioned-migration');
 
-module.exports = {
+module.exports = versioned(__filename, {
   async up(knex) {
     if (!(await knex.schema.hasTable('search_documents'))) {
       await knex.schema.createTable('search_documents', (table) => {
@@ -54,4 +54,4 @@ module.exports = {
     await knex.schema.dropTableIfExists('search_texts');
     await knex.schema.dropTableIfExists('search_documents');
   },
-};
+});

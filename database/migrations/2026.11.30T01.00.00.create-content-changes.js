@@ -7,7 +7,9 @@
 // publishes never wait on each other here (an UPDATE of one counter row did, and two
 // of them could deadlock). Old rows are pruned. Runs on SQLite and PostgreSQL alike.
 
-module.exports = {
+const { versioned } = require('../versioned-migration');
+
+module.exports = versioned(__filename, {
   async up(knex) {
     // The first form of this table (one counter row) never left development.
     await knex.schema.dropTableIfExists('content_versions');
@@ -21,4 +23,4 @@ module.exports = {
   async down(knex) {
     await knex.schema.dropTableIfExists('content_changes');
   },
-};
+});

@@ -1,0 +1,207 @@
+// npm run backup while a real server takes clicks; npm run restore into a fresh place;
+// then every table of the restored database is compared with the source's, and a
+// server started on the restored database answers with the restored counts.
+import { execFile } from 'child_process';
+import crypto from 'crypto';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import knexFactory, { type Knex } from 'knex';
+import { startServerProcess, type ServerProcess } from '../helpers/process';
+import { BROWSER, readJson } from '../helpers/http';
+import { dropPostgresDatabase, postgresUrl, recreatePostgresDatabase, usingPostgres } from '../helpers/strapi';
+
+const appDir = path.resolve(__dirname, '..', '..');
+const worker = process.env.JEST_WORKER_ID ?? '0';
+const name = `newsroom_backup_${worker}`;
+const restoredName = `${name}_restored`;
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'newsroom-backup-'));
+const sourceFile = path.join(work, 'source', 'data.db');
+const restoredFile = path.join(work, 'restored', 'data.db');
+const restoredUploads = path.join(work, 'restored', 'uploads');
+const backupDir = path.join(work, 'backup');
+
+const sourceEnv: Record<string, string> = usingPostgres()
+  ? { DATABASE_CLIENT: 'postgres', DATABASE_URL: postgresUrl(name) }
+  : { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: sourceFile };
+const restoredEnv: Record<string, string> = usingPostgres()
+  ? { DATABASE_CLIENT: 'postgres', DATABASE_URL: postgresUrl(restoredName) }
+  : { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: restoredFile };
+
+const connect = (env: Record<string, string>): Knex =>
+  env.DATABASE_CLIENT === 'postgres'
+    ? knexFactory({ client: 'pg', connection: env.DATABASE_URL })
+    : knexFactory({ client: 'better-sqlite3', connection: { filename: env.DATABASE_FILENAME }, useNullAsDefault: true });
+
+/** Runs one of the project's scripts as an operator would, with these database variables. */
+const script = (file: string, args: string[], env: Record<string, string>) =>
+  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      [path.join(appDir, 'scripts', file), ...args],
+      { env: { ...process.env, ...env } },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
+    );
+  });
+
+/** Every table's name (shadow tables of SQLite's full-text index included, the virtual one left out). */
+const tablesOf = async (db: Knex): Promise<string[]> => {
+  if (usingPostgres()) {
+    return (await db.raw('SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename')).rows.map(
+      (row: { tablename: string }) => row.tablename
+    );
+  }
+  return (
+    await db.raw(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name"
+    )
+  ).map((row: { name: string }) => row.name);
+};
+
+/** A table's rows as sorted JSON lines (blobs as base64), for an exact comparison. */
+const rowsOf = async (db: Knex, table: string) =>
+  ((await db(table).select('*')) as Array<Record<string, unknown>>)
+    .map((row) =>
+      JSON.stringify(row, (_key, value) => (value && value.type === 'Buffer' ? Buffer.from(value.data).toString('base64') : value))
+    )
+    .sort();
+
+let server: ServerProcess | null = null;
+beforeAll(async () => {
+  fs.mkdirSync(path.dirname(sourceFile), { recursive: true });
+  if (usingPostgres()) {
+    await recreatePostgresDatabase(name);
+    await recreatePostgresDatabase(restoredName);
+  }
+});
+afterAll(async () => {
+  if (server && server.child.exitCode === null) server.child.kill('SIGKILL');
+  if (usingPostgres()) {
+    await dropPostgresDatabase(name);
+    await dropPostgresDatabase(restoredName);
+  }
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+test('a backup taken under click load restores every table and the uploaded files', async () => {
+  server = await startServerProcess({
+    ...sourceEnv,
+    CLICK_DEDUPE_WINDOW_S: '0',
+    CLICK_RATE_LIMIT_PER_MIN: '0',
+    CLICK_MAX_PER_ADDRESS: '0',
+  });
+  const base = server.url;
+  // An administrator, an API token, and a file uploaded through the API.
+  const register = await fetch(`${base}/admin/register-admin`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ firstname: 'Ops', lastname: 'Admin', email: 'ops@example.gov.cn', password: 'Ops-Passw0rd' }),
+  });
+  const adminJwt = (await readJson(register)).data.token as string;
+  const created = await fetch(`${base}/admin/api-tokens`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${adminJwt}` },
+    body: JSON.stringify({ name: 'backup-test', type: 'full-access', lifespan: null, description: 'tests' }),
+  });
+  const token = (await readJson(created)).data.accessKey as string;
+  const bytes = crypto.randomBytes(4096);
+  const form = new FormData();
+  form.append('files', new Blob([bytes], { type: 'application/pdf' }), `backup-${worker}.pdf`);
+  const uploaded = await fetch(`${base}/api/upload`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: form });
+  expect(uploaded.status).toBe(201);
+  const file = (await readJson(uploaded))[0] as { url: string; hash: string };
+
+  const article = (await readJson(await fetch(`${base}/api/articles`))).data[0].documentId as string;
+  let acknowledged = 0;
+  let running = true;
+  const clients = Array.from({ length: 16 }, async (_, n) => {
+    while (running) {
+      const res = await fetch(`${base}/api/articles/${article}/clicks`, { method: 'POST', headers: { 'User-Agent': `${BROWSER} c/${n}` } });
+      if (res.status === 202) acknowledged += 1;
+      await res.arrayBuffer();
+    }
+  });
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  const acknowledgedBefore = acknowledged;
+  const backup = await script('backup.js', ['--out', backupDir], sourceEnv);
+  const acknowledgedAfter = acknowledged;
+  running = false;
+  await Promise.all(clients);
+  server.child.kill('SIGTERM');
+  await server.exited;
+  expect(backup.stderr).toBe('');
+  expect(backup.code).toBe(0);
+  expect(acknowledgedBefore).toBeGreaterThan(50);
+
+  const restore = await script('restore.js', [backupDir, '--uploads', restoredUploads], restoredEnv);
+  expect(restore.stderr).toBe('');
+  expect(restore.code).toBe(0);
+  expect(restore.stdout).toMatch(/row counts match the backup/);
+
+  const source = connect(sourceEnv);
+  const restored = connect(restoredEnv);
+  try {
+    const tables = await tablesOf(source);
+    expect(await tablesOf(restored)).toEqual(tables);
+    // The project's own tables are there, not only Strapi's.
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'article_clicks',
+        'rebuild_changes',
+        'search_documents',
+        'search_texts',
+        'content_changes',
+        'newsroom_schema_versions',
+      ])
+    );
+    for (const table of tables) {
+      if (table === 'article_clicks') continue; // under load while the backup ran: below
+      expect({ table, rows: await rowsOf(restored, table) }).toEqual({ table, rows: await rowsOf(source, table) });
+    }
+    // Clicks: every click acknowledged before the backup began is in it; none after it ended.
+    const sum = async (db: Knex) => Number((await db('article_clicks').where('document_id', article).sum({ n: 'count' }))[0].n ?? 0);
+    const inBackup = await sum(restored);
+    expect(inBackup).toBeGreaterThanOrEqual(acknowledgedBefore);
+    expect(inBackup).toBeLessThanOrEqual(acknowledgedAfter + 16);
+    expect(await sum(source)).toBeGreaterThanOrEqual(inBackup);
+  } finally {
+    await source.destroy();
+    await restored.destroy();
+  }
+  // The uploaded file, byte for byte.
+  expect(fs.readFileSync(path.join(restoredUploads, path.basename(file.url)))).toEqual(bytes);
+
+  // A server on the restored database reads the article with the restored total.
+  server = await startServerProcess(restoredEnv);
+  const stats = await readJson(await fetch(`${server.url}/api/articles/${article}/clicks`));
+  server.child.kill('SIGTERM');
+  await server.exited;
+  expect(stats.data.total).toBeGreaterThanOrEqual(acknowledgedBefore);
+
+  // Restoring again over the restored database is refused without --force, and changes nothing.
+  const fingerprint = async () => {
+    const db = connect(restoredEnv);
+    try {
+      return JSON.stringify(await db('article_clicks').select('*').orderBy(['document_id', 'locale', 'day']));
+    } finally {
+      await db.destroy();
+    }
+  };
+  const before = await fingerprint();
+  const again = await script('restore.js', [backupDir, '--uploads', restoredUploads], restoredEnv);
+  expect(again.code).toBe(2);
+  expect(again.stderr).toMatch(/restore refused: .*not empty.*--force/);
+  expect(await fingerprint()).toBe(before);
+});
+
+test('a backup of the other database kind, or not a backup at all, is refused', async () => {
+  const other: Record<string, string> = usingPostgres()
+    ? { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(work, 'other.db') }
+    : { DATABASE_CLIENT: 'postgres', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' };
+  const wrongKind = await script('restore.js', [backupDir], other);
+  expect(wrongKind.code).toBe(2);
+  expect(wrongKind.stderr).toMatch(/restore refused: this is a (sqlite|postgres) backup; this install uses/);
+  const notBackup = await script('restore.js', [work], restoredEnv);
+  expect(notBackup.code).toBe(2);
+  expect(notBackup.stderr).toMatch(/is not a backup/);
+});

@@ -4,9 +4,13 @@
 'use strict';
 
 const path = require('path');
+const { monitorEventLoopDelay } = require('perf_hooks');
 const { createStrapi } = require('@strapi/strapi');
 
 const appDir = path.resolve(__dirname, '..', '..');
+
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
 
 const main = async () => {
   const app = await createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false }).load();
@@ -242,6 +246,50 @@ const main = async () => {
           .whereNotNull('published_at');
         ctx.set('Cache-Control', 'no-store');
         ctx.body = { data: rows.map((row) => row.document_id) };
+      },
+      config: { auth: false },
+    },
+    {
+      method: 'POST',
+      path: '/bench/publish/:documentId',
+      // An editor's revision: the title changes and the article is published again, through
+      // the document service and every rule the project hangs on it (search index, response
+      // cache, rebuild log, quotes). The soak runs it at a steady rate.
+      handler: async (ctx) => {
+        const articles = app.documents('api::article.article');
+        const { documentId } = ctx.params;
+        const revision = await app.requestContext.run({}, async () => {
+          const draft = await articles.findOne({ documentId, locale: 'zh-Hans', status: 'draft', fields: ['title'] });
+          if (!draft) return null;
+          const title = `${draft.title.replace(/（修订 \d+）$/, '')}（修订 ${Date.now() % 100000}）`;
+          await articles.update({ documentId, locale: 'zh-Hans', data: { title } });
+          await articles.publish({ documentId, locale: 'zh-Hans' });
+          return title;
+        });
+        if (revision === null) return ctx.notFound();
+        ctx.set('Cache-Control', 'no-store');
+        ctx.body = { data: { documentId, title: revision } };
+      },
+      config: { auth: false },
+    },
+    {
+      method: 'GET',
+      path: '/bench/vitals',
+      // Memory (after a full GC when the process runs with --expose-gc) and the event
+      // loop's delay since the last call (npm run soak prints them every minute).
+      handler: (ctx) => {
+        const delay = {
+          p50: loopDelay.percentile(50) / 1e6,
+          p99: loopDelay.percentile(99) / 1e6,
+          max: loopDelay.max / 1e6,
+        };
+        if (global.gc) {
+          global.gc();
+          // The collection's own pause is the soak's doing, not the server's: leave it out.
+          setTimeout(() => loopDelay.reset(), 50);
+        } else loopDelay.reset();
+        ctx.set('Cache-Control', 'no-store');
+        ctx.body = { data: { memory: process.memoryUsage(), loopDelayMs: delay } };
       },
       config: { auth: false },
     },

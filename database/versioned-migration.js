@@ -4,7 +4,8 @@
 // name order at start, each in a transaction, and records in strapi_migrations. Strapi
 // takes no lock, so two instances starting together on one database could both run
 // one. Each migration is wrapped here: it takes a lock for the transaction (a
-// PostgreSQL advisory lock; SQLite has one writer), and runs only if its name is not
+// PostgreSQL advisory lock; on SQLite, one file, the second writer waits for the busy
+// timeout and then fails its start rather than run twice), and runs only if its name is not
 // yet in newsroom_schema_versions, which it writes in the same transaction. So a
 // migration runs once, on whichever instance gets there first, and the others see it
 // done. Never edit a migration that has been released: add a new one.
@@ -16,6 +17,13 @@ const VERSIONS = 'newsroom_schema_versions';
 const LOCK_KEY = '7954895654544699245';
 
 const isPostgres = (knex) => /^(pg|postgres|postgresql)$/.test(String(knex.client.config.client));
+
+/** Waits for the lock as long as another instance's migration takes (not the 30 s statement timeout). */
+const lock = async (knex) => {
+  if (!isPostgres(knex)) return;
+  await knex.raw('SET LOCAL statement_timeout = 0');
+  await knex.raw(`SELECT pg_advisory_xact_lock(${LOCK_KEY})`);
+};
 
 const ensureVersions = async (knex) => {
   if (await knex.schema.hasTable(VERSIONS)) return;
@@ -37,14 +45,14 @@ const versioned = (file, migration) => {
   return {
     name,
     async up(knex) {
-      if (isPostgres(knex)) await knex.raw(`SELECT pg_advisory_xact_lock(${LOCK_KEY})`);
+      await lock(knex);
       await ensureVersions(knex);
       if (await knex(VERSIONS).where({ name }).first()) return; // another instance ran it
       await migration.up(knex);
       await knex(VERSIONS).insert({ name, applied_ms: Date.now() });
     },
     async down(knex) {
-      if (isPostgres(knex)) await knex.raw(`SELECT pg_advisory_xact_lock(${LOCK_KEY})`);
+      await lock(knex);
       await migration.down(knex);
       if (await knex.schema.hasTable(VERSIONS)) await knex(VERSIONS).where({ name }).delete();
     },

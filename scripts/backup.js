@@ -33,7 +33,12 @@ const run = (program, programArgs, env) =>
     });
   });
 
-const schemaVersions = async (knex) => (await knex('newsroom_schema_versions').select('name').orderBy('name')).map((row) => row.name);
+/** The project's migrations the database has run (before newsroom_schema_versions: from strapi_migrations). */
+const schemaVersions = async (knex) => {
+  const table = (await knex.schema.hasTable('newsroom_schema_versions')) ? 'newsroom_schema_versions' : 'strapi_migrations';
+  if (!(await knex.schema.hasTable(table))) return [];
+  return [...new Set((await knex(table).select('name').orderBy('name')).map((row) => row.name))];
+};
 
 const main = async () => {
   const target = databaseTarget();
@@ -77,7 +82,7 @@ const main = async () => {
           const snapshot = (await trx.raw('SELECT pg_export_snapshot() AS id')).rows[0].id;
           await run(
             pgProgram('pg_dump'),
-            ['--format=custom', '--no-owner', '--no-privileges', `--snapshot=${snapshot}`, '--file', file, '--dbname', target.url],
+            ['--format=custom', '--no-owner', '--no-privileges', `--snapshot=${snapshot}`, '--file', file, '--dbname', target.cliUrl],
             target.env
           );
           manifest.tables = await countRows(trx, target.client);

@@ -16,9 +16,10 @@ const loadEnv = () => {
 };
 
 /**
- * { client: 'sqlite', filename } or { client: 'postgres', url, env, ssl }: `env` carries
- * the libpq variables (PGSSLMODE) pg_dump and pg_restore need beside the URL, `ssl`
- * the same for a knex connection.
+ * { client: 'sqlite', filename } or { client: 'postgres', url, cliUrl, env, ssl }: `url`
+ * for knex (with `ssl`), `cliUrl` (no password) and `env` (PGPASSWORD, PGSSLMODE) for
+ * pg_dump, pg_restore and psql. The schema is the URL's or the server's default
+ * (search_path); DATABASE_SCHEMA other than public is not supported here.
  */
 const databaseTarget = () => {
   loadEnv();
@@ -38,9 +39,21 @@ const databaseTarget = () => {
     built.password = process.env.DATABASE_PASSWORD || '';
     url = built.href;
   }
+  // The password goes to pg_dump/pg_restore/psql in PGPASSWORD, not on their command line.
+  const parsed = new URL(url);
+  const password = decodeURIComponent(parsed.password);
+  parsed.password = '';
+  const env = password ? { PGPASSWORD: password } : {};
   const ssl = /^(true|1)$/i.test(process.env.DATABASE_SSL || '');
-  // PGSSLMODE=require encrypts without checking the certificate; so does this for node-pg.
-  return { client, url, env: ssl ? { PGSSLMODE: 'require' } : {}, ssl: ssl ? { ssl: { rejectUnauthorized: false } } : {} };
+  if (ssl) {
+    // As config/database.ts: certificates are checked unless DATABASE_SSL_REJECT_UNAUTHORIZED=false.
+    // libpq checks them with PGSSLMODE=verify-full and a root certificate (PGSSLROOTCERT);
+    // an operator's own PGSSLMODE wins.
+    const verify = !/^(false|0)$/i.test(process.env.DATABASE_SSL_REJECT_UNAUTHORIZED || 'true');
+    env.PGSSLMODE = process.env.PGSSLMODE || (verify && process.env.PGSSLROOTCERT ? 'verify-full' : 'require');
+    return { client, url, cliUrl: parsed.href, env, ssl: { ssl: { rejectUnauthorized: verify } } };
+  }
+  return { client, url, cliUrl: parsed.href, env, ssl: {} };
 };
 
 /** Where Strapi's local upload provider keeps files. */

@@ -7,8 +7,11 @@
 //   - a backup of the other database kind (SQLite into PostgreSQL or back);
 //   - a backup made by a newer release (schema versions this build does not know);
 //   - a database or uploads folder that is not empty, unless --force. With --force the
-//     SQLite file and the uploads folder it replaces are kept beside it, renamed
-//     *.before-restore-<time>; a PostgreSQL restore is one transaction (all or nothing).
+//     SQLite file (with its WAL) and the uploads folder it replaces are kept beside them,
+//     renamed *.before-restore-<time>; on PostgreSQL the tables there are dropped and the
+//     backup's restored in one transaction (psql --single-transaction): all or nothing.
+// The uploads are copied beside their folder before the database changes, and swapped
+// in after it.
 // Every table's row count is checked against the backup's manifest. A backup from an
 // older release is brought up to date by the migrations at the next start.
 'use strict';
@@ -54,12 +57,36 @@ const main = async () => {
 
   const uploads = uploadsDir(option('uploads'));
   const uploadsInUse = fs.existsSync(uploads) && fs.readdirSync(uploads).some((name) => !name.startsWith('.'));
+  const when = stamp();
 
+  // Checks that change nothing come first.
+  let pgTables = [];
   if (target.client === 'sqlite') {
     const inUse = fs.existsSync(target.filename) && fs.statSync(target.filename).size > 0;
     if ((inUse || uploadsInUse) && !force) {
       throw new Refusal(`${inUse ? target.filename : uploads} is not empty: stop the server and add --force to replace it`);
     }
+  } else {
+    const knex = require('knex')({ client: 'pg', connection: { connectionString: target.url, ...target.ssl } });
+    try {
+      pgTables = Object.keys(await countRows(knex, 'postgres'));
+    } finally {
+      await knex.destroy();
+    }
+    if ((pgTables.length || uploadsInUse) && !force) {
+      throw new Refusal(
+        `the ${pgTables.length ? 'database' : 'uploads folder'} is not empty: stop the servers and add --force to replace it`
+      );
+    }
+  }
+
+  // The uploads are copied beside their folder first: a full disk stops the restore here,
+  // before the database has changed.
+  const incoming = `${uploads}.restoring`;
+  fs.rmSync(incoming, { recursive: true, force: true });
+  fs.cpSync(path.join(dir, 'uploads'), incoming, { recursive: true, preserveTimestamps: true });
+
+  if (target.client === 'sqlite') {
     const Database = require('better-sqlite3');
     const restoring = `${target.filename}.restoring`;
     fs.mkdirSync(path.dirname(target.filename), { recursive: true });
@@ -68,40 +95,57 @@ const main = async () => {
     const check = db.pragma('integrity_check', { simple: true });
     db.close();
     if (check !== 'ok') throw new Error(`the backup's database failed its integrity check: ${check}`);
-    const knex = require('knex')({ client: 'better-sqlite3', connection: { filename: restoring, readonly: true }, useNullAsDefault: true });
+    const knex = require('knex')({ client: 'better-sqlite3', connection: { filename: restoring }, useNullAsDefault: true });
     try {
       compareCounts(manifest.tables, await countRows(knex, 'sqlite'));
     } finally {
       await knex.destroy();
     }
-    if (inUse) fs.renameSync(target.filename, `${target.filename}.before-restore-${stamp()}`);
-    for (const suffix of ['-wal', '-shm']) fs.rmSync(target.filename + suffix, { force: true });
+    // The file it replaces is kept with its WAL, which may hold its last commits.
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (fs.existsSync(target.filename + suffix))
+        fs.renameSync(target.filename + suffix, `${target.filename}.before-restore-${when}${suffix}`);
+    }
     fs.renameSync(restoring, target.filename);
   } else {
+    // One transaction: the tables there are dropped and the backup's created and filled,
+    // or nothing changes (pg_restore's plain SQL run by psql --single-transaction).
+    const sql = execFileSync(pgProgram('pg_restore'), ['--no-owner', '--no-privileges', '--file', '-', path.join(dir, manifest.database)], {
+      env: { ...process.env, ...target.env },
+      maxBuffer: 4 * 1024 * 1024 * 1024,
+    });
+    const drop = `DO $$ DECLARE r record; BEGIN
+  FOR r IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() LOOP
+    EXECUTE format('DROP TABLE IF EXISTS %I CASCADE', r.tablename);
+  END LOOP;
+  FOR r IN SELECT sequence_name FROM information_schema.sequences WHERE sequence_schema = current_schema() LOOP
+    EXECUTE format('DROP SEQUENCE IF EXISTS %I CASCADE', r.sequence_name);
+  END LOOP;
+END $$;
+`;
+    execFileSync(
+      pgProgram('psql'),
+      ['--single-transaction', '--quiet', '--no-psqlrc', '-v', 'ON_ERROR_STOP=1', '--dbname', target.cliUrl],
+      {
+        // Warnings and errors only, not the NOTICE of each cascaded drop.
+        env: { ...process.env, ...target.env, PGOPTIONS: '-c client_min_messages=warning' },
+        input: Buffer.concat([Buffer.from(pgTables.length ? drop : ''), sql]),
+        stdio: ['pipe', 'ignore', 'inherit'],
+        maxBuffer: 64 * 1024 * 1024,
+      }
+    );
     const knex = require('knex')({ client: 'pg', connection: { connectionString: target.url, ...target.ssl } });
     try {
-      const existing = Object.keys(await countRows(knex, 'postgres'));
-      if ((existing.length || uploadsInUse) && !force) {
-        throw new Refusal(
-          `the ${existing.length ? 'database' : 'uploads folder'} is not empty: stop the servers and add --force to replace it`
-        );
-      }
-      const restoreArgs = ['--single-transaction', '--exit-on-error', '--no-owner', '--no-privileges'];
-      if (existing.length) restoreArgs.push('--clean', '--if-exists');
-      execFileSync(pgProgram('pg_restore'), [...restoreArgs, '--dbname', target.url, path.join(dir, manifest.database)], {
-        env: { ...process.env, ...target.env },
-        stdio: ['ignore', 'inherit', 'inherit'],
-      });
-      const restored = await countRows(knex, 'postgres');
-      compareCounts(manifest.tables, restored);
+      compareCounts(manifest.tables, await countRows(knex, 'postgres'));
     } finally {
       await knex.destroy();
     }
   }
 
-  // The uploads: a folder in use is kept aside first (--force), then the backup's files are copied in.
-  if (uploadsInUse) fs.renameSync(uploads, `${uploads}.before-restore-${stamp()}`);
-  fs.cpSync(path.join(dir, 'uploads'), uploads, { recursive: true, preserveTimestamps: true });
+  // Then the uploads are swapped in; a folder in use is kept aside (--force).
+  if (fs.existsSync(uploads)) fs.renameSync(uploads, `${uploads}.before-restore-${when}`);
+  fs.renameSync(incoming, uploads);
+  if (!uploadsInUse) fs.rmSync(`${uploads}.before-restore-${when}`, { recursive: true, force: true });
 
   const rows = Object.values(manifest.tables).reduce((sum, n) => sum + n, 0);
   console.log(

@@ -43,6 +43,10 @@ export const withSqliteStatements = async <R>(
     };
     return work(statement, connection);
   } finally {
-    await pool.releaseConnection(connection);
+    // The work is done (committed, if it wrote): a failure to hand the connection back
+    // is the pool's to report, not the work's.
+    await pool
+      .releaseConnection(connection)
+      .catch((error: Error) => strapi.log.error(`[sqlite] could not release the connection: ${error.message}`));
   }
 };

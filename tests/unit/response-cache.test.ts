@@ -50,4 +50,8 @@ test('draft rows and Strapi-internal writes leave public answers alone; everythi
   expect(changesPublicContent({ action: 'afterCreate', model: { uid: 'admin::session' } })).toBe(false);
   expect(changesPublicContent({ action: 'afterUpdate', model: { uid: 'plugin::i18n.locale' }, result: {} })).toBe(true);
   expect(changesPublicContent({ action: 'afterUpdate', model: { uid: 'plugin::users-permissions.permission' }, result: {} })).toBe(true);
+  // The upload plugin's weekly metrics row is Strapi's bookkeeping; other core-store rows (settings) count.
+  const store = { uid: 'strapi::core-store' };
+  expect(changesPublicContent({ action: 'afterUpdate', model: store, result: { key: 'plugin_upload_metrics' } })).toBe(false);
+  expect(changesPublicContent({ action: 'afterUpdate', model: store, result: { key: 'plugin_i18n_default_locale' } })).toBe(true);
 });

@@ -103,9 +103,11 @@ export const createFlusher = (strapi: Core.Strapi, store: ClickStore, holdMs: nu
     async storedTotal(documentId: string) {
       const cached = stored.get(documentId);
       if (cached !== undefined) return cached;
+      const before = settled;
       const total = (await store.totals([documentId])).get(documentId) ?? 0;
-      stored.set(documentId, total);
-      return total;
+      // A write settled during the read has set a newer total: keep that one.
+      if (settled === before || !stored.has(documentId)) stored.set(documentId, total);
+      return stored.get(documentId)!;
     },
 
     /**

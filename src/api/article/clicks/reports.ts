@@ -35,14 +35,28 @@ export const createReports = (store: ClickStore, flusher: Flusher, today: () => 
       popularCache.clear();
     },
 
-    /** Current totals (stored + pending) of published documents. */
+    /**
+     * Current totals (stored + pending) of published documents. A document with clicks
+     * waiting for their write is answered from the total its last write read (cached and
+     * settled in one step with the pending count, so nothing is counted twice); the
+     * others are read from the database, other instances' clicks included.
+     */
     async totals(documentIds: string[]): Promise<Map<string, number>> {
       const unique = [...new Set(documentIds)];
+      const result = new Map<string, number>();
+      const read: string[] = [];
+      for (const id of unique) {
+        const cached = flusher.stored.get(id);
+        const pending = flusher.buffer.pending(id);
+        if (pending > 0 && cached !== undefined) result.set(id, cached + pending);
+        else read.push(id);
+      }
+      if (!read.length) return result;
       return flusher.consistent(
-        () => store.totals(unique),
+        () => store.totals(read),
         (totals) => {
-          for (const id of unique) totals.set(id, (totals.get(id) ?? 0) + flusher.buffer.pending(id));
-          return totals;
+          for (const id of read) result.set(id, (totals.get(id) ?? 0) + flusher.buffer.pending(id));
+          return result;
         }
       );
     },

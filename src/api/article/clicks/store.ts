@@ -12,6 +12,7 @@ const ARTICLES_TABLE = 'articles';
 const ROWS_PER_INSERT = 200;
 
 type Sum = { n: number | string };
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export const createClickStore = (strapi: Core.Strapi) => {
   const knex = () => strapi.db.connection;
@@ -23,36 +24,47 @@ export const createClickStore = (strapi: Core.Strapi) => {
      */
     async writeBatch(batch: Map<string, ClickRow>): Promise<Map<string, number>> {
       const ids = [...new Set([...batch.values()].map((row) => row.documentId))];
+      // Rows in one order on every instance: two groups locking the same rows in opposite
+      // orders would deadlock on PostgreSQL.
+      const rows = [...batch.values()].sort((a, b) => cmp(a.documentId, b.documentId) || cmp(a.locale, b.locale) || cmp(a.day, b.day));
       if (isSqlite(strapi)) {
-        // On the one connection, synchronously: no other statement runs between the
-        // commit and the totals, and the statements are prepared once.
-        return withSqliteStatements(strapi, (statement, connection) => {
-          const upsert = statement(
-            `INSERT INTO ${TABLE} (document_id, locale, day, count) VALUES (?, ?, ?, ?) ` +
-              `ON CONFLICT (document_id, locale, day) DO UPDATE SET count = ${TABLE}.count + excluded.count`
-          );
+        // On the one connection, synchronously, totals read inside the transaction: it
+        // commits only if everything succeeded, so a refused click is never stored.
+        return withSqliteStatements(strapi, (statement, connection) =>
           connection.transaction(() => {
-            for (const row of batch.values()) upsert.run(row.documentId, row.locale, row.day, row.delta);
-          })();
-          const sum = statement(`SELECT COALESCE(SUM(count), 0) AS n FROM ${TABLE} WHERE document_id = ?`);
-          const legacy = statement(
-            `SELECT legacy_click_count AS n FROM ${ARTICLES_TABLE} WHERE document_id = ? AND published_at IS NOT NULL LIMIT 1`
-          );
-          return new Map(ids.map((id) => [id, Number(sum.get(id)?.n ?? 0) + Number(legacy.get(id)?.n ?? 0)]));
-        });
+            const upsert = statement(
+              `INSERT INTO ${TABLE} (document_id, locale, day, count) VALUES (?, ?, ?, ?) ` +
+                `ON CONFLICT (document_id, locale, day) DO UPDATE SET count = ${TABLE}.count + excluded.count`
+            );
+            for (const row of rows) upsert.run(row.documentId, row.locale, row.day, row.delta);
+            const sum = statement(`SELECT COALESCE(SUM(count), 0) AS n FROM ${TABLE} WHERE document_id = ?`);
+            const legacy = statement(
+              `SELECT legacy_click_count AS n FROM ${ARTICLES_TABLE} WHERE document_id = ? AND published_at IS NOT NULL LIMIT 1`
+            );
+            return new Map(ids.map((id) => [id, Number(sum.get(id)?.n ?? 0) + Number(legacy.get(id)?.n ?? 0)]));
+          })()
+        );
       }
-      const rows = [...batch.values()].map((row) => ({ document_id: row.documentId, locale: row.locale, day: row.day, count: row.delta }));
+      const values = rows.map((row) => ({ document_id: row.documentId, locale: row.locale, day: row.day, count: row.delta }));
       // The totals are read in the transaction: a failure after the commit cannot turn a
-      // stored click into a refused one.
-      return knex().transaction(async (trx) => {
-        for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-          await trx(TABLE)
-            .insert(rows.slice(i, i + ROWS_PER_INSERT))
-            .onConflict(['document_id', 'locale', 'day'])
-            .merge({ count: trx.raw('?? + excluded.??', [`${TABLE}.count`, 'count']) });
+      // stored click into a refused one. A deadlock or serialization failure (another
+      // instance's group) is retried: nothing of the failed attempt was committed.
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await knex().transaction(async (trx) => {
+            for (let i = 0; i < values.length; i += ROWS_PER_INSERT) {
+              await trx(TABLE)
+                .insert(values.slice(i, i + ROWS_PER_INSERT))
+                .onConflict(['document_id', 'locale', 'day'])
+                .merge({ count: trx.raw('?? + excluded.??', [`${TABLE}.count`, 'count']) });
+            }
+            return store.totals(ids, trx);
+          });
+        } catch (error) {
+          const code = (error as { code?: string }).code;
+          if (attempt >= 3 || (code !== '40P01' && code !== '40001')) throw error;
         }
-        return store.totals(ids, trx);
-      });
+      }
     },
 
     /** The published locales of a document and its legacy count (点击率 of the old site). */

@@ -101,7 +101,13 @@ const createClicksService = ({ strapi }: { strapi: Core.Strapi }) => {
       const visitor = userAgent && !isbot(userAgent) ? visitorKey(address, userAgent, documentId) : null;
       const perAddressKey = visitor && !dedupe.seen(visitor) ? visitorKey(address, '', documentId) : null;
       if (visitor && perAddressKey && perAddress.hit(perAddressKey) === 0) {
-        // A 202 that counts is sent only once the click is committed (group commit).
+        // A 202 that counts is sent only once the click is committed (group commit). The
+        // final write may have begun while this click was being checked: refuse it then.
+        if (closing) {
+          dedupe.forget(visitor);
+          perAddress.undo(perAddressKey);
+          return { status: 503, message: 'Shutting down, try again' };
+        }
         try {
           await flusher.add(documentId, code, today());
         } catch {

@@ -61,10 +61,17 @@ type LifecycleEvent = {
 
 type Transaction = { trx: unknown; onCommit: (cb: () => void) => void };
 
+/**
+ * Core-store rows Strapi rewrites on its own schedule that no answer reads: the upload
+ * plugin's weekly metrics (first written 15 s after a fresh start, then weekly).
+ */
+const IGNORED_STORE_KEYS: ReadonlySet<string> = new Set(['plugin_upload_metrics']);
+
 /** Whether a write event can change an anonymous answer (a draft row cannot). */
 export const changesPublicContent = (event: LifecycleEvent) => {
   if (!WRITES.has(event.action) || IGNORED(event.model.uid)) return false;
-  const result = event.result as { publishedAt?: unknown } | null | undefined;
+  const result = event.result as { publishedAt?: unknown; key?: unknown } | null | undefined;
+  if (event.model.uid === 'strapi::core-store' && typeof result?.key === 'string' && IGNORED_STORE_KEYS.has(result.key)) return false;
   const isDraftRow =
     event.model.options?.draftAndPublish === true &&
     (event.action === 'afterCreate' || event.action === 'afterUpdate') &&

@@ -115,28 +115,38 @@ const benchDatabase = async (db, name) => {
   return { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file };
 };
 
+/** Whether wrk is installed (apt-get install wrk). */
+const hasWrk = () => {
+  const { execFileSync } = require('child_process');
+  try {
+    return execFileSync('sh', ['-c', 'command -v wrk']).toString().trim() || null;
+  } catch {
+    return null;
+  }
+};
+
 /**
  * Like `measure`, with wrk (one thread, as the issues' figures were taken) when it is
  * installed: autocannon runs in Node on the same cores and caps what fast answers can
- * show. `body` makes it a JSON POST. Falls back to autocannon.
+ * show. `body` makes it a JSON POST, `lua` is a whole wrk script. Falls back to
+ * autocannon (not for `lua`: the caller checks hasWrk first).
  */
-const measureWrk = async (name, url, connections, seconds, body) => {
+const measureWrk = async (name, url, connections, seconds, body, lua) => {
   const { execFileSync } = require('child_process');
-  let wrk = null;
-  try {
-    wrk = execFileSync('sh', ['-c', 'command -v wrk']).toString().trim();
-  } catch {
-    wrk = null;
-  }
+  const wrk = hasWrk();
   if (!wrk) {
     const opts = () => (body ? { url, method: 'POST', headers: { 'content-type': 'application/json' }, body } : { url });
     return measure(name, opts, connections, seconds);
   }
   const wrkArgs = ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency'];
   let script = null;
-  if (body) {
+  if (body || lua) {
+    // `lua` is a whole wrk script (e.g. a request() that varies each request).
     script = path.join(tmp, `wrk-${process.pid}.lua`);
-    fs.writeFileSync(script, `wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = ${JSON.stringify(body)}\n`);
+    fs.writeFileSync(
+      script,
+      lua ?? `wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = ${JSON.stringify(body)}\n`
+    );
     wrkArgs.push('-s', script);
   }
   const out = execFileSync(wrk, [...wrkArgs, url]).toString();
@@ -167,4 +177,18 @@ const compile = async () => {
   await compileStrapi({ appDir });
 };
 
-module.exports = { appDir, tmp, flag, productionEnv, startProcess, stop, run, measure, measureWrk, printRow, compile, benchDatabase };
+module.exports = {
+  appDir,
+  tmp,
+  flag,
+  productionEnv,
+  startProcess,
+  stop,
+  run,
+  measure,
+  measureWrk,
+  hasWrk,
+  printRow,
+  compile,
+  benchDatabase,
+};

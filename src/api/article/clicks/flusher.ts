@@ -30,7 +30,8 @@ export const createFlusher = (strapi: Core.Strapi, store: ClickStore, holdMs: nu
   const stored = new Map<string, number>();
   /** The clicks in `buffer` and their waiters; null when nothing waits. */
   let group: Group | null = null;
-  let timer: NodeJS.Timeout | null = null;
+  /** The scheduled write: a timer, or with holdMs 0 an immediate (after this turn's I/O). */
+  let timer: { cancel: () => void } | null = null;
   let writing: Promise<void> | null = null;
   /** Bumped when a written group stops counting as pending (see `consistent`). */
   let settled = 0;
@@ -59,7 +60,7 @@ export const createFlusher = (strapi: Core.Strapi, store: ClickStore, holdMs: nu
 
   /** Starts the next write now, unless one is running (it starts the next when it ends). */
   const writeNow = () => {
-    if (timer) clearTimeout(timer);
+    timer?.cancel();
     timer = null;
     if (writing || buffer.size === 0) return writing ?? Promise.resolve();
     writing = writeOnce().finally(() => {
@@ -71,7 +72,14 @@ export const createFlusher = (strapi: Core.Strapi, store: ClickStore, holdMs: nu
 
   const schedule = () => {
     if (timer || writing) return;
-    timer = setTimeout(writeNow, holdMs);
+    if (holdMs > 0) {
+      const handle = setTimeout(writeNow, holdMs);
+      timer = { cancel: () => clearTimeout(handle) };
+    } else {
+      // The clicks read in this turn of the event loop share one write.
+      const handle = setImmediate(writeNow);
+      timer = { cancel: () => clearImmediate(handle) };
+    }
   };
 
   const flusher = {

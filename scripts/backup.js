@@ -15,13 +15,7 @@
 const { execFile } = require('child_process');
 const fs = require('fs');
 const path = require('path');
-const { appDir, databaseTarget, uploadsDir, pgProgram, countRows, folderSize } = require('./database-target');
-
-const args = process.argv.slice(2);
-const option = (name) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
+const { appDir, databaseTarget, uploadsDir, pgProgram, countRows, folderSize, option, stamp } = require('./database-target');
 
 /** Runs a program, its output shown; rejects when it fails. */
 const run = (program, programArgs, env) =>
@@ -42,8 +36,7 @@ const schemaVersions = async (knex) => {
 
 const main = async () => {
   const target = databaseTarget();
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const out = path.resolve(option('out') || path.join(appDir, 'backups', stamp));
+  const out = path.resolve(option('out') || path.join(appDir, 'backups', stamp()));
   if (fs.existsSync(out) && fs.readdirSync(out).length) throw new Error(`${out} is not empty`);
   fs.mkdirSync(out, { recursive: true });
   const started = Date.now();

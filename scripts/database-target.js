@@ -109,4 +109,13 @@ const folderSize = (dir) => {
   return { files, bytes };
 };
 
-module.exports = { appDir, databaseTarget, uploadsDir, pgProgram, countRows, folderSize };
+/** The value after `--name` on the command line, if any. */
+const option = (name, args = process.argv.slice(2)) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+
+/** Now, as a file-name-safe UTC time (2026-11-30T14-00-00-000Z). */
+const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
+
+module.exports = { appDir, databaseTarget, uploadsDir, pgProgram, countRows, folderSize, option, stamp };

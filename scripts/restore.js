@@ -19,19 +19,13 @@
 const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
-const { appDir, databaseTarget, uploadsDir, pgProgram, countRows } = require('./database-target');
+const { appDir, databaseTarget, uploadsDir, pgProgram, countRows, option, stamp } = require('./database-target');
 
 const args = process.argv.slice(2);
-const option = (name) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 const force = args.includes('--force');
 const source = args.find((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--uploads');
 
 class Refusal extends Error {}
-
-const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
 
 const compareCounts = (expected, actual) => {
   const wrong = Object.entries(expected).filter(([table, n]) => actual[table] !== n);

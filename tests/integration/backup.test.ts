@@ -188,7 +188,16 @@ test('a backup taken under click load restores every table and the uploaded file
   const stats = await readJson(await fetch(`${server.url}/api/articles/${article}/clicks`));
   server.child.kill('SIGTERM');
   await server.exited;
-  expect(stats.data.total).toBeGreaterThanOrEqual(acknowledgedBefore);
+  // Exactly what the copy holds: its clicks plus the article's legacy 点击率.
+  const copy = connect(restoredEnv);
+  try {
+    const clicks = Number((await copy('article_clicks').where('document_id', article).sum({ n: 'count' }))[0].n ?? 0);
+    const row = await copy('articles').where('document_id', article).whereNotNull('published_at').first('legacy_click_count');
+    expect(stats.data.total).toBe(clicks + Number(row?.legacy_click_count ?? 0));
+    expect(clicks).toBeGreaterThanOrEqual(acknowledgedBefore);
+  } finally {
+    await copy.destroy();
+  }
 
   // Restoring again over the restored database is refused without --force, and changes nothing.
   const fingerprint = async () => {
@@ -216,13 +225,24 @@ test('a backup taken under click load restores every table and the uploaded file
   fs.rmSync(path.join(appDir, 'public', 'uploads', path.basename(file.url)), { force: true });
 });
 
-test('a backup of the other database kind, or not a backup at all, is refused', async () => {
+test('a backup of the other database kind, from a newer release, or not a backup at all, is refused', async () => {
   const other: Record<string, string> = usingPostgres()
     ? { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: path.join(work, 'other.db') }
     : { DATABASE_CLIENT: 'postgres', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' };
   const wrongKind = await script('restore.js', [backupDir], other);
   expect(wrongKind.code).toBe(2);
   expect(wrongKind.stderr).toMatch(/restore refused: this is a (sqlite|postgres) backup; this install uses/);
+  // A backup whose schema has a migration this build does not know (a newer release).
+  const newer = path.join(work, 'newer-backup');
+  fs.cpSync(backupDir, newer, { recursive: true });
+  const manifest = JSON.parse(fs.readFileSync(path.join(newer, 'manifest.json'), 'utf8'));
+  manifest.schemaVersions.push('2099.01.01T00.00.00.from-the-future.js');
+  fs.writeFileSync(path.join(newer, 'manifest.json'), JSON.stringify(manifest));
+  const fromTheFuture = await script('restore.js', [newer, '--force', '--uploads', restoredUploads], restoredEnv);
+  expect(fromTheFuture.code).toBe(2);
+  expect(fromTheFuture.stderr).toMatch(
+    /restore refused: the backup was made by a newer release \(schema 2099\.01\.01T00\.00\.00\.from-the-future\.js\)/
+  );
   const notBackup = await script('restore.js', [work], restoredEnv);
   expect(notBackup.code).toBe(2);
   expect(notBackup.stderr).toMatch(/is not a backup/);

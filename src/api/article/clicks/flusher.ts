@@ -102,11 +102,6 @@ export const createFlusher = (strapi: Core.Strapi, store: ClickStore, holdMs: nu
       }
     },
 
-    /** Writes what is left; called once no click is accepted any more. */
-    async stop() {
-      await flusher.flush();
-    },
-
     /** The stored total of one document (cached until its state changes). */
     async storedTotal(documentId: string) {
       const cached = stored.get(documentId);

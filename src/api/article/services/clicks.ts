@@ -103,18 +103,17 @@ const createClicksService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (visitor && perAddressKey && perAddress.hit(perAddressKey) === 0) {
         // A 202 that counts is sent only once the click is committed (group commit). The
         // final write may have begun while this click was being checked: refuse it then.
-        if (closing) {
+        // A refused view is forgotten by the guards, so a retry counts.
+        const refuse = (message: string): ClickOutcome => {
           dedupe.forget(visitor);
           perAddress.undo(perAddressKey);
-          return { status: 503, message: 'Shutting down, try again' };
-        }
+          return { status: 503, message };
+        };
+        if (closing) return refuse('Shutting down, try again');
         try {
           await flusher.add(documentId, code, today());
         } catch {
-          // Not stored: the guards forget this view, so a retry counts.
-          dedupe.forget(visitor);
-          perAddress.undo(perAddressKey);
-          return { status: 503, message: 'The click could not be stored, try again' };
+          return refuse('The click could not be stored, try again');
         }
         counted = true;
         // Cached article answers show this total on their next hit.
@@ -130,7 +129,7 @@ const createClicksService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Final write on shutdown (Strapi's destroy runs on SIGTERM and SIGINT). */
     async stop() {
       closing = true;
-      await flusher.stop();
+      await flusher.flush();
     },
 
     /** The published state of a document changed: forget what was cached about it. */

@@ -11,22 +11,28 @@ import { disableRegistration, registerAccountLocks } from './bootstrap/lock-acco
 import { ensureIndexes } from './bootstrap/indexes';
 import { registerRebuildAdminRoutes } from './bootstrap/rebuild-admin';
 import { refuseDraftActionsWithoutDrafts } from './bootstrap/no-draft-actions';
+import { guardBulkPublish } from './bootstrap/guard-bulk-publish';
 import { registerTimeSlices } from './bootstrap/time-slices';
 import { registerArticleQuotesAdmin } from './bootstrap/article-quotes-admin';
 import { registerQuoteAdminRoutes } from './bootstrap/quote-admin';
+import { registerInspectionAdminRoutes, registerInspectionPermissions } from './bootstrap/inspection-admin';
 import { getService } from './utils/services';
 import { checkPurgeConfig } from './api/response-cache/services/purge';
 
 export default {
-  register({ strapi }: { strapi: Core.Strapi }) {
+  async register({ strapi }: { strapi: Core.Strapi }) {
     registerDocumentRules(strapi);
     registerGraphqlExtensions(strapi);
     registerAccountLocks(strapi);
     registerRebuildAdminRoutes(strapi);
     refuseDraftActionsWithoutDrafts(strapi);
+    guardBulkPublish(strapi);
     registerTimeSlices(strapi);
     registerArticleQuotesAdmin(strapi);
     registerQuoteAdminRoutes(strapi);
+    registerInspectionAdminRoutes(strapi);
+    // Before the admin's bootstrap gives Super Admins every registered action.
+    await registerInspectionPermissions(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -50,6 +56,8 @@ export default {
       const { created } = strapi.config.get('rebuild.onSeed') ? await seed() : await rebuild.withoutRebuild(seed);
       strapi.log.info(`[seed] loaded demo content: ${created} documents`);
     }
+    const terms = await getService(strapi, 'inspection').seedStarterTerms();
+    if (terms) strapi.log.info(`[inspection] loaded the starter word list: ${terms} terms`);
     // The search index lives in the database; fill it when it is empty but articles are
     // published (the first start after an upgrade, a restored backup).
     const search = getService(strapi, 'search');

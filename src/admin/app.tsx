@@ -2,6 +2,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { addClickColumn } from './components/ClickColumn';
 import { ClickPanel } from './components/ClickPanel';
 import { QuotePanel } from './components/QuotePanel';
+import { InspectionPanel } from './components/InspectionPanel';
 import { RebuildNowButton } from './components/RebuildNowButton';
 
 export default {
@@ -15,7 +16,7 @@ export default {
       apis: { addEditViewSidePanel: (panels: unknown[]) => void };
       injectComponent: (view: string, zone: string, component: { name: string; Component: () => unknown }) => void;
     };
-    contentManager.apis.addEditViewSidePanel([QuotePanel, ClickPanel]);
+    contentManager.apis.addEditViewSidePanel([InspectionPanel, QuotePanel, ClickPanel]);
     contentManager.injectComponent('listView', 'actions', { name: 'rebuild-now', Component: RebuildNowButton });
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addClickColumn);
   },

@@ -23,7 +23,7 @@ export const DRAFT_HANDLERS: ReadonlySet<string> = new Set([
 export const hasDrafts = (contentType: { options?: { draftAndPublish?: boolean } } | undefined) =>
   contentType?.options?.draftAndPublish !== false;
 
-const routesOf = (strapi: Core.Strapi): Route[] => {
+export const routesOf = (strapi: Core.Strapi): Route[] => {
   const routes = strapi.plugin('content-manager').routes as unknown as Route[] | Record<string, { routes: Route[] }>;
   return Array.isArray(routes) ? routes : Object.values(routes).flatMap((router) => router.routes ?? []);
 };

@@ -14,12 +14,19 @@ import { purgeCdn } from './purge-cdn';
 import { recordRebuildChange } from './record-rebuild-change';
 import { guardChannelTree } from './guard-channel-tree';
 import { indexForSearch } from './index-for-search';
+import { guardPublish } from '../publish-guard';
+import { checkTerms } from './check-terms';
+import { protectAcceptances } from './protect-acceptances';
 import type { DocumentRule } from './types';
 
 const RULES: DocumentRule[] = [
   guardPublicReads,
   protectRebuildLog,
+  protectAcceptances,
   guardRebuildSecret,
+  checkTerms,
+  // Before anything a publish writes (publishDate, quotes following): a refusal leaves nothing.
+  guardPublish,
   // Before the slug: a split title gives the slug.
   cleanPasting,
   fillSlug,

@@ -11,6 +11,7 @@ import type { RebuildService } from '../api/rebuild/services/rebuild';
 import type { SearchService } from '../api/search/services/search';
 import type { ResponseCacheService } from '../api/response-cache/services/response-cache';
 import type { PurgeService } from '../api/response-cache/services/purge';
+import type { InspectionService } from '../api/inspection/services/inspection';
 
 type ServiceMap = {
   clicks: ClicksService;
@@ -23,6 +24,7 @@ type ServiceMap = {
   search: SearchService;
   responseCache: ResponseCacheService;
   purge: PurgeService;
+  inspection: InspectionService;
 };
 
 const UIDS: Record<keyof ServiceMap, string> = {
@@ -36,6 +38,7 @@ const UIDS: Record<keyof ServiceMap, string> = {
   search: 'api::search.search',
   responseCache: 'api::response-cache.response-cache',
   purge: 'api::response-cache.purge',
+  inspection: 'api::inspection.inspection',
 };
 
 export const getService = <K extends keyof ServiceMap>(strapi: Core.Strapi, name: K): ServiceMap[K] =>

@@ -30,6 +30,12 @@ export type TypeSettings = {
   rebuild?: boolean;
   admin?: AdminLayout;
   /**
+   * What the publish checks read (src/publish-guard): its reader-visible text fields
+   * (string, text or blocks), the relations whose texts are checked with it (each with
+   * its own type's fields), its media fields, and whether it needs 来源/栏目/发布时间.
+   */
+  inspect?: { fields: string[]; relations?: string[]; media?: string[]; facts?: boolean };
+  /**
    * Demo seed group (database/seed/demo.json): its key there, the prefix its entries
    * are referred to by, its place in dependency order, and how an entry already in
    * the database is found.

@@ -22,11 +22,13 @@ const rowCounts = async (app: App) =>
 describe('with SEED_DEMO=false', () => {
   let app: App;
   beforeAll(async () => {
-    app = await startApp({ SEED_DEMO: 'false' });
+    // With the publish checks on, as in production: the demo content passes them.
+    app = await startApp({ SEED_DEMO: 'false', PUBLISH_CHECKS: 'true' });
   });
   afterAll(async () => {
     await stopApp(app);
     delete process.env.SEED_DEMO;
+    process.env.PUBLISH_CHECKS = 'false';
   });
 
   test('startup leaves the database empty, yet creates both locales with Chinese as default', async () => {

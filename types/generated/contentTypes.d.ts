@@ -811,6 +811,92 @@ export interface ApiCommendedUnitCommendedUnit extends Struct.CollectionTypeSche
   };
 }
 
+export interface ApiInspectionInspectionAcceptance extends Struct.CollectionTypeSchema {
+  collectionName: 'inspection_acceptances';
+  info: {
+    description: 'A warning of the publish checks that a \u7EC8\u5BA1 accepted, with the reason: written by the inspection service only, never edited.';
+    displayName: '\u68C0\u67E5\u8B66\u544A\u786E\u8BA4 Accepted warning';
+    pluralName: 'inspection-acceptances';
+    singularName: 'inspection-acceptance';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    acceptedBy: Schema.Attribute.String;
+    acceptedById: Schema.Attribute.Integer;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    field: Schema.Attribute.String;
+    findingId: Schema.Attribute.String & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::inspection.inspection-acceptance'> & Schema.Attribute.Private;
+    match: Schema.Attribute.String;
+    publishedAt: Schema.Attribute.DateTime;
+    reason: Schema.Attribute.Text & Schema.Attribute.Required;
+    rule: Schema.Attribute.String & Schema.Attribute.Required;
+    targetDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    targetLocale: Schema.Attribute.String;
+    targetUid: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface ApiInspectionInspectionTerm extends Struct.CollectionTypeSchema {
+  collectionName: 'inspection_terms';
+  info: {
+    description: '\u53D1\u5E03\u524D\u68C0\u67E5\u7684\u8BCD\u8868: \u7981\u7528\u8BCD (forbidden) block publishing, \u654F\u611F\u8BCD (sensitive) warn, \u6613\u9519\u8BCD (misspelling) map a wrong form to the right one';
+    displayName: '\u68C0\u67E5\u8BCD\u8868 Word list';
+    pluralName: 'inspection-terms';
+    singularName: 'inspection-term';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    kind: Schema.Attribute.Enumeration<['forbidden', 'sensitive', 'misspelling']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'misspelling'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::inspection.inspection-term'> & Schema.Attribute.Private;
+    note: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 255;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    replacement: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    term: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface ApiRebuildRebuildDelivery extends Struct.CollectionTypeSchema {
   collectionName: 'rebuild_deliveries';
   info: {
@@ -1392,6 +1478,8 @@ declare module '@strapi/strapi' {
       'api::commendation.commendation': ApiCommendationCommendation;
       'api::commended-individual.commended-individual': ApiCommendedIndividualCommendedIndividual;
       'api::commended-unit.commended-unit': ApiCommendedUnitCommendedUnit;
+      'api::inspection.inspection-acceptance': ApiInspectionInspectionAcceptance;
+      'api::inspection.inspection-term': ApiInspectionInspectionTerm;
       'api::rebuild.rebuild-delivery': ApiRebuildRebuildDelivery;
       'api::rebuild.rebuild-target': ApiRebuildRebuildTarget;
       'api::speaker-quote.speaker-quote': ApiSpeakerQuoteSpeakerQuote;

@@ -4,6 +4,12 @@ import type { TypeSettings } from '../../utils/type-settings';
 const settings: TypeSettings = {
   uid: 'api::article.article',
   publicRead: true,
+  inspect: {
+    fields: ['title', 'subtitle', 'summary', 'body', 'source', 'author'],
+    relations: ['quotes', 'commendedUnits', 'commendedIndividuals'],
+    media: ['cover', 'attachments'],
+    facts: true,
+  },
   slug: { field: 'slug', from: 'title' },
   rebuild: true,
   seed: {

@@ -4,6 +4,7 @@ import type { TypeSettings } from '../../utils/type-settings';
 const settings: TypeSettings = {
   uid: 'api::channel.channel',
   publicRead: true,
+  inspect: { fields: ['name', 'description'] },
   slug: { field: 'slug', from: 'name' },
   rebuild: true,
   seed: {

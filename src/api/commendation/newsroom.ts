@@ -4,6 +4,7 @@ import type { TypeSettings } from '../../utils/type-settings';
 const settings: TypeSettings = {
   uid: 'api::commendation.commendation',
   publicRead: true,
+  inspect: { fields: ['title', 'conferredBy', 'documentNumber'] },
   slug: { field: 'slug', from: 'title' },
   rebuild: true,
   seed: {

@@ -4,6 +4,7 @@ import type { TypeSettings } from '../../utils/type-settings';
 const settings: TypeSettings = {
   uid: 'api::commended-individual.commended-individual',
   publicRead: true,
+  inspect: { fields: ['name', 'organization', 'position', 'city'] },
   rebuild: true,
   seed: {
     group: 'commendedIndividuals',

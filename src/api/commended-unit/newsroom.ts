@@ -4,6 +4,7 @@ import type { TypeSettings } from '../../utils/type-settings';
 const settings: TypeSettings = {
   uid: 'api::commended-unit.commended-unit',
   publicRead: true,
+  inspect: { fields: ['name', 'city', 'district'] },
   rebuild: true,
   seed: {
     group: 'commendedUnits',

@@ -4,6 +4,7 @@ import type { TypeSettings } from '../../utils/type-settings';
 const settings: TypeSettings = {
   uid: 'api::speaker-quote.speaker-quote',
   publicRead: true,
+  inspect: { fields: ['text', 'speakerName', 'speakerPosition', 'speakerOrganization'] },
   rebuild: true,
   seed: {
     group: 'quotes',

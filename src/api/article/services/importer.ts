@@ -8,6 +8,7 @@
 import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
+import { getService } from '../../../utils/services';
 import type { LegacyPage } from '../../../lib/legacy-page';
 
 export type ImportOptions = {
@@ -83,15 +84,18 @@ const createImporter = ({ strapi }: { strapi: Core.Strapi }) => {
       publish: (params: object) => Promise<unknown>;
     };
 
-  /** The channel path of the breadcrumb, made where missing (drafts unless publishing). */
-  const channelOf = async (breadcrumb: string[], locale: string, publish: boolean) => {
+  /** What a page's import made, to publish once its article passes the publish checks. */
+  type Pending = Array<{ uid: string; documentId: string }>;
+
+  /** The channel path of the breadcrumb, made where missing (as drafts, published with the page). */
+  const channelOf = async (breadcrumb: string[], locale: string, pending: Pending) => {
     let parent: string | null = null;
     for (const name of breadcrumb) {
       const filters: Record<string, unknown> = { name, parent: parent ? { documentId: parent } : { id: { $null: true } } };
       let channel = await docs(CHANNEL).findFirst({ locale, filters, fields: ['name'] });
       if (!channel) {
         channel = await docs(CHANNEL).create({ locale, data: { name, ...(parent ? { parent } : {}) } });
-        if (publish) await docs(CHANNEL).publish({ documentId: channel.documentId, locale });
+        pending.push({ uid: CHANNEL, documentId: channel.documentId });
       }
       parent = channel.documentId;
     }
@@ -103,14 +107,14 @@ const createImporter = ({ strapi }: { strapi: Core.Strapi }) => {
     uid: string,
     entry: { name: string; data?: Record<string, unknown>; [key: string]: unknown },
     locale: string,
-    publish: boolean
+    pending: Pending
   ) => {
     const field = uid === COMMENDATION ? 'title' : 'name';
     const found = await docs(uid).findFirst({ locale, filters: { [field]: { $eq: entry.name } }, fields: [field] });
     if (found) return found.documentId;
     const { data: explicit, ...fields } = entry;
     const created = await docs(uid).create({ locale, data: explicit ?? fields });
-    if (publish) await docs(uid).publish({ documentId: created.documentId, locale });
+    pending.push({ uid, documentId: created.documentId });
     return created.documentId;
   };
 
@@ -178,13 +182,14 @@ const createImporter = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!page.publishDate) warnings.push('no 发布时间: the first publish sets the date');
 
       return strapi.db.transaction(async () => {
+        const pending: Pending = [];
         const existing = await docs(ARTICLE).findFirst({ locale, filters: { legacyKey: { $eq: key } }, fields: ['title'] });
-        const channel = await channelOf(page.breadcrumb, locale, publish);
+        const channel = await channelOf(page.breadcrumb, locale, pending);
         const units = [];
-        for (const unit of page.commendedUnits) units.push(await findOrCreate(UNIT, unit, locale, publish));
+        for (const unit of page.commendedUnits) units.push(await findOrCreate(UNIT, unit, locale, pending));
         const individuals = new Map<string, string>();
         for (const person of page.commendedIndividuals)
-          individuals.set(person.name, await findOrCreate(INDIVIDUAL, person, locale, publish));
+          individuals.set(person.name, await findOrCreate(INDIVIDUAL, person, locale, pending));
         // Media on the first import only: a second run keeps what the first uploaded (and what editors chose since).
         const media = existing ? { images: [], files: [] } : await uploadMedia(page, options.dir, warnings);
         // The commendation the page reports (its quotas), found by title or made.
@@ -201,7 +206,7 @@ const createImporter = ({ strapi }: { strapi: Core.Strapi }) => {
               },
             },
             locale,
-            publish
+            pending
           );
         }
 
@@ -242,9 +247,21 @@ const createImporter = ({ strapi }: { strapi: Core.Strapi }) => {
           const saved = known
             ? await docs(QUOTE).update({ documentId: known, locale, data: quoteData })
             : await docs(QUOTE).create({ locale, data: quoteData });
-          if (publish) await docs(QUOTE).publish({ documentId: saved.documentId, locale });
+          pending.push({ uid: QUOTE, documentId: saved.documentId });
         }
-        if (publish) await docs(ARTICLE).publish({ documentId: article.documentId, locale });
+        if (publish) {
+          // A page the publish checks refuse (an unmasked phone number, a forbidden word)
+          // is imported all the same, as drafts, for an editor to fix: nothing is lost.
+          const blocking = (await getService(strapi, 'inspection').inspect(ARTICLE, article.documentId, locale))?.blocking ?? [];
+          if (blocking.length && strapi.config.get('publish-guard.enabled', true)) {
+            warnings.push(
+              `kept as a draft, the publish checks found: ${blocking.map((finding) => `${finding.field}: ${finding.message}`).join('; ')}`
+            );
+          } else {
+            for (const entry of pending) await docs(entry.uid).publish({ documentId: entry.documentId, locale });
+            await docs(ARTICLE).publish({ documentId: article.documentId, locale });
+          }
+        }
         return { status: existing ? 'updated' : 'created', documentId: article.documentId, warnings } as ImportResult;
       });
     },

@@ -1,0 +1,174 @@
+// Edit-view side panel: 发布检查. Runs the publish checks on the saved draft (again after
+// every save), lists each finding with its field and text, and offers the one-click fix
+// (mask a number, write the correct form) and, for a 终审, accepting a warning with a
+// reason. What it shows is what the publish guard will refuse.
+import { useCallback, useEffect, useState } from 'react';
+import { useLocation } from 'react-router-dom';
+import { Badge, Box, Button, Flex, TextInput, Typography } from '@strapi/design-system';
+import { isFetchError, useFetchClient, useNotification } from '@strapi/strapi/admin';
+
+type Finding = {
+  id: string;
+  rule: string;
+  severity: 'block' | 'warn';
+  field: string;
+  match: string;
+  message: string;
+  suggestion?: string;
+  fixable?: boolean;
+  accepted?: { reason: string; by: string; at: string };
+};
+type Result = { findings: Finding[]; blocking: number; canAccept: boolean };
+type PanelProps = { model: string; documentId?: string; document?: { locale?: string | null; updatedAt?: string | null } };
+
+// The types src/api/<name>/newsroom.ts declares `inspect` for (the server refuses others).
+const INSPECTED = new Set([
+  'api::article.article',
+  'api::speaker-quote.speaker-quote',
+  'api::commended-individual.commended-individual',
+  'api::commended-unit.commended-unit',
+  'api::commendation.commendation',
+  'api::channel.channel',
+]);
+
+const RULE_LABELS: Record<string, string> = {
+  'forbidden-word': '禁用词',
+  'sensitive-word': '敏感词',
+  misspelling: '易错词',
+  'id-number': '身份证号',
+  'mobile-number': '手机号码',
+  'bank-card': '银行卡号',
+  'broken-link': '链接',
+  'missing-fact': '必填',
+  'future-date': '发布时间',
+};
+
+const Item = ({
+  finding,
+  busy,
+  canAccept,
+  onFix,
+  onAccept,
+}: {
+  finding: Finding;
+  busy: boolean;
+  canAccept: boolean;
+  onFix: () => void;
+  onAccept: (reason: string) => void;
+}) => {
+  const [reason, setReason] = useState('');
+  const [accepting, setAccepting] = useState(false);
+  const tone = finding.accepted ? 'neutral' : finding.severity === 'block' ? 'danger' : 'warning';
+  return (
+    <Box padding={2} hasRadius borderColor={`${tone}200`} background={`${tone}100`} data-testid="inspection-finding">
+      <Flex gap={2} alignItems="center">
+        <Badge>{RULE_LABELS[finding.rule] ?? finding.rule}</Badge>
+        <Typography variant="pi" textColor="neutral600">
+          {finding.field}
+        </Typography>
+      </Flex>
+      <Typography variant="pi" tag="p">
+        {finding.message}
+      </Typography>
+      {finding.accepted && (
+        <Typography variant="pi" textColor="neutral600" tag="p">
+          已由 {finding.accepted.by} 确认：{finding.accepted.reason}
+        </Typography>
+      )}
+      <Flex gap={2} paddingTop={1} wrap="wrap">
+        {finding.fixable && finding.suggestion !== undefined && (
+          <Button size="S" variant="secondary" onClick={onFix} disabled={busy}>
+            {finding.rule.endsWith('-number') || finding.rule === 'bank-card' ? '一键遮盖' : `改为“${finding.suggestion}”`}
+          </Button>
+        )}
+        {finding.severity === 'warn' && !finding.accepted && canAccept && !accepting && (
+          <Button size="S" variant="tertiary" onClick={() => setAccepting(true)} disabled={busy}>
+            确认无误 Accept
+          </Button>
+        )}
+      </Flex>
+      {accepting && (
+        <Flex direction="column" alignItems="stretch" gap={1} paddingTop={1}>
+          <TextInput
+            aria-label="确认理由 Reason"
+            placeholder="确认理由（必填）"
+            value={reason}
+            onChange={(e: { target: { value: string } }) => setReason(e.target.value)}
+          />
+          <Button size="S" onClick={() => onAccept(reason)} disabled={busy || reason.trim() === ''}>
+            确认 Confirm
+          </Button>
+        </Flex>
+      )}
+    </Box>
+  );
+};
+
+const Checks = ({ model, documentId, locale, version }: { model: string; documentId: string; locale: string; version: string }) => {
+  const { post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const [result, setResult] = useState<Result | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const call = useCallback(
+    async (path: string, extra: object = {}) => {
+      setBusy(true);
+      try {
+        const { data } = await post<{ data: Result }>(`/admin/newsroom/inspection/${path}`, { uid: model, documentId, locale, ...extra });
+        setResult(data.data);
+        return true;
+      } catch (error) {
+        toggleNotification({
+          type: 'warning',
+          message: (isFetchError(error) && error.response?.data?.error?.message) || '检查失败 Could not run the checks',
+        });
+        return false;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [post, toggleNotification, model, documentId, locale]
+  );
+
+  // Again after every save: the document's updatedAt changes.
+  useEffect(() => {
+    void call('check');
+  }, [call, version]);
+
+  if (!result) return <Typography variant="pi">检查中… Checking</Typography>;
+  const open = result.findings.filter((finding) => !finding.accepted);
+  return (
+    <Flex direction="column" alignItems="stretch" gap={2} width="100%" data-testid="inspection-panel">
+      <Typography variant="pi" textColor={result.blocking ? 'danger600' : 'success600'} fontWeight="bold">
+        {result.blocking ? `${result.blocking} 项须处理后才能发布` : open.length ? '可以发布（有已确认的提醒）' : '检查通过，可以发布'}
+      </Typography>
+      {result.findings.map((finding) => (
+        <Item
+          key={`${finding.id}-${finding.field}`}
+          finding={finding}
+          busy={busy}
+          canAccept={result.canAccept}
+          onFix={async () => {
+            if (await call('fix', { findingId: finding.id })) {
+              toggleNotification({ type: 'success', message: '已修改草稿，请刷新页面查看 (draft changed; reload to see it)' });
+            }
+          }}
+          onAccept={(reason) => void call('accept', { findingId: finding.id, reason })}
+        />
+      ))}
+      <Button variant="tertiary" size="S" onClick={() => void call('check')} loading={busy}>
+        重新检查 Check again
+      </Button>
+    </Flex>
+  );
+};
+
+export const InspectionPanel = ({ model, documentId, document }: PanelProps) => {
+  const { search } = useLocation();
+  if (!INSPECTED.has(model) || !documentId) return null;
+  const locale = new URLSearchParams(search).get('plugins[i18n][locale]') ?? document?.locale ?? 'zh-Hans';
+  return {
+    title: '发布检查 Checks',
+    content: <Checks model={model} documentId={documentId} locale={locale} version={document?.updatedAt ?? ''} />,
+  };
+};

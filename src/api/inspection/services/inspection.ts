@@ -1,0 +1,186 @@
+// Publish checks for editors and for the guard: runs the rules of src/publish-guard on
+// a draft, merges the warnings a 终审 accepted, applies a one-click fix, records an
+// acceptance. The word list is compiled once and kept until content changes (on any
+// instance: src/utils/content-memo.ts).
+import fs from 'fs';
+import path from 'path';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { blockTexts, locate, replaceInBlocks } from '../../../lib/inspection/blocks-text';
+import { WordList, type Term } from '../../../lib/inspection/word-list';
+import type { Finding } from '../../../lib/inspection/types';
+import { blockingOf, refusal, runRules } from '../../../publish-guard';
+import { loadSubject } from '../../../publish-guard/subject';
+import type { Subject } from '../../../publish-guard/types';
+import { contentMemo } from '../../../utils/content-memo';
+import { defaultLocale } from '../../../utils/locales';
+
+const TERM_UID = 'api::inspection.inspection-term';
+const ACCEPTANCE_UID = 'api::inspection.inspection-acceptance';
+/** The admin permission (Settings › 发布检查) that lets a role accept a warning; Super Admins have it. */
+export const ACCEPT_ACTION = 'api::inspection.accept-warnings';
+
+export type Inspection = { subject: Subject; findings: Finding[]; blocking: Finding[] };
+type Acceptance = { findingId: string; reason: string; acceptedBy: string | null; createdAt: string };
+export type Acceptor = { id: number; name: string };
+
+const createInspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const wordList = contentMemo(strapi, async () => {
+    const terms = (await strapi.db.query(TERM_UID).findMany({ select: ['term', 'kind', 'replacement', 'note'] })) as Term[];
+    return new WordList(terms);
+  });
+
+  const withAcceptances = async (subject: Subject, findings: Finding[]) => {
+    const warnings = findings.filter((finding) => finding.severity === 'warn');
+    if (!warnings.length) return findings;
+    const accepted = (await strapi.db.query(ACCEPTANCE_UID).findMany({
+      where: {
+        targetUid: subject.uid,
+        targetDocumentId: subject.documentId,
+        targetLocale: subject.locale,
+        findingId: { $in: [...new Set(warnings.map((finding) => finding.id))] },
+      },
+      select: ['findingId', 'reason', 'acceptedBy', 'createdAt'],
+      orderBy: { createdAt: 'desc' },
+    })) as Acceptance[];
+    return findings.map((finding) => {
+      const record = finding.severity === 'warn' && accepted.find((entry) => entry.findingId === finding.id);
+      return record
+        ? { ...finding, accepted: { reason: record.reason, by: record.acceptedBy ?? '', at: new Date(record.createdAt).toISOString() } }
+        : finding;
+    });
+  };
+
+  const inspect = async (uid: string, documentId: string, locale: string | null): Promise<Inspection | null> => {
+    const subject = await loadSubject(strapi, uid, documentId, locale);
+    if (!subject) return null;
+    const findings = await withAcceptances(subject, await runRules(strapi, subject));
+    return { subject, findings, blocking: blockingOf(findings) };
+  };
+
+  const findOrFail = async (uid: string, documentId: string, locale: string, findingId: string) => {
+    const inspection = await inspect(uid, documentId, locale);
+    if (!inspection) throw new errors.NotFoundError('No draft of this document in this locale');
+    const finding = inspection.findings.find((candidate) => candidate.id === findingId);
+    if (!finding) throw new errors.NotFoundError('该问题已不存在，请重新检查（No such finding: the draft changed since it was checked）');
+    return { inspection, finding };
+  };
+
+  /** Adds terms not already listed with the same kind; returns how many were added. Runs in one transaction. */
+  const addTerms = (terms: Term[]) =>
+    strapi.db.transaction(async () => {
+      const existing = (await strapi.db.query(TERM_UID).findMany({ select: ['term', 'kind'] })) as Term[];
+      const known = new Set(existing.map((term) => `${term.kind}\u0000${term.term}`));
+      let added = 0;
+      for (const term of terms) {
+        const key = `${term.kind}\u0000${term.term}`;
+        if (known.has(key)) continue;
+        known.add(key);
+        await strapi
+          .documents(TERM_UID)
+          .create({ data: { term: term.term, kind: term.kind, replacement: term.replacement ?? undefined, note: term.note ?? undefined } });
+        added += 1;
+      }
+      return added;
+    });
+
+  return {
+    wordList: () => wordList(),
+
+    addTerms,
+
+    /** The starter list (database/seed/inspection-terms.json), once per database: a list an administrator emptied stays empty. */
+    async seedStarterTerms() {
+      const store = strapi.store({ type: 'plugin', name: 'newsroom' });
+      if (await store.get({ key: 'inspection_terms_seeded' })) return 0;
+      const file = path.join(strapi.dirs.app.root, 'database', 'seed', 'inspection-terms.json');
+      const { terms } = JSON.parse(fs.readFileSync(file, 'utf8')) as { terms: Term[] };
+      const added = await addTerms(terms);
+      await store.set({ key: 'inspection_terms_seeded', value: true });
+      return added;
+    },
+
+    inspect,
+
+    /** Refuses (400, findings listed) when a draft of the document in these locales may not go public. */
+    async assertPublishable(uid: string, documentId: string, locales: string[] | '*' | null) {
+      const where: Record<string, unknown> = { documentId, publishedAt: null };
+      if (locales !== '*') where.locale = { $in: locales ?? [await defaultLocale(strapi)] };
+      const drafts = (await strapi.db.query(uid as 'api::article.article').findMany({ where, select: ['locale'] })) as Array<{
+        locale: string | null;
+      }>;
+      const blocking: Finding[] = [];
+      for (const draft of drafts) {
+        const inspection = await inspect(uid, documentId, draft.locale ?? null);
+        const several = drafts.length > 1 && draft.locale;
+        for (const finding of inspection?.blocking ?? [])
+          blocking.push(several ? { ...finding, field: `${draft.locale}:${finding.field}` } : finding);
+      }
+      if (blocking.length) throw refusal(blocking);
+    },
+
+    /** One-click fix: writes the finding's suggestion in place of its text, in the draft that holds it. */
+    async fix(uid: string, documentId: string, locale: string, findingId: string) {
+      const { inspection, finding } = await findOrFail(uid, documentId, locale, findingId);
+      const owner = inspection.subject.owners.get(finding.field);
+      if (!finding.fixable || finding.suggestion === undefined || finding.start === undefined || finding.end === undefined || !owner) {
+        throw new errors.ValidationError('这一项不能一键修改，请在正文中手动修改（This finding has no one-click fix）');
+      }
+      const sameNode = (node?: Array<string | number>) => JSON.stringify(node ?? null) === JSON.stringify(finding.node ?? null);
+      const piece = inspection.subject.pieces.find((candidate) => candidate.field === finding.field && sameNode(candidate.node));
+      if (!piece) throw new errors.ValidationError('This finding has no one-click fix');
+      const expected = piece.text.slice(finding.start, finding.end);
+      const draft = (await strapi.db.query(owner.uid as 'api::article.article').findOne({
+        where: { documentId: owner.documentId, locale: owner.locale, publishedAt: null },
+        select: [owner.attribute],
+      })) as Record<string, unknown> | null;
+      let value: unknown = null;
+      if (owner.blocks) {
+        const container = blockTexts(draft?.[owner.attribute]).find((text) => sameNode(text.container));
+        const at = container && locate(container, finding.start, finding.end);
+        if (!at)
+          throw new errors.ValidationError('这一处跨越了不同格式的文字，请手动修改（The text spans several formats: edit it by hand）');
+        value = replaceInBlocks(draft?.[owner.attribute], at.path, at.start, at.end, expected, finding.suggestion);
+      } else {
+        const text = draft?.[owner.attribute];
+        if (typeof text === 'string' && text.slice(finding.start, finding.end) === expected) {
+          value = text.slice(0, finding.start) + finding.suggestion + text.slice(finding.end);
+        }
+      }
+      if (value === null) throw new errors.NotFoundError('该问题已不存在，请重新检查（The draft changed since it was checked）');
+      await strapi.documents(owner.uid as 'api::article.article').update({
+        documentId: owner.documentId,
+        locale: owner.locale ?? undefined,
+        data: { [owner.attribute]: value } as never,
+      });
+      return inspect(uid, documentId, locale);
+    },
+
+    /** Records a 终审's acceptance of one warning, with the reason; the guard then lets it through. */
+    async accept(uid: string, documentId: string, locale: string, findingId: string, reason: string, by: Acceptor) {
+      const { finding } = await findOrFail(uid, documentId, locale, findingId);
+      if (finding.severity !== 'warn')
+        throw new errors.ValidationError('这一项必须修改，不能确认后发布（Only warnings can be accepted; this must be fixed）');
+      if (!finding.accepted) {
+        await strapi.db.query(ACCEPTANCE_UID).create({
+          data: {
+            targetUid: uid,
+            targetDocumentId: documentId,
+            targetLocale: locale,
+            findingId,
+            rule: finding.rule,
+            field: finding.field,
+            match: finding.match,
+            reason,
+            acceptedBy: by.name,
+            acceptedById: by.id,
+          },
+        });
+      }
+      return inspect(uid, documentId, locale);
+    },
+  };
+};
+
+export default createInspectionService;
+export type InspectionService = ReturnType<typeof createInspectionService>;

@@ -1,0 +1,375 @@
+// The publish checks as editors and clients meet them: findings in the edit view's
+// panel API, one-click fixes, a 终审 accepting a warning, and the one guard refusing a
+// publish on every path (content-manager publish and bulk publish, REST and GraphQL
+// with an API token, the document service) with nothing written.
+import { startApp, stopApp, type App } from '../helpers/strapi';
+import { api, graphql, type Json } from '../helpers/http';
+import { adminToken } from '../helpers/admin';
+
+let app: App;
+let admin: string;
+let editor: string;
+let apiToken: string;
+let channelId: string;
+
+const ARTICLES = '/content-manager/collection-types/api::article.article';
+const ARTICLE = 'api::article.article';
+const as = (token: string) => ({
+  post: (path: string, body: object = {}) => api(app).post(path).set('Authorization', `Bearer ${token}`).send(body),
+  put: (path: string, body: object = {}) => api(app).put(path).set('Authorization', `Bearer ${token}`).send(body),
+  get: (path: string) => api(app).get(path).set('Authorization', `Bearer ${token}`),
+});
+
+// A valid 18-digit ID (GB 11643 check digit) and a valid-Luhn card number.
+const ID_NUMBER = '330106198503121231';
+const MOBILE = '13812345678';
+const paragraph = (...texts: string[]) => ({ type: 'paragraph', children: texts.map((text) => ({ type: 'text', text })) });
+
+const draft = (data: Record<string, unknown>) =>
+  app.documents(ARTICLE).create({ locale: 'zh-Hans', data: { source: '办公室', channel: channelId, ...data } as never });
+const publicGet = (documentId: string) => api(app).get(`/api/articles/${documentId}`);
+const check = (documentId: string, token = admin) =>
+  as(token).post('/admin/newsroom/inspection/check', { uid: ARTICLE, documentId, locale: 'zh-Hans' });
+const publish = (documentId: string, token = admin) => as(token).post(`${ARTICLES}/${documentId}/actions/publish?locale=zh-Hans`);
+const rules = (findings: Json[]) => findings.map((finding) => finding.rule).sort();
+
+beforeAll(async () => {
+  app = await startApp({ SEED_DEMO: 'false', PUBLISH_CHECKS: 'true' });
+  admin = await adminToken(app, 'checks-admin@example.gov.cn');
+  // A reviewer's role (初审) that may read and edit articles in both locales, but was not
+  // given 接受检查警告 (Settings › Roles › 发布检查).
+  const editorRole = await app.service('admin::role').create({ name: '初审 (test)', description: 'reviews articles' });
+  const locales = ['zh-Hans', 'en'];
+  await app.service('admin::role').assignPermissions(
+    editorRole.id,
+    ['read', 'update', 'publish'].map((action) => ({
+      action: `plugin::content-manager.explorer.${action}`,
+      subject: ARTICLE,
+      properties: action === 'publish' ? { locales } : { fields: ['title', 'source', 'body', 'channel'], locales },
+      conditions: [],
+    }))
+  );
+  await app.service('admin::user').create({
+    email: 'checks-editor@example.gov.cn',
+    firstname: 'Ed',
+    lastname: 'Itor',
+    password: 'Editor-Passw0rd',
+    isActive: true,
+    roles: [editorRole.id],
+  });
+  editor = (await api(app).post('/admin/login').send({ email: 'checks-editor@example.gov.cn', password: 'Editor-Passw0rd' })).body.data
+    .token;
+  apiToken = (await app.service('admin::api-token').create({ name: 'checks', type: 'full-access', lifespan: null })).accessKey;
+  const channel = await app
+    .documents('api::channel.channel')
+    .create({ locale: 'zh-Hans', data: { name: '工作动态' }, status: 'published' });
+  channelId = channel.documentId;
+});
+afterAll(async () => {
+  await stopApp(app);
+});
+
+describe('the edit view panel', () => {
+  test('lists each problem with its field and masked text; the starter list is loaded', async () => {
+    const article = await draft({
+      title: '会议传达决策部属',
+      source: null,
+      body: [paragraph(`联系电话${MOBILE}，身份证${ID_NUMBER}。`)],
+    });
+    const res = await check(article.documentId);
+    expect(res.status).toBe(200);
+    const { findings, blocking, canAccept } = res.body.data;
+    expect(canAccept).toBe(true);
+    expect(rules(findings)).toEqual(['id-number', 'missing-fact', 'misspelling', 'mobile-number']);
+    expect(findings.find((f: Json) => f.rule === 'misspelling')).toMatchObject({
+      field: 'title',
+      match: '决策部属',
+      suggestion: '决策部署',
+      severity: 'warn',
+    });
+    expect(findings.find((f: Json) => f.rule === 'missing-fact')).toMatchObject({ field: 'source', severity: 'block' });
+    expect(blocking).toBe(4);
+    expect(JSON.stringify(res.body)).not.toContain(MOBILE);
+    expect(JSON.stringify(res.body)).not.toContain(ID_NUMBER);
+  });
+
+  test('one-click fixes mask the numbers and correct the word in the draft', async () => {
+    const article = await draft({ title: '会议传达决策部属', body: [paragraph('联系电话', MOBILE, '。')] });
+    const { findings } = (await check(article.documentId)).body.data;
+    for (const rule of ['mobile-number', 'misspelling']) {
+      const finding = findings.find((f: Json) => f.rule === rule);
+      const res = await as(admin).post('/admin/newsroom/inspection/fix', {
+        uid: ARTICLE,
+        documentId: article.documentId,
+        locale: 'zh-Hans',
+        findingId: finding.id,
+      });
+      expect(res.status).toBe(200);
+    }
+    const stored = await app.documents(ARTICLE).findOne({ documentId: article.documentId, locale: 'zh-Hans' });
+    expect(stored!.title).toBe('会议传达决策部署');
+    expect(JSON.stringify(stored!.body)).toContain('138****5678');
+    expect((await check(article.documentId)).body.data.findings).toEqual([]);
+    expect((await publish(article.documentId)).status).toBe(200);
+    expect((await publicGet(article.documentId)).status).toBe(200);
+  });
+
+  test('a fix for a finding that no longer exists is a 404 and changes nothing', async () => {
+    const article = await draft({ title: '干净的标题' });
+    const res = await as(admin).post('/admin/newsroom/inspection/fix', {
+      uid: ARTICLE,
+      documentId: article.documentId,
+      locale: 'zh-Hans',
+      findingId: 'nope',
+    });
+    expect(res.status).toBe(404);
+    expect(res.body.error.name).toBe('NotFoundError');
+  });
+
+  test('personal data in a linked quote or commended individual is found and fixed there', async () => {
+    const article = await draft({ title: '表彰名单' });
+    const person = await app.documents('api::commended-individual.commended-individual').create({
+      locale: 'zh-Hans',
+      data: { name: '张三', position: `身份证号${ID_NUMBER}` },
+    });
+    await app
+      .documents(ARTICLE)
+      .update({ documentId: article.documentId, locale: 'zh-Hans', data: { commendedIndividuals: [person.documentId] } as never });
+    const { findings } = (await check(article.documentId)).body.data;
+    expect(findings).toEqual([
+      expect.objectContaining({ rule: 'id-number', field: 'commendedIndividuals[0].position', match: '330***********1231' }),
+    ]);
+    expect((await publish(article.documentId)).status).toBe(400);
+    const fixed = await as(admin).post('/admin/newsroom/inspection/fix', {
+      uid: ARTICLE,
+      documentId: article.documentId,
+      locale: 'zh-Hans',
+      findingId: findings[0].id,
+    });
+    expect(fixed.status).toBe(200);
+    const stored = await app
+      .documents('api::commended-individual.commended-individual')
+      .findOne({ documentId: person.documentId, locale: 'zh-Hans' });
+    expect(stored!.position).toBe('身份证号330***********1231');
+  });
+
+  test('a role without the right to read the article gets 403; bad input 400; anonymous 401', async () => {
+    const article = await draft({ title: '权限' });
+    const translation = await as(editor).post('/admin/newsroom/inspection/check', {
+      uid: 'api::speaker-quote.speaker-quote',
+      documentId: article.documentId,
+      locale: 'zh-Hans',
+    });
+    expect(translation.status).toBe(403);
+    expect((await check(article.documentId, 'not-a-token')).status).toBe(401);
+    expect(
+      (await as(admin).post('/admin/newsroom/inspection/check', { uid: 'admin::user', documentId: article.documentId, locale: 'zh-Hans' }))
+        .status
+    ).toBe(400);
+    expect((await as(admin).post('/admin/newsroom/inspection/check', { documentId: ['x'], locale: 'zh-Hans' })).status).toBe(400);
+    expect((await as(admin).post('/admin/newsroom/inspection/check', { documentId: 'missing', locale: 'zh-Hans' })).status).toBe(404);
+  });
+});
+
+describe('warnings and who may accept them', () => {
+  test('a sensitive word stops the publish until a 终审 accepts it with a reason, which is recorded', async () => {
+    const article = await draft({ title: '关于农民工工资支付的通知' });
+    const refused = await publish(article.documentId);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.name).toBe('ValidationError');
+    expect(refused.body.error.details.findings).toEqual([
+      expect.objectContaining({ rule: 'sensitive-word', match: '农民工', severity: 'warn' }),
+    ]);
+    const findingId = refused.body.error.details.findings[0].id;
+    const accept = (token: string, reason: unknown) =>
+      as(token).post('/admin/newsroom/inspection/accept', {
+        uid: ARTICLE,
+        documentId: article.documentId,
+        locale: 'zh-Hans',
+        findingId,
+        reason,
+      });
+
+    // The default Editor role has no 接受检查警告 permission, and sees no accept button.
+    expect((await check(article.documentId, editor)).body.data.canAccept).toBe(false);
+    expect((await accept(editor, '理由')).status).toBe(403);
+    expect((await accept(admin, '   ')).status).toBe(400);
+    expect((await publish(article.documentId)).status).toBe(400);
+
+    const accepted = await accept(admin, '政策文件原文用语');
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.data.findings[0].accepted).toMatchObject({ reason: '政策文件原文用语', by: 'Test Admin' });
+    expect(accepted.body.data.blocking).toBe(0);
+    expect((await publish(article.documentId)).status).toBe(200);
+    const records = await app.db
+      .query('api::inspection.inspection-acceptance')
+      .findMany({ where: { targetDocumentId: article.documentId } });
+    expect(records).toEqual([
+      expect.objectContaining({ rule: 'sensitive-word', match: '农民工', reason: '政策文件原文用语', acceptedBy: 'Test Admin' }),
+    ]);
+  });
+
+  test('a forbidden word or personal data cannot be accepted, only fixed', async () => {
+    const article = await draft({ title: '台湾总统选举报道' });
+    const { findings } = (await check(article.documentId)).body.data;
+    expect(findings).toEqual([expect.objectContaining({ rule: 'forbidden-word', severity: 'block' })]);
+    const res = await as(admin).post('/admin/newsroom/inspection/accept', {
+      uid: ARTICLE,
+      documentId: article.documentId,
+      locale: 'zh-Hans',
+      findingId: findings[0].id,
+      reason: '想发',
+    });
+    expect(res.status).toBe(400);
+    expect((await publish(article.documentId)).status).toBe(400);
+  });
+
+  test('accepted warnings cannot be created, edited or deleted through the document service', async () => {
+    const acceptances = app.documents('api::inspection.inspection-acceptance');
+    await expect(
+      acceptances.create({ data: { targetUid: ARTICLE, targetDocumentId: 'x', findingId: 'y', rule: 'z', reason: 'r' } })
+    ).rejects.toThrow(/read-only/);
+    const article = await draft({ title: '瞎子摸象的说法' });
+    const { findings } = (await check(article.documentId)).body.data;
+    const accepted = await as(admin).post('/admin/newsroom/inspection/accept', {
+      uid: ARTICLE,
+      documentId: article.documentId,
+      locale: 'zh-Hans',
+      findingId: findings[0].id,
+      reason: '成语',
+    });
+    expect(accepted.status).toBe(200);
+    const record = await app.db.query('api::inspection.inspection-acceptance').findOne({ where: { targetDocumentId: article.documentId } });
+    await expect(acceptances.delete({ documentId: record.documentId })).rejects.toThrow(/read-only/);
+    // Through the content manager's routes, even as Super Admin: readable, never changed.
+    const path = `/content-manager/collection-types/api::inspection.inspection-acceptance/${record.documentId}`;
+    for (const res of [
+      await as(admin).put(path, { reason: '改掉' }),
+      await api(app).delete(path).set('Authorization', `Bearer ${admin}`),
+    ]) {
+      expect([400, 403]).toContain(res.status);
+    }
+    const kept = await app.db.query('api::inspection.inspection-acceptance').findOne({ where: { id: record.id } });
+    expect(kept).toMatchObject({ reason: record.reason });
+  });
+});
+
+describe('the guard on every publish path', () => {
+  const bad = () => draft({ title: '不合格稿件', body: [paragraph(`电话${MOBILE}`)] });
+
+  test('content-manager publish: 400 listing the findings, nothing public', async () => {
+    const article = await bad();
+    const res = await publish(article.documentId);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/发布前检查未通过/);
+    expect(rules(res.body.error.details.findings)).toEqual(['mobile-number']);
+    expect((await publicGet(article.documentId)).status).toBe(404);
+  });
+
+  test('content-manager bulk publish: refused as a whole, nothing published', async () => {
+    const good = await draft({ title: '合格稿件一' });
+    const article = await bad();
+    const res = await as(admin).post(`${ARTICLES}/actions/bulkPublish?locale=zh-Hans`, {
+      documentIds: [good.documentId, article.documentId],
+    });
+    expect(res.status).toBe(400);
+    expect((await publicGet(article.documentId)).status).toBe(404);
+    expect((await publicGet(good.documentId)).status).toBe(404);
+  });
+
+  test('content-manager save-and-publish of a new entry: 400, no draft left behind', async () => {
+    const before = await app.documents(ARTICLE).count({ locale: 'zh-Hans' });
+    const res = await as(admin).post(`${ARTICLES}/actions/publish?locale=zh-Hans`, { title: '直接发布', source: '', channel: null });
+    expect(res.status).toBe(400);
+    expect(await app.documents(ARTICLE).count({ locale: 'zh-Hans' })).toBe(before);
+  });
+
+  test('REST create and update with status=published (API token): 400, nothing written', async () => {
+    const before = await app.documents(ARTICLE).count({ locale: 'zh-Hans' });
+    const created = await as(apiToken).post('/api/articles?status=published', {
+      data: { title: `电话${MOBILE}`, source: '办公室', channel: channelId },
+    });
+    expect(created.status).toBe(400);
+    expect(created.body.error.details.findings[0].rule).toBe('mobile-number');
+    expect(await app.documents(ARTICLE).count({ locale: 'zh-Hans' })).toBe(before);
+
+    const article = await draft({ title: '待更新' });
+    const updated = await as(apiToken).put(`/api/articles/${article.documentId}?status=published`, { data: { title: '台湾总统' } });
+    expect(updated.status).toBe(400);
+    const stored = await app.documents(ARTICLE).findOne({ documentId: article.documentId, locale: 'zh-Hans' });
+    expect(stored!.title).toBe('待更新');
+    expect((await publicGet(article.documentId)).status).toBe(404);
+  });
+
+  test('GraphQL createArticle with status PUBLISHED: an error, nothing written', async () => {
+    const before = await app.documents(ARTICLE).count({ locale: 'zh-Hans' });
+    const res = await graphql(
+      app,
+      'mutation($data: ArticleInput!) { createArticle(data: $data, status: PUBLISHED, locale: "zh-Hans") { documentId } }',
+      { data: { title: '无来源', channel: channelId } },
+      apiToken
+    );
+    expect(res.body.data?.createArticle ?? null).toBeNull();
+    expect(res.body.errors[0].message).toMatch(/发布前检查未通过/);
+    expect(await app.documents(ARTICLE).count({ locale: 'zh-Hans' })).toBe(before);
+  });
+
+  test('the document service (scripts, imports) is refused too', async () => {
+    const article = await bad();
+    await expect(app.documents(ARTICLE).publish({ documentId: article.documentId, locale: 'zh-Hans' })).rejects.toThrow(/发布前检查未通过/);
+    await expect(app.documents(ARTICLE).publish({ documentId: article.documentId, locale: '*' })).rejects.toThrow(/发布前检查未通过/);
+  });
+
+  test('links to a draft article or a deleted upload block the publish', async () => {
+    const target = await draft({ title: '尚未发布的目标', slug: 'draft-target' });
+    const article = await draft({
+      title: '含链接',
+      body: [
+        {
+          type: 'paragraph',
+          children: [
+            { type: 'text', text: '见' },
+            { type: 'link', url: '/articles/draft-target', children: [{ type: 'text', text: '草稿' }] },
+            { type: 'link', url: 'http://localhost:1337/uploads/gone_123.pdf', children: [{ type: 'text', text: '附件' }] },
+            { type: 'link', url: '/articles/never-existed', children: [{ type: 'text', text: '不存在' }] },
+            { type: 'link', url: 'https://www.gov.cn/articles/elsewhere', children: [{ type: 'text', text: '外部' }] },
+          ],
+        },
+      ],
+    });
+    const { findings } = (await check(article.documentId)).body.data;
+    expect(findings.map((f: Json) => f.match).sort()).toEqual([
+      '/articles/draft-target',
+      '/articles/never-existed',
+      'http://localhost:1337/uploads/gone_123.pdf',
+    ]);
+    expect((await publish(article.documentId)).status).toBe(400);
+    expect((await publish(target.documentId)).status).toBe(200);
+    const after = (await check(article.documentId)).body.data.findings.map((f: Json) => f.match);
+    expect(after).not.toContain('/articles/draft-target');
+  });
+
+  test('a publish date in the future is refused', async () => {
+    const article = await draft({ title: '未来稿件', publishDate: new Date(Date.now() + 86_400_000).toISOString() });
+    const res = await publish(article.documentId);
+    expect(res.status).toBe(400);
+    expect(rules(res.body.error.details.findings)).toEqual(['future-date']);
+  });
+});
+
+describe('the word list in the admin panel', () => {
+  const TERMS = '/content-manager/collection-types/api::inspection.inspection-term';
+
+  test('a term an administrator adds is checked at once; an unusable one is refused', async () => {
+    const article = await draft({ title: '关于某某工程的报道' });
+    expect((await check(article.documentId)).body.data.findings).toEqual([]);
+    const added = await as(admin).post(TERMS, { term: ' 某某工程 ', kind: 'forbidden', note: '内部代号' });
+    expect(added.status).toBe(201);
+    expect(added.body.data.term).toBe('某某工程');
+    const { findings } = (await check(article.documentId)).body.data;
+    expect(findings).toEqual([expect.objectContaining({ rule: 'forbidden-word', match: '某某工程' })]);
+    const refused = await as(admin).post(TERMS, { term: '错字', kind: 'misspelling' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toMatch(/correct form/);
+  });
+});

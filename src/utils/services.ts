@@ -2,6 +2,7 @@
 // @strapi/i18n does with getService: call sites need no casts.
 import type { Core } from '@strapi/strapi';
 import type { ClicksService } from '../api/article/services/clicks';
+import type { DisclosureService } from '../api/article/services/disclosure';
 import type { ChannelService } from '../api/channel/services/channel';
 import type { FeedService } from '../api/feed/services/feed';
 import type { PopularService } from '../api/article/services/popular';
@@ -14,6 +15,7 @@ import type { PurgeService } from '../api/response-cache/services/purge';
 
 type ServiceMap = {
   clicks: ClicksService;
+  disclosure: DisclosureService;
   channel: ChannelService;
   feed: FeedService;
   popular: PopularService;
@@ -27,6 +29,7 @@ type ServiceMap = {
 
 const UIDS: Record<keyof ServiceMap, string> = {
   clicks: 'api::article.clicks',
+  disclosure: 'api::article.disclosure',
   channel: 'api::channel.channel',
   feed: 'api::feed.feed',
   popular: 'api::article.popular',

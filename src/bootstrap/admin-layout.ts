@@ -23,13 +23,17 @@ export const layoutHash = (layout: AdminLayout) => createHash('sha256').update(J
 export const applyAdminLayouts = async (strapi: Core.Strapi) => {
   const store = strapi.store({ type: 'plugin', name: 'newsroom', key: 'admin-layout-hashes' });
   const applied = ((await store.get({})) as Record<string, string> | null) ?? {};
-  const service = strapi.plugin('content-manager').service('content-types') as unknown as ContentTypesService;
+  const types = strapi.plugin('content-manager').service('content-types') as unknown as ContentTypesService;
+  const components = strapi.plugin('content-manager').service('components') as unknown as ContentTypesService;
   let changed = false;
   for (const { uid, admin: layout } of allTypeSettings()) {
     if (!layout) continue;
-    const contentType = strapi.contentTypes[uid as 'api::article.article'];
+    // Components (edited inside a type) have their own configuration, kept by another service.
+    const component = strapi.components[uid as 'disclosure.metadata'];
+    const contentType = component ?? strapi.contentTypes[uid as 'api::article.article'];
     const hash = layoutHash(layout);
     if (!contentType || applied[uid] === hash) continue;
+    const service = component ? components : types;
     const current = await service.findConfiguration(contentType);
     const metadatas = { ...current.metadatas };
     for (const name of Object.keys(metadatas)) {
@@ -44,6 +48,7 @@ export const applyAdminLayouts = async (strapi: Core.Strapi) => {
                 description: field.description ?? '',
                 ...(field.placeholder ? { placeholder: field.placeholder } : {}),
                 ...(field.mainField ? { mainField: field.mainField } : {}),
+                ...(field.editable === false ? { editable: false } : {}),
               }
             : {}),
           ...(layout.readOnly ? { editable: false } : {}),

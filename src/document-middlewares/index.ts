@@ -7,6 +7,8 @@ import { protectRebuildLog } from './protect-rebuild-log';
 import { guardRebuildSecret } from './guard-rebuild-secret';
 import { cleanPasting } from './clean-pasting';
 import { fillSlug } from './fill-slug';
+import { checkDisclosure } from './check-disclosure';
+import { assignIndexNumber } from './assign-index-number';
 import { quotesFollowArticle } from './quotes-follow-article';
 import { keepPublishDate } from './keep-publish-date';
 import { forgetClickCaches } from './forget-click-caches';
@@ -30,6 +32,9 @@ const RULES: DocumentRule[] = [
   // Before the slug: a split title gives the slug.
   cleanPasting,
   fillSlug,
+  // 信息公开: a bad 机构代码 or 文号 is refused before a number is given for it.
+  checkDisclosure,
+  assignIndexNumber,
   keepPublishDate,
   quotesFollowArticle,
   forgetClickCaches,

@@ -26,7 +26,15 @@ const KINDS: Record<string, FieldKind> = {
   json: 'other',
 };
 
-type Attribute = { type: string; target?: string; private?: boolean; relation?: string; multiple?: boolean };
+type Attribute = {
+  type: string;
+  target?: string;
+  component?: string;
+  repeatable?: boolean;
+  private?: boolean;
+  relation?: string;
+  multiple?: boolean;
+};
 
 export const schemaLookup = (strapi: Core.Strapi): SchemaLookup => {
   const cache = new Map<string, ReturnType<SchemaLookup>>();
@@ -38,11 +46,14 @@ export const schemaLookup = (strapi: Core.Strapi): SchemaLookup => {
     const result =
       !attribute || attribute.private || attribute.type === 'password'
         ? null
-        : {
-            kind: KINDS[attribute.type] ?? 'other',
-            target: attribute.type === 'media' ? 'plugin::upload.file' : attribute.target,
-            many: attribute.type === 'media' ? !!attribute.multiple : /Many$/.test(attribute.relation ?? ''),
-          };
+        : attribute.type === 'component'
+          ? // A component is populated and filtered like a relation (a join to its own table).
+            { kind: 'relation' as const, target: attribute.component, many: !!attribute.repeatable }
+          : {
+              kind: KINDS[attribute.type] ?? 'other',
+              target: attribute.type === 'media' ? 'plugin::upload.file' : attribute.target,
+              many: attribute.type === 'media' ? !!attribute.multiple : /Many$/.test(attribute.relation ?? ''),
+            };
     cache.set(key, result);
     return result;
   };

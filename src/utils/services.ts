@@ -2,6 +2,7 @@
 // @strapi/i18n does with getService: call sites need no casts.
 import type { Core } from '@strapi/strapi';
 import type { ClicksService } from '../api/article/services/clicks';
+import type { DisclosureService } from '../api/article/services/disclosure';
 import type { ChannelService } from '../api/channel/services/channel';
 import type { FeedService } from '../api/feed/services/feed';
 import type { PopularService } from '../api/article/services/popular';
@@ -15,6 +16,7 @@ import type { InspectionService } from '../api/inspection/services/inspection';
 
 type ServiceMap = {
   clicks: ClicksService;
+  disclosure: DisclosureService;
   channel: ChannelService;
   feed: FeedService;
   popular: PopularService;
@@ -29,6 +31,7 @@ type ServiceMap = {
 
 const UIDS: Record<keyof ServiceMap, string> = {
   clicks: 'api::article.clicks',
+  disclosure: 'api::article.disclosure',
   channel: 'api::channel.channel',
   feed: 'api::feed.feed',
   popular: 'api::article.popular',

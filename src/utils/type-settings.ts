@@ -1,11 +1,19 @@
 // What the project needs to know about each content type, declared once in the type's
 // own folder (src/api/<name>/newsroom.ts) and read here by the bootstraps and rules:
-// public read, slug source, admin layout, rebuild trigger, seed group.
+// public read, slug source, admin layout, rebuild trigger, seed group. A component a type
+// uses may be declared beside it (its uid and admin layout only).
 // A new type needs its folder and that file, nothing else.
 import fs from 'fs';
 import path from 'path';
 
-export type LayoutField = { label: string; description?: string; placeholder?: string; mainField?: string };
+export type LayoutField = {
+  label: string;
+  description?: string;
+  placeholder?: string;
+  mainField?: string;
+  /** false: shown but not editable (a value the server owns, such as 索引号). */
+  editable?: false;
+};
 
 export type AdminLayout = {
   fields: Record<string, LayoutField>;

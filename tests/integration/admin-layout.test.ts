@@ -45,3 +45,14 @@ test('the article list shows title, channel and publish date; the edit view grou
   expect(rows).toContainEqual(['source', 'author', 'publishDate']);
   expect(rows).toContainEqual(['body']);
 });
+
+test('the 信息公开 component has Chinese labels, and its 索引号 is shown but not editable', async () => {
+  const res = await api(app).get('/content-manager/components/disclosure.metadata/configuration').set('Authorization', `Bearer ${token}`);
+  expect(res.status).toBe(200);
+  const { metadatas } = res.body.data.component;
+  expect(metadatas.indexNumber.edit).toMatchObject({ label: '索引号', editable: false });
+  expect(metadatas.documentNumber.edit.label).toBe('文号');
+  expect(metadatas.organizationCode.edit.editable).toBe(true);
+  const article = await configuration('api::article.article');
+  expect(article.layouts.edit.map((row: Array<{ name: string }>) => row.map((field) => field.name))).toContainEqual(['disclosure']);
+});

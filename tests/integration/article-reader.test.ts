@@ -22,6 +22,7 @@ const POPULATE = {
   quotes: { sort: ['order:asc', 'id:asc'], populate: { commendedIndividual: { fields: ['name'] } } },
   commendedUnits: { fields: ['name', 'city', 'district'] },
   commendedIndividuals: { fields: ['name', 'organization', 'position', 'city'] },
+  disclosure: true,
 };
 const flatten = (value: unknown, prefix: string): string[] =>
   value !== null && typeof value === 'object'
@@ -110,6 +111,11 @@ test('every published article reads the same by the reader as by the core path, 
   expect(sample.quotes.some((quote: { commendedIndividual: unknown }) => quote.commendedIndividual)).toBe(true);
   expect(sample.commendedUnits.length).toBeGreaterThan(0);
   expect(sample.commendedIndividuals.length).toBeGreaterThan(0);
+  // The sample is in the 信息公开 catalogue: its metadata (a component) is joined too, number included.
+  expect(sample.disclosure).toMatchObject({
+    publishingOrganization: '浙江省机关事务管理局',
+    indexNumber: expect.stringMatching(/\/\d{4}-\d{5}$/),
+  });
   expect(sample.channel).toEqual({
     id: expect.any(Number),
     documentId: expect.any(String),

@@ -5,6 +5,8 @@ import { isPublishing } from '../../src/document-middlewares/keep-publish-date';
 import { isVisibleChange } from '../../src/document-middlewares/visible-change';
 import { changedSlug, rebuildAction } from '../../src/document-middlewares/record-rebuild-change';
 import { relationTarget } from '../../src/document-middlewares/guard-channel-tree';
+import { sentDisclosure } from '../../src/document-middlewares/check-disclosure';
+import { codeToNumber, numberingMoment } from '../../src/document-middlewares/assign-index-number';
 import { allTypeSettings, readableTypes, settingsOf } from '../../src/utils/type-settings';
 
 describe('public reads', () => {
@@ -88,4 +90,45 @@ test('each type declares its settings in its own folder', () => {
     .sort((a, b) => a.seed!.order - b.seed!.order)
     .map((settings) => settings.seed!.group);
   expect(seedOrder).toEqual(['channels', 'commendations', 'commendedUnits', 'commendedIndividuals', 'articles', 'quotes']);
+});
+
+describe('信息公开 metadata', () => {
+  test('a number may be given by every publish path: before a publish or an update that publishes, after a create that does', () => {
+    expect(numberingMoment('publish', {})).toBe('before');
+    expect(numberingMoment('update', { status: 'published' })).toBe('before');
+    expect(numberingMoment('create', { status: 'published' })).toBe('after');
+    expect(numberingMoment('update', {})).toBeNull();
+    expect(numberingMoment('create', { status: 'draft' })).toBeNull();
+    expect(numberingMoment('unpublish', {})).toBeNull();
+  });
+
+  test('the code comes from the metadata sent, else from the drafts of the locales published; none: not in the catalogue', () => {
+    const drafts = [
+      { locale: 'en', disclosure: null },
+      { locale: 'zh-Hans', disclosure: { organizationCode: '002482365' } },
+    ];
+    expect(codeToNumber(undefined, drafts, ['zh-Hans'])).toBe('002482365');
+    expect(codeToNumber(undefined, drafts, '*')).toBe('002482365');
+    expect(codeToNumber(undefined, drafts, ['en'])).toBeNull();
+    expect(codeToNumber({ organizationCode: '11330000002482365P' }, drafts, ['zh-Hans'])).toBe('11330000002482365P');
+    // Metadata removed in the same write: nothing to number.
+    expect(codeToNumber(null, drafts, ['zh-Hans'])).toBeNull();
+  });
+
+  test('publishing catalogue metadata without a valid 机构代码 is a 400, before any number is given', () => {
+    expect(() => codeToNumber({ organizationCode: null }, [], '*')).toThrow(/机构代码/);
+    expect(() => codeToNumber(undefined, [{ locale: 'zh-Hans', disclosure: { organizationCode: 'bad' } }], '*')).toThrow(/机构代码/);
+  });
+
+  test('only article writes that send metadata are checked; null (removing it) is not', () => {
+    expect(sentDisclosure('update', { data: { disclosure: { topic: 'x' } } })).toEqual({ topic: 'x' });
+    expect(sentDisclosure('create', { data: { disclosure: null } })).toBeNull();
+    expect(sentDisclosure('update', { data: { title: 'x' } })).toBeNull();
+    expect(sentDisclosure('publish', { data: { disclosure: { topic: 'x' } } })).toBeNull();
+  });
+
+  test('the component’s admin layout is declared beside the article, 索引号 not editable', () => {
+    expect(settingsOf('disclosure.metadata')?.admin?.fields.indexNumber.editable).toBe(false);
+    expect(settingsOf('api::article.article')?.admin?.fields.disclosure.label).toBe('信息公开');
+  });
 });

@@ -1,8 +1,10 @@
-// An article: breadcrumb, source and time, its cover with caption, the body, attachments,
-// its quotes, commended units and individuals; registers the view.
+// An article: breadcrumb, its 信息公开 metadata when it is in the catalogue, source and
+// time, its cover with caption, the body, attachments, its quotes, commended units and
+// individuals; registers the view.
 import { DEFAULT_LOCALE, locale, t, formatTime } from '../i18n.js';
 import { api } from '../api.js';
 import { h, render, setTitle, breadcrumb, notFound } from '../dom.js';
+import { disclosureRows, disclosureTable } from '../disclosure.js';
 
 const registerView = async (documentId, articleLocale) => {
   // One view per article per visit; the server also ignores repeats within its window.
@@ -142,6 +144,11 @@ export const articlePage = async (slug) => {
     h(
       'article',
       { lang: article.locale },
+      disclosureTable(
+        h,
+        disclosureRows(article.disclosure, article.publishDate, t, (iso) => formatTime(iso).slice(0, 10)),
+        t
+      ),
       h('h1', { text: article.title }),
       article.subtitle ? h('p', { class: 'subtitle', text: `——${article.subtitle}` }) : null,
       h(

@@ -33,6 +33,10 @@ const settings: TypeSettings = {
       publishDate: { label: '发布时间', description: '读者看到的发布时间；留空则取首次发布时间，重新发布不改变（Publish date）' },
       legacyClickCount: { label: '原网站点击率', description: '从旧网站迁移的点击数，计入总点击率（Legacy click count）' },
       legacyKey: { label: '原网页', description: '由导入工具填写：原网页地址或文件，再次导入时据此更新而不重复（Imported from）' },
+      disclosure: {
+        label: '信息公开',
+        description: '属于政府信息公开目录的稿件填写此项；首次发布时自动生成索引号，各语言版本共用（Government information disclosure）',
+      },
       cover: { label: '封面图', description: '列表、订阅中使用的图片（Cover image）' },
       attachments: { label: '附件', description: '文件、图片等附件（Attachments）' },
       channel: { label: '所属栏目', description: '如“上级工作动态”；决定页面上的“当前位置”（Channel）', mainField: 'name' },
@@ -70,9 +74,58 @@ const settings: TypeSettings = {
         ['commendedUnits', 6],
         ['commendedIndividuals', 6],
       ],
+      [['disclosure', 12]],
       [['legacyKey', 12]],
     ],
   },
 };
 
-export default settings;
+/** The 信息公开 component (src/components/disclosure/metadata.json), edited inside an article. */
+const disclosureMetadata: TypeSettings = {
+  uid: 'disclosure.metadata',
+  admin: {
+    mainField: 'publishingOrganization',
+    fields: {
+      indexNumber: {
+        label: '索引号',
+        description: '首次发布时由系统按“机构代码/年份-序号”生成，不能修改，之后不再改变（Index number, assigned by the server）',
+        editable: false,
+      },
+      organizationCode: {
+        label: '机构代码',
+        description: '发布机构的 9 位组织机构代码或 18 位统一社会信用代码，大写字母和数字（Organization code）',
+        placeholder: '11330000002482365P',
+      },
+      publishingOrganization: { label: '发布机构', description: '如“浙江省机关事务管理局”（Publishing organization）' },
+      topic: { label: '主题分类', description: '如“综合政务”“机关事务”（Topic）' },
+      documentNumber: {
+        label: '文号',
+        description: '年份用六角括号〔〕，如“浙政办发〔2022〕12号”；[]、【】、（）会自动改为〔〕；无文号留空（Document number）',
+        placeholder: '浙政办发〔2022〕12号',
+      },
+      writtenDate: { label: '成文日期', description: '文件落款日期（Date written）' },
+      validity: { label: '有效性', description: 'effective 有效 / expired 失效 / repealed 废止（Validity）' },
+      disclosureMethod: { label: '公开方式', description: 'proactive 主动公开 / on_request 依申请公开（Disclosure method）' },
+    },
+    edit: [
+      [
+        ['indexNumber', 6],
+        ['organizationCode', 6],
+      ],
+      [
+        ['publishingOrganization', 6],
+        ['topic', 6],
+      ],
+      [
+        ['documentNumber', 6],
+        ['writtenDate', 6],
+      ],
+      [
+        ['validity', 6],
+        ['disclosureMethod', 6],
+      ],
+    ],
+  },
+};
+
+export default [settings, disclosureMetadata];

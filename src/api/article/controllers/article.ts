@@ -22,6 +22,8 @@ export const DEFAULT_POPULATE = {
   },
   commendedUnits: { fields: ['name', 'city', 'district'] },
   commendedIndividuals: { fields: ['name', 'organization', 'position', 'city'] },
+  // 信息公开 metadata (索引号, 发布机构, 文号…): null for articles outside the catalogue.
+  disclosure: true,
 };
 
 /**

@@ -40,6 +40,8 @@ type JoinTable = {
   inverseJoinColumn?: { name: string; referencedColumn: string };
   morphColumn?: { idColumn: { name: string }; typeColumn: { name: string } };
   orderBy?: Record<string, 'asc' | 'desc'>;
+  /** A component's join table is shared by the entry's component fields: `{ field: name }`. */
+  on?: Record<string, string>;
 };
 type Meta = { tableName: string; attributes: Record<string, Attribute> };
 
@@ -106,6 +108,7 @@ export const createReader = (strapi: Core.Strapi) => {
 
   const relationLoader = (uid: string, name: string, spec: ReadSpec): Loader => {
     const attribute = metaOf(uid).attributes[name];
+    // Components are relations in the database metadata too (a join table keyed by field).
     if (!attribute || attribute.type !== 'relation' || !attribute.target) throw new Error(`${uid}.${name} is not a relation`);
     const target = attribute.target;
     const columns = columnsOf(target, spec.fields);
@@ -131,10 +134,13 @@ export const createReader = (strapi: Core.Strapi) => {
       const order = spec.sort
         ? orderBy(target, spec.sort, 't')
         : Object.entries(joinTable.orderBy ?? {}).map(([column, dir]) => `l.${quote(column)} ${dir.toUpperCase()}`);
+      const on = Object.entries(joinTable.on ?? {})
+        .map(([column, value]) => ` AND l.${quote(column)} = ${knex.raw('?', [value]).toQuery()}`)
+        .join('');
       write = (placeholders) =>
         `SELECT l.${quote(joinTable.joinColumn.name)} AS "__parent", ${select(columns, 't')} FROM ${table(joinTable.name)} l ` +
         `JOIN ${targetTable} t ON t.${quote(joinTable.inverseJoinColumn!.referencedColumn)} = l.${quote(joinTable.inverseJoinColumn!.name)} ` +
-        `WHERE l.${quote(joinTable.joinColumn.name)} IN (${placeholders})` +
+        `WHERE l.${quote(joinTable.joinColumn.name)} IN (${placeholders})${on}` +
         (order.length ? ` ORDER BY ${[...order, 't."id" ASC'].join(', ')}` : '');
     } else {
       throw new Error(`${uid}.${name}: relations without a join table are not read here`);

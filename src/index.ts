@@ -14,8 +14,10 @@ import { refuseDraftActionsWithoutDrafts } from './bootstrap/no-draft-actions';
 import { registerTimeSlices } from './bootstrap/time-slices';
 import { registerArticleQuotesAdmin } from './bootstrap/article-quotes-admin';
 import { registerQuoteAdminRoutes } from './bootstrap/quote-admin';
+import { registerInspectionAdminRoutes } from './bootstrap/inspection-admin';
 import { getService } from './utils/services';
 import { checkPurgeConfig } from './api/response-cache/services/purge';
+import { warnDaysOf } from './api/channel/services/inspection';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -27,10 +29,12 @@ export default {
     registerTimeSlices(strapi);
     registerArticleQuotesAdmin(strapi);
     registerQuoteAdminRoutes(strapi);
+    registerInspectionAdminRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     checkPurgeConfig(strapi.config.get('response-cache'));
+    warnDaysOf(strapi); // INSPECTION_WARN_DAYS: refuse to start on a value that is not a number of days
     // Before anything writes: every write from here on moves the content version.
     await getService(strapi, 'responseCache').start();
     await ensureLocales(strapi);

@@ -4,6 +4,7 @@ import type { Core } from '@strapi/strapi';
 import type { ClicksService } from '../api/article/services/clicks';
 import type { ChannelService } from '../api/channel/services/channel';
 import type { FeedService } from '../api/feed/services/feed';
+import type { InspectionService } from '../api/channel/services/inspection';
 import type { PopularService } from '../api/article/services/popular';
 import type { ImporterService } from '../api/article/services/importer';
 import type { QuoteProposalsService } from '../api/article/services/quote-proposals';
@@ -16,6 +17,7 @@ type ServiceMap = {
   clicks: ClicksService;
   channel: ChannelService;
   feed: FeedService;
+  inspection: InspectionService;
   popular: PopularService;
   importer: ImporterService;
   quoteProposals: QuoteProposalsService;
@@ -29,6 +31,7 @@ const UIDS: Record<keyof ServiceMap, string> = {
   clicks: 'api::article.clicks',
   channel: 'api::channel.channel',
   feed: 'api::feed.feed',
+  inspection: 'api::channel.inspection',
   popular: 'api::article.popular',
   importer: 'api::article.importer',
   quoteProposals: 'api::article.quote-proposals',

@@ -85,7 +85,8 @@ const createInspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
       const code = locale ?? (await defaultLocale(strapi));
       if (!(await getLocales(strapi).findByCode(code))) throw new errors.ValidationError(`Unknown locale: ${JSON.stringify(code)}`);
       const warnDays = warnDaysOf(strapi);
-      const [channels, latest] = await Promise.all([publishedChannels(code), latestOwnPublish(code, now)]);
+      const channels = await publishedChannels(code);
+      const latest = await latestOwnPublish(code, now);
       return { locale: code, ...buildFreshnessReport(channels, latest, { now, warnDays }) };
     },
   };

@@ -16,8 +16,10 @@ import { registerTimeSlices } from './bootstrap/time-slices';
 import { registerArticleQuotesAdmin } from './bootstrap/article-quotes-admin';
 import { registerQuoteAdminRoutes } from './bootstrap/quote-admin';
 import { registerInspectionAdminRoutes, registerInspectionPermissions } from './bootstrap/inspection-admin';
+import { registerFreshnessAdminRoutes } from './bootstrap/freshness-admin';
 import { getService } from './utils/services';
 import { checkPurgeConfig } from './api/response-cache/services/purge';
+import { warnDaysOf } from './api/channel/services/freshness';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -31,12 +33,14 @@ export default {
     registerArticleQuotesAdmin(strapi);
     registerQuoteAdminRoutes(strapi);
     registerInspectionAdminRoutes(strapi);
+    registerFreshnessAdminRoutes(strapi);
     // Before the admin's bootstrap gives Super Admins every registered action.
     await registerInspectionPermissions(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     checkPurgeConfig(strapi.config.get('response-cache'));
+    warnDaysOf(strapi); // INSPECTION_WARN_DAYS: refuse to start on a value that is not a number of days
     // Before anything writes: every write from here on moves the content version.
     await getService(strapi, 'responseCache').start();
     await ensureLocales(strapi);

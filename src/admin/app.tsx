@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { Clock } from '@strapi/icons';
 import { addClickColumn } from './components/ClickColumn';
 import { ClickPanel } from './components/ClickPanel';
 import { QuotePanel } from './components/QuotePanel';
@@ -19,5 +20,13 @@ export default {
     contentManager.apis.addEditViewSidePanel([InspectionPanel, QuotePanel, ClickPanel]);
     contentManager.injectComponent('listView', 'actions', { name: 'rebuild-now', Component: RebuildNowButton });
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addClickColumn);
+    // 栏目更新检查, for whoever may read channels (the API checks the locale too).
+    app.addMenuLink({
+      to: 'newsroom/inspection',
+      icon: Clock,
+      intlLabel: { id: 'newsroom.inspection.menu', defaultMessage: '栏目更新检查' },
+      Component: () => import('./pages/InspectionPage'),
+      permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::channel.channel' }],
+    });
   },
 };

@@ -5,6 +5,7 @@ import type { ClicksService } from '../api/article/services/clicks';
 import type { DisclosureService } from '../api/article/services/disclosure';
 import type { ChannelService } from '../api/channel/services/channel';
 import type { FeedService } from '../api/feed/services/feed';
+import type { FreshnessService } from '../api/channel/services/freshness';
 import type { PopularService } from '../api/article/services/popular';
 import type { ImporterService } from '../api/article/services/importer';
 import type { QuoteProposalsService } from '../api/article/services/quote-proposals';
@@ -19,6 +20,7 @@ type ServiceMap = {
   disclosure: DisclosureService;
   channel: ChannelService;
   feed: FeedService;
+  freshness: FreshnessService;
   popular: PopularService;
   importer: ImporterService;
   quoteProposals: QuoteProposalsService;
@@ -34,6 +36,7 @@ const UIDS: Record<keyof ServiceMap, string> = {
   disclosure: 'api::article.disclosure',
   channel: 'api::channel.channel',
   feed: 'api::feed.feed',
+  freshness: 'api::channel.freshness',
   popular: 'api::article.popular',
   importer: 'api::article.importer',
   quoteProposals: 'api::article.quote-proposals',

@@ -1,0 +1,119 @@
+// 栏目更新检查 in a real browser (Debian's Chromium driven by playwright-core): an
+// administrator opens the dashboard from the menu, sees a stale channel with the date
+// it went stale, and follows it to the channel's edit view.
+import fs from 'fs';
+import path from 'path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServerProcess, type ServerProcess } from '../helpers/process';
+import { readJson } from '../helpers/http';
+
+const { CHROMIUM, e2eEnabled } = require('../helpers/e2e-env');
+
+const appDir = path.resolve(__dirname, '..', '..');
+const artifacts = path.join(__dirname, 'artifacts');
+const dbFile = path.join(appDir, '.tmp', `e2e-inspection-${process.env.JEST_WORKER_ID ?? '0'}.db`);
+const DAY_MS = 86_400_000;
+const EMAIL = 'inspector@example.gov.cn';
+const PASSWORD = 'Inspector-Passw0rd';
+
+const suite = e2eEnabled() ? describe : describe.skip;
+if (!e2eEnabled()) {
+  console.log(`Browser tests SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium) or E2E=0. CI installs it and runs them.`);
+}
+
+const clean = () => ['', '-wal', '-shm'].forEach((suffix) => fs.rmSync(dbFile + suffix, { force: true }));
+
+suite('栏目更新检查 in a real browser', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    clean();
+    fs.mkdirSync(artifacts, { recursive: true });
+    server = await startServerProcess({ SERVE_ADMIN: 'true', DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: dbFile });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-dev-shm-usage'],
+    });
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' });
+    context.setDefaultTimeout(30_000);
+    page = await context.newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server?.child.exitCode === null) {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+    clean();
+  });
+
+  const url = (p: string) => `${server.url}${p}`;
+
+  test('an administrator sees a stale channel, its days since the last publish and its stale date, and opens it', async () => {
+    await page.goto(url('/admin'));
+    await page.waitForURL(/register-admin/);
+    await page.locator('input[name="firstname"]').fill('检查');
+    await page.locator('input[name="lastname"]').fill('员');
+    await page.locator('input[name="email"]').fill(EMAIL);
+    await page.locator('input[name="password"]').fill(PASSWORD);
+    await page.locator('input[name="confirmPassword"]').fill(PASSWORD);
+    await page.getByRole('button', { name: /let's start/i }).click();
+    await page.waitForURL(/\/admin\/?$/);
+
+    // A 动态要闻 channel whose only article is 30 days old, through the content manager's API.
+    const login = await fetch(url('/admin/login'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
+    });
+    const headers = { Authorization: `Bearer ${(await readJson(login)).data.token}`, 'Content-Type': 'application/json' };
+    const cm = async (p: string, body: object) => {
+      const res = await fetch(url(`/content-manager/collection-types/${p}`), { method: 'POST', headers, body: JSON.stringify(body) });
+      if (res.status >= 300) throw new Error(`${p}: ${res.status} ${await res.text()}`);
+      return (await readJson(res)).data;
+    };
+    const channel = await cm('api::channel.channel?locale=zh-Hans', { name: '本局动态', updateClass: 'news' });
+    await cm(`api::channel.channel/${channel.documentId}/actions/publish?locale=zh-Hans`, {});
+    const thirtyDaysAgo = new Date(Date.now() - 30 * DAY_MS);
+    const article = await cm('api::article.article?locale=zh-Hans', {
+      title: '一个月前的本局动态',
+      source: '浙江省机关事务管理局 办公室',
+      publishDate: thirtyDaysAgo.toISOString(),
+      channel: { connect: [{ documentId: channel.documentId, locale: 'zh-Hans' }] },
+    });
+    await cm(`api::article.article/${article.documentId}/actions/publish?locale=zh-Hans`, {});
+    const report = await readJson(await fetch(url('/admin/newsroom/inspection/channels'), { headers }));
+    const expected = report.data.channels.find((row: { documentId: string }) => row.documentId === channel.documentId);
+    expect(expected).toMatchObject({ status: 'stale', daysSince: 30 });
+
+    // From the menu.
+    await page.goto(url('/admin'));
+    await page.getByRole('link', { name: '栏目更新检查' }).click();
+    await page.waitForURL(/\/admin\/newsroom\/inspection/);
+    await page.getByRole('heading', { name: '栏目更新检查' }).waitFor();
+    const row = page.locator('[data-testid="inspection-table"] tr', { hasText: '本局动态' });
+    await row.waitFor();
+    const text = await row.innerText();
+    expect(text).toMatch(/已过期 stale/i); // the badge shows its label in capitals
+    expect(text).toContain('动态要闻');
+    expect(text).toContain(expected.lastPublishDate);
+    expect(text).toContain('30 天');
+    expect(text).toContain(`${expected.staleOn}（已过 16 天）`);
+    // The demo's channel has not been updated since 2022; the 首页 root is not inspected and not listed.
+    await page.locator('[data-testid="inspection-table"] tr', { hasText: '上级工作动态' }).waitFor();
+    expect(await page.locator('[data-testid="inspection-table"] tr[data-status="exempt"]').count()).toBe(0);
+    await page.screenshot({ path: path.join(artifacts, 'admin-inspection.png'), fullPage: true });
+
+    // 全部栏目 lists the rest too.
+    await page.getByRole('checkbox', { name: /显示全部栏目/ }).click();
+    await page.locator('[data-testid="inspection-table"] tr[data-status="exempt"]', { hasText: '首页' }).waitFor();
+
+    // The channel's name opens its edit view, where its class is set.
+    await row.getByRole('link', { name: /本局动态/ }).click();
+    await page.waitForURL(new RegExp(`api::channel\\.channel/${channel.documentId}`));
+    await page.getByText('更新类别').first().waitFor();
+  });
+});

@@ -8,6 +8,9 @@ import { relationTarget } from '../../src/document-middlewares/guard-channel-tre
 import { sentDisclosure } from '../../src/document-middlewares/check-disclosure';
 import { codeToNumber, numberingMoment } from '../../src/document-middlewares/assign-index-number';
 import { allTypeSettings, readableTypes, settingsOf } from '../../src/utils/type-settings';
+import { isAcceptanceWrite } from '../../src/document-middlewares/protect-acceptances';
+import { blockingOf, isDirectPublish, localesOf } from '../../src/publish-guard';
+import type { Finding } from '../../src/lib/inspection/types';
 
 describe('public reads', () => {
   test('anonymous content-API reads are forced to the published version; drafts are refused', () => {
@@ -130,5 +133,51 @@ describe('信息公开 metadata', () => {
   test('the component’s admin layout is declared beside the article, 索引号 not editable', () => {
     expect(settingsOf('disclosure.metadata')?.admin?.fields.indexNumber.editable).toBe(false);
     expect(settingsOf('api::article.article')?.admin?.fields.disclosure.label).toBe('信息公开');
+  });
+});
+
+describe('the publish guard', () => {
+  test('knows every way a write publishes', () => {
+    expect(isDirectPublish('create', { status: 'published' })).toBe(true);
+    expect(isDirectPublish('update', { status: 'published' })).toBe(true);
+    expect(isDirectPublish('update', { status: 'draft' })).toBe(false);
+    expect(isDirectPublish('update', {})).toBe(false);
+    expect(isDirectPublish('publish', {})).toBe(false); // checked before the publish instead
+  });
+
+  test('reads the locales a publish names: one, several, all or the default', () => {
+    expect(localesOf({ locale: 'en' })).toEqual(['en']);
+    expect(localesOf({ locale: ['en', 'zh-Hans', 3] as unknown as string })).toEqual(['en', 'zh-Hans']);
+    expect(localesOf({ locale: '*' })).toBe('*');
+    expect(localesOf({})).toBeNull();
+  });
+
+  test('stops on every block and on every warning no one accepted', () => {
+    const finding = (severity: Finding['severity'], accepted = false): Finding => ({
+      id: severity + accepted,
+      rule: 'misspelling',
+      severity,
+      field: 'title',
+      match: 'x',
+      message: 'x',
+      ...(accepted ? { accepted: { reason: 'r', by: 'b', at: 'now' } } : {}),
+    });
+    expect(blockingOf([finding('block'), finding('block', true), finding('warn'), finding('warn', true)]).map((f) => f.id)).toEqual([
+      'blockfalse',
+      'blocktrue',
+      'warnfalse',
+    ]);
+  });
+
+  test('accepted warnings are never written through the document service', () => {
+    for (const action of ['create', 'update', 'delete', 'clone', 'publish']) {
+      expect(isAcceptanceWrite('api::inspection.inspection-acceptance', action)).toBe(true);
+    }
+    expect(isAcceptanceWrite('api::inspection.inspection-acceptance', 'findMany')).toBe(false);
+    expect(isAcceptanceWrite('api::article.article', 'update')).toBe(false);
+  });
+
+  test('every type readers see declares what the checks read', () => {
+    for (const uid of readableTypes()) expect(settingsOf(uid)?.inspect?.fields.length).toBeGreaterThan(0);
   });
 });

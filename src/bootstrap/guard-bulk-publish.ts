@@ -1,7 +1,9 @@
-// The content manager's bulk publish runs its publishes side by side (Promise.all): when
-// the publish guard refuses one, the others may already be written. This route
-// middleware checks every selected document first, so a bulk publish the checks refuse
-// publishes nothing, and the 400 lists the findings of each.
+// The content manager's bulk publish runs its publishes side by side (Promise.all) in one
+// transaction: when the guard refuses one, the others can still finish after the
+// rollback (seen: a clean entry went public beside a refused one). This route middleware
+// checks every selected document first, so a bulk publish the checks refuse publishes
+// nothing. Only documents the editor may publish are checked here (the content manager
+// refuses the others itself), so findings never tell about someone else's entry.
 import type { Core } from '@strapi/strapi';
 import { localesOf } from '../publish-guard';
 import { isInspected } from '../publish-guard/subject';
@@ -9,6 +11,7 @@ import { getService } from '../utils/services';
 import { routesOf } from './no-draft-actions';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
+type Checker = { cannot: Record<string, (entity?: unknown) => boolean> };
 const MAX_BULK = 1000;
 
 export const guardBulkPublish = (strapi: Core.Strapi) => {
@@ -21,9 +24,21 @@ export const guardBulkPublish = (strapi: Core.Strapi) => {
       Array.isArray(documentIds) &&
       documentIds.length <= MAX_BULK
     ) {
-      const locales = localesOf({ locale: ctx.query.locale as string | undefined });
+      const body = ctx.request.body as { locale?: unknown };
+      const locales = localesOf({ locale: (body.locale ?? ctx.query.locale) as string | undefined });
+      const checker = (strapi.plugin('content-manager').service('permission-checker') as { create: (args: object) => Checker }).create({
+        userAbility: ctx.state.userAbility,
+        model: uid,
+      });
       for (const documentId of documentIds) {
-        if (typeof documentId === 'string') await getService(strapi, 'inspection').assertPublishable(uid, documentId, locales);
+        if (typeof documentId !== 'string') continue;
+        const draft = await strapi.db.query(uid as 'api::article.article').findOne({
+          where: { documentId, publishedAt: null },
+          select: ['id', 'documentId', 'locale'],
+          populate: { createdBy: { select: ['id'] } },
+        });
+        if (!draft || checker.cannot.publish(draft)) continue;
+        await getService(strapi, 'inspection').assertPublishable(uid, documentId, locales);
       }
     }
     return next();

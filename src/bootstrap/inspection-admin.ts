@@ -93,12 +93,22 @@ export const registerInspectionAdminRoutes = (strapi: Core.Strapi) => {
       route('fix', async (ctx) => {
         const { body, uid, documentId, locale } = await target(strapi, ctx, 'update');
         const findingId = text(body.findingId, 64, 'findingId');
-        // The fix may write a linked entry (a quote, a commended individual): the editor must be allowed to edit that type too.
+        // The fix writes one field of the draft that holds the text (the article, or a linked
+        // quote or commended individual): the editor must be allowed to edit that field of
+        // that entry, its owner and locale conditions included, as the content manager checks.
         const found = await inspection().inspect(uid, documentId, locale);
         const finding = found?.findings.find((candidate) => candidate.id === findingId);
         const owner = finding && found?.subject.owners.get(finding.field);
-        if (owner && owner.uid !== uid && checkerFor(strapi, ctx.state.userAbility, owner.uid).cannot.update()) {
-          throw new errors.ForbiddenError('You may not edit the entry this text belongs to');
+        if (owner) {
+          const entry = await strapi.db.query(owner.uid as 'api::article.article').findOne({
+            where: { documentId: owner.documentId, locale: owner.locale, publishedAt: null },
+            select: ['id', 'documentId', 'locale'],
+            populate: { createdBy: { select: ['id'] } },
+          });
+          const checker = checkerFor(strapi, ctx.state.userAbility, owner.uid);
+          if (!entry || checker.cannot.update() || checker.cannot.update(entry, owner.attribute)) {
+            throw new errors.ForbiddenError('You may not edit the entry this text belongs to');
+          }
         }
         answer(ctx, await inspection().fix(uid, documentId, locale, findingId));
       }),

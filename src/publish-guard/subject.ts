@@ -35,6 +35,15 @@ const addTexts = (strapi: Core.Strapi, subject: Subject, uid: string, row: Row, 
   }
 };
 
+/** A 栏目 readers can see: the draft's channel has a published version in that locale. */
+const hasPublishedChannel = async (strapi: Core.Strapi, channel: { documentId?: string } | null, locale: string | null) =>
+  Boolean(
+    channel?.documentId &&
+    (await strapi.db.query('api::channel.channel').count({
+      where: { documentId: channel.documentId, publishedAt: { $notNull: true }, ...(locale ? { locale } : {}) },
+    }))
+  );
+
 /** The draft of a document in one locale, ready for the rules; null when there is none. */
 export const loadSubject = async (strapi: Core.Strapi, uid: string, documentId: string, locale: string | null): Promise<Subject | null> => {
   const inspect = settingsOf(uid)?.inspect;
@@ -48,7 +57,7 @@ export const loadSubject = async (strapi: Core.Strapi, uid: string, documentId: 
     populate[relation] = { select: ['id', 'documentId', 'locale', ...fields], limit: MAX_LINKED };
   }
   for (const field of media) populate[field] = { select: ['id', 'url', 'name'] };
-  if (inspect.facts) populate.channel = { select: ['id'] };
+  if (inspect.facts) populate.channel = { select: ['id', 'documentId'] };
   const where: Record<string, unknown> = { documentId, publishedAt: null };
   if (locale) where.locale = locale;
   const row = (await strapi.db.query(uid as 'api::article.article').findOne({ where, populate })) as Row | null;
@@ -70,7 +79,7 @@ export const loadSubject = async (strapi: Core.Strapi, uid: string, documentId: 
   if (inspect.facts) {
     subject.facts = {
       source: row.source as string | null,
-      hasChannel: Boolean(row.channel),
+      hasChannel: await hasPublishedChannel(strapi, row.channel as { documentId?: string } | null, row.locale ?? null),
       publishDate: row.publishDate as string | null,
     };
   }

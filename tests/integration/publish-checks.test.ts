@@ -209,6 +209,56 @@ describe('warnings and who may accept them', () => {
     ]);
   });
 
+  test('a warning accepted in a quote holds when the quote goes public with its article', async () => {
+    const article = await draft({ title: '座谈会' });
+    const quote = await app.documents('api::speaker-quote.speaker-quote').create({
+      locale: 'zh-Hans',
+      data: { text: '要关心农民工的冷暖。', speakerName: '李四', article: article.documentId } as never,
+    });
+    const { findings } = (await check(article.documentId)).body.data;
+    expect(findings).toEqual([expect.objectContaining({ rule: 'sensitive-word', field: 'quotes[0].text' })]);
+    const accepted = await as(admin).post('/admin/newsroom/inspection/accept', {
+      uid: ARTICLE,
+      documentId: article.documentId,
+      locale: 'zh-Hans',
+      findingId: findings[0].id,
+      reason: '引用原话',
+    });
+    expect(accepted.body.data.blocking).toBe(0);
+    // The quote's own check (its publish follows the article's) sees the same acceptance.
+    const own = await as(admin).post('/admin/newsroom/inspection/check', {
+      uid: 'api::speaker-quote.speaker-quote',
+      documentId: quote.documentId,
+      locale: 'zh-Hans',
+    });
+    expect(own.body.data.findings[0].accepted).toMatchObject({ reason: '引用原话' });
+    expect((await publish(article.documentId)).status).toBe(200);
+    expect((await api(app).get(`/api/speaker-quotes/${quote.documentId}`)).status).toBe(200);
+  });
+
+  test('a role may fix only what it may edit: a linked entry of a type it cannot edit is a 403', async () => {
+    const article = await draft({ title: '名单' });
+    const person = await app.documents('api::commended-individual.commended-individual').create({
+      locale: 'zh-Hans',
+      data: { name: '王五', position: `电话${MOBILE}` },
+    });
+    await app
+      .documents(ARTICLE)
+      .update({ documentId: article.documentId, locale: 'zh-Hans', data: { commendedIndividuals: [person.documentId] } as never });
+    const { findings } = (await check(article.documentId, editor)).body.data;
+    const res = await as(editor).post('/admin/newsroom/inspection/fix', {
+      uid: ARTICLE,
+      documentId: article.documentId,
+      locale: 'zh-Hans',
+      findingId: findings[0].id,
+    });
+    expect(res.status).toBe(403);
+    const stored = await app
+      .documents('api::commended-individual.commended-individual')
+      .findOne({ documentId: person.documentId, locale: 'zh-Hans' });
+    expect(stored!.position).toBe(`电话${MOBILE}`);
+  });
+
   test('a forbidden word or personal data cannot be accepted, only fixed', async () => {
     const article = await draft({ title: '台湾总统选举报道' });
     const { findings } = (await check(article.documentId)).body.data;
@@ -347,6 +397,14 @@ describe('the guard on every publish path', () => {
     expect((await publish(target.documentId)).status).toBe(200);
     const after = (await check(article.documentId)).body.data.findings.map((f: Json) => f.match);
     expect(after).not.toContain('/articles/draft-target');
+  });
+
+  test('a channel that is not published does not count as a 栏目', async () => {
+    const hidden = await app.documents('api::channel.channel').create({ locale: 'zh-Hans', data: { name: '未发布栏目' } });
+    const article = await draft({ title: '栏目未发布', channel: hidden.documentId });
+    const res = await publish(article.documentId);
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.findings).toEqual([expect.objectContaining({ rule: 'missing-fact', field: 'channel' })]);
   });
 
   test('a publish date in the future is refused', async () => {

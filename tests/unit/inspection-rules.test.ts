@@ -56,6 +56,17 @@ describe('word lists', () => {
     expect(c.id).not.toBe(a.id);
   });
 
+  it('keeps overlapping hits linear and bounded (a one-character term in a long text)', () => {
+    const common = new WordList([
+      { term: '的', kind: 'sensitive' },
+      { term: '的的', kind: 'sensitive' },
+    ]);
+    const started = Date.now();
+    const hits = common.scan('的'.repeat(50_000));
+    expect(hits.length).toBe(200);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
   it('reads 10,000 terms against a long text in one pass', () => {
     const terms = Array.from({ length: 10_000 }, (_, i) => ({ term: `词${i}号`, kind: 'sensitive' as const }));
     const big = new WordList(terms);
@@ -95,6 +106,18 @@ describe('personal data', () => {
     expect(findPersonalData('卡号 6222 0212 3456 7890 128').map((hit) => hit.rule)).toEqual(['bank-card']);
     expect(findPersonalData('卡号6222021234567890127')).toEqual([]);
     expect(maskCard(card)).toBe('6222***********0128');
+  });
+
+  it('reads full-width digits and hyphens as a number, at the same offsets', () => {
+    expect(findPersonalData('电话１３８－１２３４－５６７８。').map((hit) => [hit.rule, hit.start, hit.end, hit.masked])).toEqual([
+      ['mobile-number', 2, 15, '138****5678'],
+    ]);
+  });
+
+  it('gives an id that does not hash the number itself', () => {
+    const [a] = personalDataFindings([{ field: 'body', text: '电话13812345678' }]);
+    const [b] = personalDataFindings([{ field: 'body', text: '电话13887655678' }]);
+    expect(a.id).toBe(b.id); // same masked form, same place: the digits hidden by the mask do not enter the id
   });
 
   it('does not flag masked forms again', () => {

@@ -136,15 +136,15 @@ const Checks = ({ model, documentId, locale, version }: { model: string; documen
   }, [call, version]);
 
   if (!result) return <Typography variant="pi">检查中… Checking</Typography>;
-  const open = result.findings.filter((finding) => !finding.accepted);
+  const accepted = result.findings.some((finding) => finding.accepted);
   return (
     <Flex direction="column" alignItems="stretch" gap={2} width="100%" data-testid="inspection-panel">
       <Typography variant="pi" textColor={result.blocking ? 'danger600' : 'success600'} fontWeight="bold">
-        {result.blocking ? `${result.blocking} 项须处理后才能发布` : open.length ? '可以发布（有已确认的提醒）' : '检查通过，可以发布'}
+        {result.blocking ? `${result.blocking} 项须处理后才能发布` : accepted ? '可以发布（有已确认的提醒）' : '检查通过，可以发布'}
       </Typography>
-      {result.findings.map((finding) => (
+      {result.findings.map((finding, index) => (
         <Item
-          key={`${finding.id}-${finding.field}`}
+          key={`${finding.id}-${index}`}
           finding={finding}
           busy={busy}
           canAccept={result.canAccept}

@@ -27,7 +27,12 @@ export const maskCard = (digits: string) => `${digits.slice(0, 4)}${'*'.repeat(d
 
 export const isIdNumber = (candidate: string) => candidate.length === 18 && ids.isValid(candidate.toUpperCase());
 
-export const findPersonalData = (text: string): PersonalHit[] => {
+// Full-width digits, X and hyphens (１３８－…) read as ASCII; one UTF-16 unit for one, so offsets hold.
+const toAscii = (text: string) =>
+  text.replace(/[\uFF10-\uFF19\uFF38\uFF58\uFF0D]/g, (ch) => (ch === '\uFF0D' ? '-' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+
+export const findPersonalData = (original: string): PersonalHit[] => {
+  const text = toAscii(original);
   const hits: PersonalHit[] = [];
   const taken = (start: number, end: number) => hits.some((hit) => start < hit.end && end > hit.start);
   for (const match of text.matchAll(ID)) {
@@ -54,7 +59,9 @@ const WHAT = { 'id-number': '身份证号', 'mobile-number': '手机号码', 'ba
 export const personalDataFindings = (pieces: TextPiece[]): Finding[] =>
   pieces.flatMap((piece) =>
     findPersonalData(piece.text).map((hit): Finding => ({
-      id: fingerprint(hit.rule, piece.field, piece.text.slice(hit.start, hit.end)),
+      // From the masked form and its place: a hash of the number itself could be reversed
+      // (an 11-digit mobile with 7 digits shown takes milliseconds to brute-force).
+      id: fingerprint(hit.rule, `${piece.field}${JSON.stringify(piece.node ?? [])}@${hit.start}`, hit.masked),
       rule: hit.rule,
       severity: 'block',
       field: piece.field,

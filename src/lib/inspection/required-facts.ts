@@ -10,7 +10,7 @@ const SKEW_MS = 60_000;
 export const missingFacts = (facts: Facts, now: Date): MissingFact[] => {
   const missing: MissingFact[] = [];
   if (!facts.source || !facts.source.trim()) missing.push({ rule: 'missing-fact', field: 'source', message: '缺少来源（发稿单位）' });
-  if (!facts.hasChannel) missing.push({ rule: 'missing-fact', field: 'channel', message: '未选择所属栏目' });
+  if (!facts.hasChannel) missing.push({ rule: 'missing-fact', field: 'channel', message: '未选择所属栏目，或所选栏目尚未发布' });
   if (facts.publishDate) {
     const at = new Date(facts.publishDate);
     if (at.getTime() > now.getTime() + SKEW_MS) {

@@ -13,6 +13,8 @@ const RANK: Record<TermKind, number> = { forbidden: 3, misspelling: 2, sensitive
 
 export const TERM_KINDS: readonly TermKind[] = ['forbidden', 'sensitive', 'misspelling'];
 export const MAX_TERM_LENGTH = 100;
+/** Findings one text may give: past this the editor has enough to fix, and the answer stays small. */
+export const MAX_HITS = 200;
 
 /** A term as stored, checked: the reason it cannot be used, or null. */
 export const termProblem = (term: Partial<Term>): string | null => {
@@ -57,18 +59,18 @@ export class WordList {
         hits.push({ start, end: last + 1, term });
       }
     }
+    // Longest first at each start, then one sweep: a hit that ends inside an earlier,
+    // longer hit of the same kind is part of it.
     hits.sort((a, b) => a.start - b.start || b.end - a.end);
-    return hits.filter(
-      (hit, i) =>
-        !hits.some(
-          (other, j) =>
-            j !== i &&
-            other.term.kind === hit.term.kind &&
-            other.start <= hit.start &&
-            other.end >= hit.end &&
-            other.end - other.start > hit.end - hit.start
-        )
-    );
+    const reach: Partial<Record<TermKind, number>> = {};
+    const kept: WordHit[] = [];
+    for (const hit of hits) {
+      if (hit.end <= (reach[hit.term.kind] ?? -1)) continue;
+      reach[hit.term.kind] = hit.end;
+      kept.push(hit);
+      if (kept.length >= MAX_HITS) break;
+    }
+    return kept;
   }
 
   findings(pieces: TextPiece[]): Finding[] {

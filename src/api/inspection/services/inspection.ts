@@ -13,6 +13,7 @@ import { blockingOf, refusal, runRules } from '../../../publish-guard';
 import { loadSubject } from '../../../publish-guard/subject';
 import type { Subject } from '../../../publish-guard/types';
 import { contentMemo } from '../../../utils/content-memo';
+import { fingerprint } from '../../../lib/inspection/fingerprint';
 import { defaultLocale } from '../../../utils/locales';
 
 const TERM_UID = 'api::inspection.inspection-term';
@@ -30,21 +31,41 @@ const createInspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
     return new WordList(terms);
   });
 
+  /**
+   * An acceptance belongs to the entry and field the text is stored in (a quote's `text`,
+   * not the article's `quotes[0].text`): it holds when the quote is checked by itself, as
+   * its own publish does, and when the quotes are reordered.
+   */
+  const acceptanceKey = (subject: Subject, finding: Finding) => {
+    const owner = subject.owners.get(finding.field);
+    if (!owner) return null;
+    return {
+      targetUid: owner.uid,
+      targetDocumentId: owner.documentId,
+      targetLocale: owner.locale,
+      findingId: fingerprint(finding.rule, owner.attribute, finding.match),
+    };
+  };
+  const sameKey = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+    ['targetUid', 'targetDocumentId', 'targetLocale', 'findingId'].every((key) => (a[key] ?? null) === (b[key] ?? null));
+
   const withAcceptances = async (subject: Subject, findings: Finding[]) => {
-    const warnings = findings.filter((finding) => finding.severity === 'warn');
-    if (!warnings.length) return findings;
+    const keys = findings.flatMap((finding) => {
+      const key = finding.severity === 'warn' ? acceptanceKey(subject, finding) : null;
+      return key ? [key] : [];
+    });
+    if (!keys.length) return findings;
     const accepted = (await strapi.db.query(ACCEPTANCE_UID).findMany({
       where: {
-        targetUid: subject.uid,
-        targetDocumentId: subject.documentId,
-        targetLocale: subject.locale,
-        findingId: { $in: [...new Set(warnings.map((finding) => finding.id))] },
+        targetDocumentId: { $in: [...new Set(keys.map((key) => key.targetDocumentId))] },
+        findingId: { $in: [...new Set(keys.map((key) => key.findingId))] },
       },
-      select: ['findingId', 'reason', 'acceptedBy', 'createdAt'],
+      select: ['targetUid', 'targetDocumentId', 'targetLocale', 'findingId', 'reason', 'acceptedBy', 'createdAt'],
       orderBy: { createdAt: 'desc' },
-    })) as Acceptance[];
+    })) as Array<Acceptance & Record<string, unknown>>;
     return findings.map((finding) => {
-      const record = finding.severity === 'warn' && accepted.find((entry) => entry.findingId === finding.id);
+      const key = finding.severity === 'warn' && acceptanceKey(subject, finding);
+      const record = key && accepted.find((entry) => sameKey(entry, key));
       return record
         ? { ...finding, accepted: { reason: record.reason, by: record.acceptedBy ?? '', at: new Date(record.createdAt).toISOString() } }
         : finding;
@@ -158,18 +179,16 @@ const createInspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Records a 终审's acceptance of one warning, with the reason; the guard then lets it through. */
     async accept(uid: string, documentId: string, locale: string, findingId: string, reason: string, by: Acceptor) {
-      const { finding } = await findOrFail(uid, documentId, locale, findingId);
-      if (finding.severity !== 'warn')
+      const { inspection, finding } = await findOrFail(uid, documentId, locale, findingId);
+      const key = acceptanceKey(inspection.subject, finding);
+      if (finding.severity !== 'warn' || !key)
         throw new errors.ValidationError('这一项必须修改，不能确认后发布（Only warnings can be accepted; this must be fixed）');
       if (!finding.accepted) {
         await strapi.db.query(ACCEPTANCE_UID).create({
           data: {
-            targetUid: uid,
-            targetDocumentId: documentId,
-            targetLocale: locale,
-            findingId,
+            ...key,
             rule: finding.rule,
-            field: finding.field,
+            field: key.targetUid === uid ? finding.field : `${finding.field} (${key.targetUid})`,
             match: finding.match,
             reason,
             acceptedBy: by.name,

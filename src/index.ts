@@ -12,6 +12,7 @@ import { ensureIndexes } from './bootstrap/indexes';
 import { registerRebuildAdminRoutes } from './bootstrap/rebuild-admin';
 import { refuseDraftActionsWithoutDrafts } from './bootstrap/no-draft-actions';
 import { guardBulkPublish } from './bootstrap/guard-bulk-publish';
+import { serializeSchemaSync } from './bootstrap/serial-schema-sync';
 import { registerTimeSlices } from './bootstrap/time-slices';
 import { registerArticleQuotesAdmin } from './bootstrap/article-quotes-admin';
 import { registerQuoteAdminRoutes } from './bootstrap/quote-admin';
@@ -23,6 +24,7 @@ import { warnDaysOf } from './api/channel/services/freshness';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
+    serializeSchemaSync(strapi);
     registerDocumentRules(strapi);
     registerGraphqlExtensions(strapi);
     registerAccountLocks(strapi);

@@ -252,8 +252,16 @@ const createImporter = ({ strapi }: { strapi: Core.Strapi }) => {
         if (publish) {
           // A page the publish checks refuse (an unmasked phone number, a forbidden word)
           // is imported all the same, as drafts, for an editor to fix: nothing is lost.
-          const blocking = (await getService(strapi, 'inspection').inspect(ARTICLE, article.documentId, locale))?.blocking ?? [];
-          if (blocking.length && strapi.config.get('publish-guard.enabled', true)) {
+          // The article (with its quotes' and commended names' texts) and each new channel,
+          // unit, person and commendation the page brought, as each one's own publish checks it.
+          const inspection = getService(strapi, 'inspection');
+          const blocking = [];
+          if (strapi.config.get('publish-guard.enabled', true)) {
+            for (const entry of [...pending, { uid: ARTICLE, documentId: article.documentId }]) {
+              blocking.push(...((await inspection.inspect(entry.uid, entry.documentId, locale))?.blocking ?? []));
+            }
+          }
+          if (blocking.length) {
             warnings.push(
               `kept as a draft, the publish checks found: ${blocking.map((finding) => `${finding.field}: ${finding.message}`).join('; ')}`
             );

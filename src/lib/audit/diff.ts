@@ -92,14 +92,16 @@ export const excerpt = (text: string, at: number) => {
 const recorded = (attribute: AttributeInfo, value: unknown, other: unknown): Recorded => {
   const plain = comparable(attribute, value);
   if (plain === null) return null;
-  const isText = attribute.type === 'blocks' || attribute.type === 'text' || attribute.type === 'richtext' || typeof plain === 'string';
-  if (isText) {
-    const text = textOf(attribute, value) ?? JSON.stringify(plain);
-    if (attribute.type !== 'blocks' && text.length <= MAX_TEXT) return text;
-    const otherText = textOf(attribute, other) ?? '';
-    if (attribute.type === 'blocks' && text.length <= MAX_TEXT) return { length: text.length, offset: 0, excerpt: text };
-    return excerpt(text, commonPrefix(text, otherText));
+  const otherText = () => {
+    const text = attribute.type === 'blocks' ? textOf(attribute, other) : comparable(attribute, other);
+    return typeof text === 'string' ? text : '';
+  };
+  if (attribute.type === 'blocks') {
+    // Rich text is always summarised: its JSON is many times its text.
+    const text = textOf(attribute, value) ?? '';
+    return text.length <= MAX_TEXT ? { length: text.length, offset: 0, excerpt: text } : excerpt(text, commonPrefix(text, otherText()));
   }
+  if (typeof plain === 'string') return plain.length <= MAX_TEXT ? plain : excerpt(plain, commonPrefix(plain, otherText()));
   const json = JSON.stringify(plain);
   if (json !== undefined && json.length > MAX_JSON) return { length: json.length, excerpt: `${json.slice(0, MAX_TEXT)}…` };
   return plain;

@@ -144,7 +144,14 @@ type LoginEvent = { user?: { id?: unknown; firstname?: unknown; lastname?: unkno
 type LoginError = { error?: { message?: unknown } };
 type RequestBody = { request?: { body?: { email?: unknown } } };
 
-/** Admin logins, successful and failed, with the address and browser they came from. */
+const adminActor = (user: LoginEvent['user']) => ({
+  actorKind: 'admin' as const,
+  actorId: typeof user?.id === 'number' ? user.id : null,
+  actorName: displayName(user),
+  actorEmail: typeof user?.email === 'string' ? user.email.slice(0, MAX_FILTER_LENGTH) : null,
+});
+
+/** Admin logins, successful and failed, and logouts, with the address and browser they came from. */
 export const registerAuditLogins = (strapi: Core.Strapi) => {
   const record = (what: string, work: () => Promise<unknown>) =>
     // The login answers without waiting for this; a failure to record is logged, never thrown.
@@ -152,18 +159,8 @@ export const registerAuditLogins = (strapi: Core.Strapi) => {
   const hub = strapi.eventHub as unknown as { on: (event: string, listener: (payload: unknown) => void) => void };
 
   hub.on('admin.auth.success', (payload) => {
-    const user = (payload as LoginEvent).user;
-    void record('an admin login', () =>
-      getService(strapi, 'audit').record({
-        action: 'admin.login',
-        actor: {
-          actorKind: 'admin',
-          actorId: typeof user?.id === 'number' ? user.id : null,
-          actorName: displayName(user),
-          actorEmail: typeof user?.email === 'string' ? user.email.slice(0, MAX_FILTER_LENGTH) : null,
-        },
-      })
-    );
+    const actor = adminActor((payload as LoginEvent).user);
+    void record('an admin login', () => getService(strapi, 'audit').record({ action: 'admin.login', actor }));
   });
 
   hub.on('admin.auth.error', (payload) => {
@@ -185,12 +182,7 @@ export const registerAuditLogins = (strapi: Core.Strapi) => {
   });
 
   hub.on('admin.logout', (payload) => {
-    const user = (payload as LoginEvent).user;
-    void record('an admin logout', () =>
-      getService(strapi, 'audit').record({
-        action: 'admin.logout',
-        actor: { actorKind: 'admin', actorId: typeof user?.id === 'number' ? user.id : null, actorName: displayName(user) },
-      })
-    );
+    const actor = adminActor((payload as LoginEvent).user);
+    void record('an admin logout', () => getService(strapi, 'audit').record({ action: 'admin.logout', actor }));
   });
 };

@@ -113,7 +113,7 @@ describe('what is recorded', () => {
     expect(entry.ip).toMatch(/127\.0\.0\.1/);
   });
 
-  test('admin logins are recorded, failed ones with the address tried and never the password', async () => {
+  test('admin logins and logouts are recorded, failed logins with the address tried and never the password', async () => {
     const login = await eventually(async () =>
       (await allEntries()).find((entry) => entry.action === 'admin.login' && entry.actorEmail === ADMIN_EMAIL)
     );
@@ -127,6 +127,14 @@ describe('what is recorded', () => {
     );
     expect(entry.actorKind).toBe('anonymous');
     expect(JSON.stringify(entry)).not.toContain('Wrong-Passw0rd-42');
+
+    // Another administrator (a logout ends the sessions of whoever logs out).
+    const other = await adminToken(app, 'audit-logout@example.gov.cn');
+    expect((await as(other).post('/admin/logout')).status).toBe(200);
+    const logout = await eventually(async () =>
+      (await allEntries()).find((e) => e.action === 'admin.logout' && e.actorEmail === 'audit-logout@example.gov.cn')
+    );
+    expect(logout).toMatchObject({ actorKind: 'admin', actorName: 'Test Admin' });
   });
 
   test('a refused publish leaves no entry', async () => {

@@ -18,6 +18,7 @@ import { registerArticleQuotesAdmin } from './bootstrap/article-quotes-admin';
 import { registerQuoteAdminRoutes } from './bootstrap/quote-admin';
 import { registerInspectionAdminRoutes, registerInspectionPermissions } from './bootstrap/inspection-admin';
 import { registerFreshnessAdminRoutes } from './bootstrap/freshness-admin';
+import { registerAuditAdminRoutes, registerAuditLogins, registerAuditPermissions } from './bootstrap/audit-admin';
 import { getService } from './utils/services';
 import { checkPurgeConfig } from './api/response-cache/services/purge';
 import { warnDaysOf } from './api/channel/services/freshness';
@@ -36,8 +37,11 @@ export default {
     registerQuoteAdminRoutes(strapi);
     registerInspectionAdminRoutes(strapi);
     registerFreshnessAdminRoutes(strapi);
+    registerAuditAdminRoutes(strapi);
+    registerAuditLogins(strapi);
     // Before the admin's bootstrap gives Super Admins every registered action.
     await registerInspectionPermissions(strapi);
+    await registerAuditPermissions(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

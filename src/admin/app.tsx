@@ -1,5 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { Clock } from '@strapi/icons';
+import { Clock, ClockCounterClockwise } from '@strapi/icons';
 import { addClickColumn } from './components/ClickColumn';
 import { ClickPanel } from './components/ClickPanel';
 import { QuotePanel } from './components/QuotePanel';
@@ -27,6 +27,14 @@ export default {
       intlLabel: { id: 'newsroom.inspection.menu', defaultMessage: '栏目更新检查' },
       Component: () => import('./pages/InspectionPage'),
       permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::channel.channel' }],
+    });
+    // 操作日志, for roles given 查看操作日志 (Settings › Roles › 操作日志); the API checks it too.
+    app.addMenuLink({
+      to: 'newsroom/audit',
+      icon: ClockCounterClockwise,
+      intlLabel: { id: 'newsroom.audit.menu', defaultMessage: '操作日志' },
+      Component: () => import('./pages/AuditPage'),
+      permissions: [{ action: 'api::audit.read', subject: null }],
     });
   },
 };

@@ -16,6 +16,10 @@ const INDEXES = [
   { name: 'articles_slug_idx', table: 'articles', columns: ['slug', 'locale'] },
   { name: 'channels_slug_idx', table: 'channels', columns: ['slug', 'locale'] },
   { name: 'commendations_slug_idx', table: 'commendations', columns: ['slug', 'locale'] },
+  // 操作日志: the admin page lists newest first and filters by document and action.
+  { name: 'audit_entries_at_idx', table: 'audit_entries', columns: ['at'] },
+  { name: 'audit_entries_document_idx', table: 'audit_entries', columns: ['target_document_id'] },
+  { name: 'audit_entries_action_idx', table: 'audit_entries', columns: ['action', 'at'] },
 ];
 
 /** Replaced by a wider index above; dropped where an earlier release made them. */

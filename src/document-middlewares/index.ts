@@ -19,12 +19,17 @@ import { indexForSearch } from './index-for-search';
 import { guardPublish } from '../publish-guard';
 import { checkTerms } from './check-terms';
 import { protectAcceptances } from './protect-acceptances';
+import { protectAuditLog } from './protect-audit-log';
+import { recordAudit } from './record-audit';
 import type { DocumentRule } from './types';
 
 const RULES: DocumentRule[] = [
   guardPublicReads,
   protectRebuildLog,
   protectAcceptances,
+  protectAuditLog,
+  // Outside every rule that writes: the entry and all a write causes commit or roll back together.
+  recordAudit,
   guardRebuildSecret,
   checkTerms,
   // Before anything a publish writes (publishDate, quotes following): a refusal leaves nothing.

@@ -518,6 +518,53 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiAuditAuditEntry extends Struct.CollectionTypeSchema {
+  collectionName: 'audit_entries';
+  info: {
+    description: 'One recorded action (a write, a publish, a login, an override): written by the audit service only, never edited; old entries go by `npm run audit:purge` only.';
+    displayName: '\u64CD\u4F5C\u65E5\u5FD7 Audit entry';
+    pluralName: 'audit-entries';
+    singularName: 'audit-entry';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.String & Schema.Attribute.Required;
+    actorEmail: Schema.Attribute.String;
+    actorId: Schema.Attribute.Integer;
+    actorKind: Schema.Attribute.String & Schema.Attribute.Required;
+    actorName: Schema.Attribute.String;
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    changes: Schema.Attribute.JSON;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    ip: Schema.Attribute.String;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::audit.audit-entry'> & Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    requestId: Schema.Attribute.String;
+    targetDocumentId: Schema.Attribute.String;
+    targetLocale: Schema.Attribute.String;
+    targetTitle: Schema.Attribute.String;
+    targetUid: Schema.Attribute.String;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    userAgent: Schema.Attribute.String;
+  };
+}
+
 export interface ApiChannelChannel extends Struct.CollectionTypeSchema {
   collectionName: 'channels';
   info: {
@@ -1487,6 +1534,7 @@ declare module '@strapi/strapi' {
       'admin::transfer-token-permission': AdminTransferTokenPermission;
       'admin::user': AdminUser;
       'api::article.article': ApiArticleArticle;
+      'api::audit.audit-entry': ApiAuditAuditEntry;
       'api::channel.channel': ApiChannelChannel;
       'api::commendation.commendation': ApiCommendationCommendation;
       'api::commended-individual.commended-individual': ApiCommendedIndividualCommendedIndividual;

@@ -17,6 +17,7 @@ import { TERM_UID } from '../../../document-middlewares/check-terms';
 import { ACCEPTANCE_UID } from '../../../document-middlewares/protect-acceptances';
 import { fingerprint } from '../../../lib/inspection/fingerprint';
 import { defaultLocale } from '../../../utils/locales';
+import { getService } from '../../../utils/services';
 
 /** The admin permission (Settings › 发布检查) that lets a role accept a warning; Super Admins have it. */
 export const ACCEPT_ACTION = 'api::inspection.accept-warnings';
@@ -188,16 +189,23 @@ const createInspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (finding.severity !== 'warn' || !key)
         throw new errors.ValidationError('这一项必须修改，不能确认后发布（Only warnings can be accepted; this must be fixed）');
       if (!finding.accepted) {
-        await strapi.db.query(ACCEPTANCE_UID).create({
-          data: {
-            ...key,
-            rule: finding.rule,
-            field: key.targetUid === uid ? finding.field : `${finding.field} (${key.targetUid})`,
-            match: finding.match,
-            reason,
-            acceptedBy: by.name,
-            acceptedById: by.id,
-          },
+        // The acceptance and its 操作日志 entry commit together.
+        await strapi.db.transaction(async () => {
+          const field = key.targetUid === uid ? finding.field : `${finding.field} (${key.targetUid})`;
+          await strapi.db.query(ACCEPTANCE_UID).create({
+            data: { ...key, rule: finding.rule, field, match: finding.match, reason, acceptedBy: by.name, acceptedById: by.id },
+          });
+          await getService(strapi, 'audit').record({
+            action: 'override',
+            targetUid: key.targetUid,
+            targetDocumentId: key.targetDocumentId,
+            targetLocale: key.targetLocale,
+            targetTitle: inspection.subject.pieces.find((piece) => piece.field === 'title' || piece.field === 'name')?.text ?? null,
+            changes: {
+              warning: { after: { rule: finding.rule, field, match: finding.match, findingId: key.findingId } },
+              reason: { after: reason },
+            },
+          });
         });
       }
       return inspect(uid, documentId, locale);

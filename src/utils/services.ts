@@ -14,6 +14,7 @@ import type { SearchService } from '../api/search/services/search';
 import type { ResponseCacheService } from '../api/response-cache/services/response-cache';
 import type { PurgeService } from '../api/response-cache/services/purge';
 import type { InspectionService } from '../api/inspection/services/inspection';
+import type { SchedulerService } from '../api/article/services/scheduler';
 
 type ServiceMap = {
   clicks: ClicksService;
@@ -29,6 +30,7 @@ type ServiceMap = {
   responseCache: ResponseCacheService;
   purge: PurgeService;
   inspection: InspectionService;
+  scheduler: SchedulerService;
 };
 
 const UIDS: Record<keyof ServiceMap, string> = {
@@ -45,6 +47,7 @@ const UIDS: Record<keyof ServiceMap, string> = {
   responseCache: 'api::response-cache.response-cache',
   purge: 'api::response-cache.purge',
   inspection: 'api::inspection.inspection',
+  scheduler: 'api::article.scheduler',
 };
 
 export const getService = <K extends keyof ServiceMap>(strapi: Core.Strapi, name: K): ServiceMap[K] =>

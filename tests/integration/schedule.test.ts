@@ -5,7 +5,7 @@
 // two instances publishing each due article exactly once.
 import knexFactory from 'knex';
 import { startApp, stopApp, dropPostgresDatabase, postgresUrl, recreatePostgresDatabase, usingPostgres, type App } from '../helpers/strapi';
-import { api, readJson, type Json } from '../helpers/http';
+import { api, graphql, readJson, type Json } from '../helpers/http';
 import { adminToken } from '../helpers/admin';
 import { startServerProcess, type ServerProcess } from '../helpers/process';
 import { Receiver, sleep, waitFor } from '../helpers/receiver';
@@ -199,7 +199,7 @@ describe('a 发布时间 still ahead', () => {
     expect(res.body.error.message).toContain('在未来');
   });
 
-  test('with the checks off, a published article dated ahead is hidden from REST and feeds until its date, and Last-Modified stays behind', async () => {
+  test('with the checks off, a published article dated ahead is hidden from REST, GraphQL and feeds until its date, and Last-Modified stays behind', async () => {
     app.config.set('publish-guard.enabled', false);
     try {
       const publishDate = inMs(2500);
@@ -209,12 +209,16 @@ describe('a 发布时间 still ahead', () => {
       expect((await publicGet(documentId)).status).toBe(404);
       const list = await api(app).get('/api/articles');
       expect(list.body.data.map((entry: Json) => entry.documentId)).not.toContain(documentId);
+      const gql = await graphql(app, '{ articles(pagination: { limit: 100 }) { documentId } }');
+      expect(gql.body.data.articles.map((entry: Json) => entry.documentId)).not.toContain(documentId);
       const feed = await api(app).get('/api/feeds/articles.json');
       expect(feed.body.items.map((item: Json) => item.title)).not.toContain('提前发布的未来稿件');
       expect(new Date(feed.headers['last-modified']).getTime()).toBeLessThanOrEqual(Date.now());
       // When the date comes the cached answers that left it out are dropped (the scheduler's poll).
       await waitFor(() => isPublic(documentId), 10_000, 100);
       await waitFor(async () => (await feedTitles()).includes('提前发布的未来稿件'), 5_000, 100);
+      const later = await graphql(app, '{ articles(pagination: { limit: 100 }) { documentId } }');
+      expect(later.body.data.articles.map((entry: Json) => entry.documentId)).toContain(documentId);
     } finally {
       app.config.set('publish-guard.enabled', true);
     }

@@ -74,10 +74,14 @@ export default {
     const { indexed, published } = await search.counts();
     if (indexed === 0 && published > 0) strapi.log.info(`[search] indexed ${await search.reindex()} published articles`);
     rebuild.start();
+    // 定时发布 / 到期下线: the first look is at once, so jobs due while no instance ran are caught up.
+    getService(strapi, 'scheduler').start();
   },
 
   /** Runs on shutdown, SIGTERM and SIGINT included: clicks waiting for their write are written first. */
   async destroy({ strapi }: { strapi: Core.Strapi }) {
+    // First: a running job finishes (or rolls back) while the database is still open.
+    await getService(strapi, 'scheduler').stop();
     await getService(strapi, 'clicks').stop();
     await getService(strapi, 'rebuild').stop();
     await getService(strapi, 'responseCache').stop();

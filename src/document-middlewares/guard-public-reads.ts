@@ -31,6 +31,19 @@ export const decidePublicRead = (
   return params.status === 'draft' ? 'drafts-forbidden' : 'published';
 };
 
+/** Types whose 发布时间 readers see: a published version dated ahead is not public before that time. */
+const DATED: ReadonlySet<string> = new Set(['api::article.article']);
+
+/**
+ * A public read's filters, narrowed to what is dated no later than `now`. The publish
+ * guard refuses such a publish and the scheduler publishes at the date; this keeps the
+ * promise when the checks are off (PUBLISH_CHECKS=false) or an old row carries one.
+ */
+export const notDatedAhead = (filters: unknown, now: Date) => {
+  const arrived = { $or: [{ publishDate: { $null: true } }, { publishDate: { $lte: now.toISOString() } }] };
+  return filters && typeof filters === 'object' && Object.keys(filters).length ? { $and: [filters, arrived] } : arrived;
+};
+
 export const guardPublicReads: DocumentRule = (strapi) => {
   const isKnownLocale = async (locale: unknown) =>
     typeof locale === 'string' && (locale === '*' || (await localeCodes(strapi)).has(locale));
@@ -46,7 +59,10 @@ export const guardPublicReads: DocumentRule = (strapi) => {
     }
     // A PolicyError keeps its message through Strapi's authorize step (a plain ForbiddenError is blanked).
     if (decision === 'drafts-forbidden') throw new errors.PolicyError('Drafts are only available to API tokens, not to the public API.');
-    if (decision === 'published') params.status = 'published';
+    if (decision === 'published') {
+      params.status = 'published';
+      if (DATED.has(context.uid)) params.filters = notDatedAhead(params.filters, new Date());
+    }
     return next();
   };
 };

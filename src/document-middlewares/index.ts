@@ -11,6 +11,8 @@ import { checkDisclosure } from './check-disclosure';
 import { assignIndexNumber } from './assign-index-number';
 import { quotesFollowArticle } from './quotes-follow-article';
 import { keepPublishDate } from './keep-publish-date';
+import { checkSchedule } from './check-schedule';
+import { clearScheduleOnPublish } from './clear-schedule-on-publish';
 import { forgetClickCaches } from './forget-click-caches';
 import { purgeCdn } from './purge-cdn';
 import { recordRebuildChange } from './record-rebuild-change';
@@ -32,6 +34,8 @@ const RULES: DocumentRule[] = [
   recordAudit,
   guardRebuildSecret,
   checkTerms,
+  // 定时发布 / 到期下线 as saved: a bad time is refused before anything runs on it.
+  checkSchedule,
   // Before anything a publish writes (publishDate, quotes following): a refusal leaves nothing.
   guardPublish,
   // Before the slug: a split title gives the slug.
@@ -40,7 +44,9 @@ const RULES: DocumentRule[] = [
   // 信息公开: a bad 机构代码 or 文号 is refused before a number is given for it.
   checkDisclosure,
   assignIndexNumber,
+  // Reads the 定时发布 the next rule clears.
   keepPublishDate,
+  clearScheduleOnPublish,
   quotesFollowArticle,
   forgetClickCaches,
   purgeCdn,

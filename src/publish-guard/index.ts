@@ -53,12 +53,22 @@ export const localesOf = (params: Params): string[] | '*' | null => {
 export const isDirectPublish = (action: string, params: Params) =>
   (action === 'create' || action === 'update') && params.status === 'published';
 
+const guardApplies = (strapi: Core.Strapi, uid: string) => strapi.config.get('publish-guard.enabled', true) && isInspected(uid);
+
+/**
+ * What the guard would answer to publishing these locales of a document, asked ahead
+ * (the scheduler records a refusal on the article instead of failing a publish).
+ */
+export const assertMayPublish = async (strapi: Core.Strapi, uid: string, documentId: string, locales: string[] | '*' | null) => {
+  if (guardApplies(strapi, uid)) await getService(strapi, 'inspection').assertPublishable(uid, documentId, locales);
+};
+
 export const guardPublish: DocumentRule = (strapi) => async (context, next) => {
-  if (!strapi.config.get('publish-guard.enabled', true) || !isInspected(context.uid)) return next();
+  if (!guardApplies(strapi, context.uid)) return next();
   const params = paramsOf(context);
   const inspection = getService(strapi, 'inspection');
   if (context.action === 'publish' && params.documentId) {
-    await inspection.assertPublishable(context.uid, params.documentId, localesOf(params));
+    await assertMayPublish(strapi, context.uid, params.documentId, localesOf(params));
     return next();
   }
   if (isDirectPublish(context.action, params)) {

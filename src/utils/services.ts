@@ -15,6 +15,7 @@ import type { ResponseCacheService } from '../api/response-cache/services/respon
 import type { PurgeService } from '../api/response-cache/services/purge';
 import type { InspectionService } from '../api/inspection/services/inspection';
 import type { AuditService } from '../api/audit/services/audit';
+import type { SchedulerService } from '../api/article/services/scheduler';
 
 type ServiceMap = {
   clicks: ClicksService;
@@ -31,6 +32,7 @@ type ServiceMap = {
   purge: PurgeService;
   inspection: InspectionService;
   audit: AuditService;
+  scheduler: SchedulerService;
 };
 
 const UIDS: Record<keyof ServiceMap, string> = {
@@ -48,6 +50,7 @@ const UIDS: Record<keyof ServiceMap, string> = {
   purge: 'api::response-cache.purge',
   inspection: 'api::inspection.inspection',
   audit: 'api::audit.audit',
+  scheduler: 'api::article.scheduler',
 };
 
 export const getService = <K extends keyof ServiceMap>(strapi: Core.Strapi, name: K): ServiceMap[K] =>

@@ -19,6 +19,11 @@ const CLEAN_TITLE = HOSTILE_TITLE.replace(/[\u0001\u0007]/g, '');
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
 const articles = () => app.documents('api::article.article');
+/**
+ * The 发布时间 of an article meant to lead the feed: now (ties go to the newest id). A date
+ * ahead would not be shown before it comes (guard-public-reads.ts, the feed's query).
+ */
+const newest = () => new Date().toISOString();
 
 beforeAll(async () => {
   app = await startApp({ PUBLIC_SITE_URL: 'https://www.example.gov.cn', FEED_MAX_AGE_S: '120' });
@@ -145,7 +150,7 @@ describe('what a feed includes', () => {
       data: {
         title: HOSTILE_TITLE,
         summary: 'a ]]> b <img src=x onerror=alert(1)> & c',
-        publishDate: '2030-01-01T00:00:00.000Z',
+        publishDate: newest(),
         body: [
           {
             type: 'paragraph',
@@ -193,7 +198,7 @@ describe('what a feed includes', () => {
     const article = await articles().create({
       locale: 'zh-Hans',
       status: 'published',
-      data: { title: '有封面', cover: upload.id, publishDate: '2031-01-01T00:00:00.000Z' },
+      data: { title: '有封面', cover: upload.id, publishDate: newest() },
     });
     const json = JSON.parse((await get('/api/feeds/articles.json')).body);
     expect(json.items[0].image).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/uploads\/cover_[a-z0-9]+\.png$/);
@@ -235,7 +240,7 @@ describe('caching', () => {
 
     const fresh = await articles().create({
       locale: 'zh-Hans',
-      data: { title: '新发布', publishDate: '2035-01-01T00:00:00.000Z' },
+      data: { title: '新发布', publishDate: newest() },
       status: 'published',
     });
     const withNew = await get('/api/feeds/articles.json');

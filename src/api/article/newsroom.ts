@@ -30,7 +30,24 @@ const settings: TypeSettings = {
       body: { label: '正文', description: '段落与小标题；讲话原文另在“讲话摘录”中录入（Body）' },
       source: { label: '来源', description: '发稿单位及部门，如“浙江省机关事务管理局 办公室”（Source）' },
       author: { label: '作者', description: '可选（Author）' },
-      publishDate: { label: '发布时间', description: '读者看到的发布时间；留空则取首次发布时间，重新发布不改变（Publish date）' },
+      publishDate: {
+        label: '发布时间',
+        description: '读者看到的发布时间；留空则取首次发布时间（定时发布的稿件取定时发布时间），重新发布不改变（Publish date）',
+      },
+      publishAt: {
+        label: '定时发布',
+        description: '到时自动发布这一语言版本，须通过发布检查；发布后清空。发布时间不能晚于它（Publish at）',
+      },
+      unpublishAt: {
+        label: '到期下线',
+        description: '到时自动撤下这一语言版本（保留草稿），须晚于定时发布（Unpublish at）',
+      },
+      scheduleError: {
+        label: '定时任务未执行',
+        description:
+          '由系统填写：定时发布或到期下线未执行的原因。修改稿件并保存后，下一次检查时重新执行（Schedule refused, set by the server）',
+        editable: false,
+      },
       legacyClickCount: { label: '原网站点击率', description: '从旧网站迁移的点击数，计入总点击率（Legacy click count）' },
       legacyKey: { label: '原网页', description: '由导入工具填写：原网页地址或文件，再次导入时据此更新而不重复（Imported from）' },
       disclosure: {
@@ -45,7 +62,7 @@ const settings: TypeSettings = {
       commendedIndividuals: { label: '提及的先进个人', description: '文中提及的受表彰个人（Commended individuals）', mainField: 'name' },
     },
     // Status, locales (Available in) and 点击率 columns follow, added by Strapi and src/admin.
-    list: ['title', 'channel', 'publishDate'],
+    list: ['title', 'channel', 'publishDate', 'publishAt', 'unpublishAt', 'scheduleError'],
     edit: [
       [
         ['title', 8],
@@ -59,6 +76,11 @@ const settings: TypeSettings = {
         ['source', 4],
         ['author', 4],
         ['publishDate', 4],
+      ],
+      [
+        ['publishAt', 4],
+        ['unpublishAt', 4],
+        ['scheduleError', 4],
       ],
       [['summary', 12]],
       [['body', 12]],

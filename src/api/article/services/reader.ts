@@ -197,14 +197,19 @@ export const createReader = (strapi: Core.Strapi) => {
       .filter(([, value]) => value)
       .map(([key, value]) => [key, relationLoader(uid, key, value === true ? {} : (value as ReadSpec))] as const);
     const attributes = metaOf(uid).attributes;
+    // A 发布时间 still ahead is not public before it comes (as guard-public-reads.ts filters the core path).
+    const dated = attributes.publishDate ? quote(attributes.publishDate.columnName ?? 'publishDate') : null;
     const statementFor = (field: string) =>
       `SELECT ${select(columns, 't')} FROM ${table(metaOf(uid).tableName)} t ` +
-      `WHERE t.${quote(attributes[field].columnName ?? field)} = ? AND t."locale" = ? AND t."published_at" IS NOT NULL LIMIT 1`;
+      `WHERE t.${quote(attributes[field].columnName ?? field)} = ? AND t."locale" = ? AND t."published_at" IS NOT NULL` +
+      `${dated ? ` AND (t.${dated} IS NULL OR t.${dated} <= ?)` : ''} LIMIT 1`;
     const byField = new Map<string, string>();
     return async (field: 'documentId' | 'slug', value: string, locale: string) => {
       let sql = byField.get(field);
       if (!sql) byField.set(field, (sql = statementFor(field)));
-      const [row] = await rowsOf(sql, [value, locale]);
+      // SQLite stores a datetime as milliseconds; PostgreSQL reads an ISO time as a timestamp.
+      const now = sqlite ? Date.now() : new Date().toISOString();
+      const [row] = await rowsOf(sql, dated ? [value, locale, now] : [value, locale]);
       if (!row) return null;
       const entry = toEntry(columns, row);
       await attach(loaders, [entry]);

@@ -94,6 +94,8 @@ const createFeedService = ({ strapi }: { strapi: Core.Strapi }) => {
       select: ['documentId', 'title', 'subtitle', 'slug', 'summary', 'body', 'source', 'publishDate', 'publishedAt', 'locale'],
       where: {
         publishedAt: { $notNull: true },
+        // A 发布时间 still ahead is not shown before it comes (nor moves Last-Modified ahead).
+        $or: [{ publishDate: null }, { publishDate: { $lte: new Date() } }],
         locale,
         ...(channelIds ? { channel: { documentId: { $in: channelIds } } } : {}),
       },
@@ -144,7 +146,8 @@ const createFeedService = ({ strapi }: { strapi: Core.Strapi }) => {
     return {
       body,
       etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
-      lastModified: new Date(Math.floor(updated.getTime() / 1000) * 1000),
+      // Never ahead of the clock, whatever the rows say.
+      lastModified: new Date(Math.floor(Math.min(updated.getTime(), Date.now()) / 1000) * 1000),
       contentType: CONTENT_TYPES[format],
     };
   };

@@ -187,8 +187,9 @@ const createSearchService = ({ strapi }: { strapi: Core.Strapi }) => {
     async search(request: SearchRequest): Promise<{ rows: SearchRow[]; total: number }> {
       const knex = strapi.db.connection;
       const offset = (request.page - 1) * request.pageSize;
-      const where: string[] = ['d.locale = ?', 'd.uid = ?'];
-      const bindings: unknown[] = [request.locale, ARTICLE];
+      // A 发布时间 still ahead is not found before it comes (as in public reads and feeds).
+      const where: string[] = ['d.locale = ?', 'd.uid = ?', '(d.publish_ms IS NULL OR d.publish_ms <= ?)'];
+      const bindings: unknown[] = [request.locale, ARTICLE, Date.now()];
       if (request.channelIds) {
         where.push(`d.channel_document_id IN (${request.channelIds.map(() => '?').join(', ') || 'NULL'})`);
         bindings.push(...request.channelIds);

@@ -17,6 +17,8 @@ import { registerArticleQuotesAdmin } from './bootstrap/article-quotes-admin';
 import { registerQuoteAdminRoutes } from './bootstrap/quote-admin';
 import { registerInspectionAdminRoutes, registerInspectionPermissions } from './bootstrap/inspection-admin';
 import { registerFreshnessAdminRoutes } from './bootstrap/freshness-admin';
+import { registerReviewAdminRoutes, registerReviewPermissions } from './bootstrap/review-admin';
+import { ensureReviewRoles } from './bootstrap/review-roles';
 import { getService } from './utils/services';
 import { checkPurgeConfig } from './api/response-cache/services/purge';
 import { warnDaysOf } from './api/channel/services/freshness';
@@ -34,8 +36,10 @@ export default {
     registerQuoteAdminRoutes(strapi);
     registerInspectionAdminRoutes(strapi);
     registerFreshnessAdminRoutes(strapi);
+    registerReviewAdminRoutes(strapi);
     // Before the admin's bootstrap gives Super Admins every registered action.
     await registerInspectionPermissions(strapi);
+    await registerReviewPermissions(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -48,6 +52,9 @@ export default {
     await enforcePublicPermissions(strapi);
     memoizePublicPermissions(strapi);
     await disableRegistration(strapi);
+    // After the locales: the 三审 roles are given both.
+    const roles = await ensureReviewRoles(strapi);
+    if (roles.length) strapi.log.info(`[review] created the roles ${roles.join(', ')}`);
     patchAdminSlugGenerator(strapi);
     await applyAdminLayouts(strapi);
 

@@ -19,16 +19,23 @@ import { indexForSearch } from './index-for-search';
 import { guardPublish } from '../publish-guard';
 import { checkTerms } from './check-terms';
 import { protectAcceptances } from './protect-acceptances';
+import { protectReviewRecords } from './protect-review-records';
+import { resetReviewOnEdit } from './reset-review-on-edit';
+import { resetReviewOnDelete } from './reset-review-on-delete';
 import type { DocumentRule } from './types';
 
 const RULES: DocumentRule[] = [
   guardPublicReads,
   protectRebuildLog,
   protectAcceptances,
+  protectReviewRecords,
   guardRebuildSecret,
   checkTerms,
   // Before anything a publish writes (publishDate, quotes following): a refusal leaves nothing.
   guardPublish,
+  // Inside the guard: an update that publishes and changes approved text is refused.
+  resetReviewOnEdit,
+  resetReviewOnDelete,
   // Before the slug: a split title gives the slug.
   cleanPasting,
   fillSlug,

@@ -14,6 +14,7 @@ import type { SearchService } from '../api/search/services/search';
 import type { ResponseCacheService } from '../api/response-cache/services/response-cache';
 import type { PurgeService } from '../api/response-cache/services/purge';
 import type { InspectionService } from '../api/inspection/services/inspection';
+import type { ReviewService } from '../api/review/services/review';
 
 type ServiceMap = {
   clicks: ClicksService;
@@ -29,6 +30,7 @@ type ServiceMap = {
   responseCache: ResponseCacheService;
   purge: PurgeService;
   inspection: InspectionService;
+  review: ReviewService;
 };
 
 const UIDS: Record<keyof ServiceMap, string> = {
@@ -45,6 +47,7 @@ const UIDS: Record<keyof ServiceMap, string> = {
   responseCache: 'api::response-cache.response-cache',
   purge: 'api::response-cache.purge',
   inspection: 'api::inspection.inspection',
+  review: 'api::review.review',
 };
 
 export const getService = <K extends keyof ServiceMap>(strapi: Core.Strapi, name: K): ServiceMap[K] =>

@@ -19,12 +19,15 @@ import { registerInspectionAdminRoutes, registerInspectionPermissions } from './
 import { registerFreshnessAdminRoutes } from './bootstrap/freshness-admin';
 import { registerReviewAdminRoutes, registerReviewPermissions } from './bootstrap/review-admin';
 import { ensureReviewRoles } from './bootstrap/review-roles';
+import { serializeSchemaSync } from './bootstrap/serialize-schema-sync';
 import { getService } from './utils/services';
 import { checkPurgeConfig } from './api/response-cache/services/purge';
 import { warnDaysOf } from './api/channel/services/freshness';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
+    // Before the bootstrap's schema sync, which it wraps.
+    serializeSchemaSync(strapi);
     registerDocumentRules(strapi);
     registerGraphqlExtensions(strapi);
     registerAccountLocks(strapi);

@@ -7,6 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import { REVIEW_ACTIONS } from '../lib/review/stages';
 import { getLocales } from '../utils/services';
+import { LOCKS, withAdvisoryLock } from '../utils/advisory-lock';
 import { reviewedTypes } from '../utils/type-settings';
 import { ACCEPT_ACTION } from '../api/inspection/services/inspection';
 
@@ -14,8 +15,6 @@ const ARTICLE = 'api::article.article';
 const QUOTE = 'api::speaker-quote.speaker-quote';
 const CHANNEL = 'api::channel.channel';
 const CM = 'plugin::content-manager.explorer';
-/** Any number that is this project's own: two instances starting at once take turns. */
-const LOCK_KEY = 731_301;
 
 type Permission = { action: string; subject?: string | null; properties?: Record<string, unknown>; conditions?: string[] };
 type ActionDef = { actionId: string; subjects?: string[] } & Record<string, unknown>;
@@ -85,27 +84,6 @@ type RoleService = {
   assignPermissions: (roleId: number, permissions: Permission[]) => Promise<unknown>;
 };
 
-/** Runs `work` while holding a PostgreSQL advisory lock (on its own pooled connection); elsewhere just runs it. */
-const withStartLock = async <T>(strapi: Core.Strapi, work: () => Promise<T>) => {
-  if (strapi.db.dialect.client !== 'postgres') return work();
-  // knex's pool hands out one connection for the lock; the work uses others, as a start does.
-  const client = strapi.db.connection.client as unknown as {
-    acquireConnection: () => Promise<{ query: (sql: string, values: unknown[]) => Promise<unknown> }>;
-    releaseConnection: (connection: unknown) => Promise<void>;
-  };
-  const connection = await client.acquireConnection();
-  try {
-    await connection.query('SELECT pg_advisory_lock($1)', [LOCK_KEY]);
-    try {
-      return await work();
-    } finally {
-      await connection.query('SELECT pg_advisory_unlock($1)', [LOCK_KEY]);
-    }
-  } finally {
-    await client.releaseConnection(connection);
-  }
-};
-
 export const ensureReviewRoles = async (strapi: Core.Strapi) => {
   const roles = strapi.service('admin::role') as unknown as RoleService;
   const actionProvider = (strapi.service('admin::permission') as unknown as { actionProvider: { get: (id: string) => ActionDef } })
@@ -122,7 +100,7 @@ export const ensureReviewRoles = async (strapi: Core.Strapi) => {
       conditions: creator ? ['admin::is-creator'] : [],
     }));
   };
-  return withStartLock(strapi, async () => {
+  return withAdvisoryLock(strapi, LOCKS.reviewRoles, async () => {
     const created: string[] = [];
     for (const spec of REVIEW_ROLES) {
       // By code (a renamed role is still ours) or name (one an administrator made by hand is not doubled).

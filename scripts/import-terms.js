@@ -7,7 +7,8 @@
 
 const fs = require('fs');
 const path = require('path');
-const { compileStrapi, createStrapi } = require('@strapi/strapi');
+const { createStrapi } = require('@strapi/strapi');
+const { appContext } = require('./app-context');
 
 const usage = () => {
   console.error('usage: npm run import:terms -- <file.csv>');
@@ -22,7 +23,7 @@ const main = async () => {
     process.exit(2);
   }
   process.env.SEED_DEMO = 'false';
-  const ctx = await compileStrapi({ appDir: path.resolve(__dirname, '..') });
+  const ctx = await appContext(path.resolve(__dirname, '..'));
   const { parseTermsCsv } = require(path.join(ctx.distDir, 'src', 'lib', 'inspection', 'terms-csv.js'));
   const { terms, errors } = parseTermsCsv(fs.readFileSync(file, 'utf8'));
   if (errors.length) {

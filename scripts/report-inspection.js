@@ -13,7 +13,6 @@
 // to stdout; Strapi's own logs go to stderr.
 'use strict';
 
-const fs = require('fs');
 const path = require('path');
 
 const appDir = path.resolve(__dirname, '..');
@@ -130,13 +129,9 @@ const main = async () => {
   const added = require('./ensure-env').ensureEnv();
   if (added.length) console.error(`[ensure-env] generated ${added.join(', ')} into .env`);
   process.env.SEED_DEMO = 'false';
-  const { compileStrapi, createStrapi } = require('@strapi/strapi');
-  // In production the build `npm run build` left in dist/ is what the server runs; never
-  // recompile under it. REPORT_SKIP_COMPILE=1 does the same elsewhere (tests).
-  const distDir = path.join(appDir, 'dist');
-  const useBuilt =
-    process.env.REPORT_SKIP_COMPILE === '1' || (process.env.NODE_ENV === 'production' && fs.existsSync(path.join(distDir, 'src')));
-  const ctx = useBuilt ? { appDir, distDir } : await compileStrapi({ appDir });
+  const { createStrapi } = require('@strapi/strapi');
+  const { appContext } = require('./app-context');
+  const ctx = await appContext(appDir);
 
   let app;
   let code;

@@ -12,6 +12,7 @@ import { ensureIndexes } from './bootstrap/indexes';
 import { registerRebuildAdminRoutes } from './bootstrap/rebuild-admin';
 import { refuseDraftActionsWithoutDrafts } from './bootstrap/no-draft-actions';
 import { guardBulkPublish } from './bootstrap/guard-bulk-publish';
+import { serializeSchemaSync } from './bootstrap/serial-schema-sync';
 import { registerTimeSlices } from './bootstrap/time-slices';
 import { registerArticleQuotesAdmin } from './bootstrap/article-quotes-admin';
 import { registerQuoteAdminRoutes } from './bootstrap/quote-admin';
@@ -19,7 +20,6 @@ import { registerInspectionAdminRoutes, registerInspectionPermissions } from './
 import { registerFreshnessAdminRoutes } from './bootstrap/freshness-admin';
 import { registerReviewAdminRoutes, registerReviewPermissions } from './bootstrap/review-admin';
 import { ensureReviewRoles } from './bootstrap/review-roles';
-import { serializeSchemaSync } from './bootstrap/serialize-schema-sync';
 import { getService } from './utils/services';
 import { checkPurgeConfig } from './api/response-cache/services/purge';
 import { warnDaysOf } from './api/channel/services/freshness';

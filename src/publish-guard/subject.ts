@@ -56,7 +56,7 @@ export const loadSubject = async (strapi: Core.Strapi, uid: string, documentId: 
     const fields = (target && settingsOf(target)?.inspect?.fields) || [];
     populate[relation] = { select: ['id', 'documentId', 'locale', ...fields], limit: MAX_LINKED };
   }
-  for (const field of media) populate[field] = { select: ['id', 'url', 'name'] };
+  for (const field of media) populate[field] = { select: ['id', 'url', 'name', 'caption', 'alternativeText'] };
   if (inspect.facts) populate.channel = { select: ['id', 'documentId'] };
   const where: Record<string, unknown> = { documentId, publishedAt: null };
   if (locale) where.locale = locale;
@@ -73,8 +73,15 @@ export const loadSubject = async (strapi: Core.Strapi, uid: string, documentId: 
   }
   for (const field of media) {
     const value = row[field];
-    const files = (Array.isArray(value) ? value : value ? [value] : []) as Array<{ url?: string; name?: string }>;
-    for (const file of files) if (file.url) subject.media.push({ field, url: file.url, name: file.name ?? file.url });
+    const files = (Array.isArray(value) ? value : value ? [value] : []) as Array<Record<string, string | null | undefined>>;
+    files.forEach((file, index) => {
+      if (file.url) subject.media.push({ field, url: file.url, name: file.name ?? file.url });
+      // What the reader shows with the file: its caption, alt text and (for attachments) name.
+      // Edited in the media library, so there is no one-click fix here.
+      for (const key of ['caption', 'alternativeText', 'name']) {
+        if (file[key]) subject.pieces.push({ field: `${field}[${index}].${key}`, text: file[key] as string });
+      }
+    });
   }
   if (inspect.facts) {
     subject.facts = {

@@ -1,5 +1,5 @@
-// Instances sharing one PostgreSQL database take turns at start-up work Strapi does not
-// lock (its schema sync, creating the 三审 roles): a session advisory lock held on one
+// Instances sharing one PostgreSQL database take turns at start-up work nothing else
+// locks (creating the 三审 roles): a session advisory lock held on one
 // pooled connection while the work runs on the others. Elsewhere (SQLite: one process per
 // file) the work just runs.
 import type { Core } from '@strapi/strapi';
@@ -8,8 +8,6 @@ type PgConnection = { query: (sql: string, values: unknown[]) => Promise<unknown
 type Pool = { acquireConnection: () => Promise<PgConnection>; releaseConnection: (connection: PgConnection) => Promise<void> };
 
 export const LOCKS = {
-  /** Strapi's schema sync (src/bootstrap/serialize-schema-sync.ts); not the migrations' key, which is taken inside it. */
-  schemaSync: 731_300,
   reviewRoles: 731_301,
 } as const;
 

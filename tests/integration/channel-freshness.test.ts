@@ -227,7 +227,7 @@ const runReport = (args: string[], env: Record<string, string> = {}) =>
     execFile(
       process.execPath,
       [path.join(appDir, 'scripts', 'report-inspection.js'), ...args],
-      { cwd: appDir, env: { ...process.env, REPORT_SKIP_COMPILE: '1', ...env }, maxBuffer: 16 * 1024 * 1024 },
+      { cwd: appDir, env: { ...process.env, SCRIPT_SKIP_COMPILE: '1', ...env }, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
     );
   });

@@ -2,6 +2,10 @@
 // panel API, one-click fixes, a 终审 accepting a warning, and the one guard refusing a
 // publish on every path (content-manager publish and bulk publish, REST and GraphQL
 // with an API token, the document service) with nothing written.
+import { execFile } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
 import { startApp, stopApp, type App } from '../helpers/strapi';
 import { api, graphql, type Json } from '../helpers/http';
 import { adminToken } from '../helpers/admin';
@@ -429,5 +433,44 @@ describe('the word list in the admin panel', () => {
     const refused = await as(admin).post(TERMS, { term: '错字', kind: 'misspelling' });
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toMatch(/correct form/);
+  });
+});
+
+describe('npm run import:terms', () => {
+  const appDir = path.resolve(__dirname, '..', '..');
+  const run = (file: string) =>
+    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        [path.join(appDir, 'scripts', 'import-terms.js'), file],
+        { cwd: appDir, env: { ...process.env, SCRIPT_SKIP_COMPILE: '1' } },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
+      );
+    });
+  const csv = (name: string, content: string) => {
+    const file = path.join(os.tmpdir(), `terms-${process.pid}-${name}.csv`);
+    fs.writeFileSync(file, content);
+    return file;
+  };
+  const count = () => app.db.query('api::inspection.inspection-term').count();
+
+  test("adds an agency's CSV once; a file with a bad row adds nothing", async () => {
+    const before = await count();
+    const bad = await run(csv('bad', '词语,类别,正确写法\n局里简称,易错词,\n好词,禁用词,\n'));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/row 2: .*correct form/);
+    expect(await count()).toBe(before);
+
+    const good = csv('good', '\uFEFF词语,类别,正确写法,说明\n机关事物管理局,易错词,机关事务管理局,本单位名称\n内部代号甲,禁用词,,\n');
+    const first = await run(good);
+    expect([first.code, first.stdout]).toEqual([0, expect.stringContaining('2 terms added')]);
+    expect(await count()).toBe(before + 2);
+    expect((await run(good)).stdout).toContain('0 terms added, 2 already listed');
+    expect(await count()).toBe(before + 2);
+
+    const article = await draft({ title: '浙江省机关事物管理局召开会议' });
+    const { findings } = (await check(article.documentId)).body.data;
+    expect(findings).toEqual([expect.objectContaining({ rule: 'misspelling', suggestion: '机关事务管理局' })]);
+    expect((await run(path.join(os.tmpdir(), 'no-such-file.csv'))).code).toBe(2);
   });
 });

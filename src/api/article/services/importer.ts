@@ -254,8 +254,15 @@ const createImporter = ({ strapi }: { strapi: Core.Strapi }) => {
           // A page the publish checks refuse (an unmasked phone number, a forbidden word)
           // is imported all the same, as drafts, for an editor to fix: nothing is lost. So is
           // one not yet through 三审 (REVIEW_REQUIRED), which is every new page.
-          const found = (await getService(strapi, 'inspection').inspect(ARTICLE, article.documentId, locale))?.blocking ?? [];
-          const blocking = guardEnabled(strapi) ? enforcedOf(strapi, found) : [];
+          // The article (with its quotes' and commended names' texts) and each new channel,
+          // unit, person and commendation the page brought, as each one's own publish checks it.
+          const inspection = getService(strapi, 'inspection');
+          const blocking = [];
+          if (guardEnabled(strapi)) {
+            for (const entry of [...pending, { uid: ARTICLE, documentId: article.documentId }]) {
+              blocking.push(...enforcedOf(strapi, (await inspection.inspect(entry.uid, entry.documentId, locale))?.blocking ?? []));
+            }
+          }
           if (blocking.length) {
             warnings.push(
               `kept as a draft, the publish checks found: ${blocking.map((finding) => `${finding.field}: ${finding.message}`).join('; ')}`

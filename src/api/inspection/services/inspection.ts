@@ -13,11 +13,11 @@ import { blockingOf, enforcedOf, refusal, runRules } from '../../../publish-guar
 import { loadSubject } from '../../../publish-guard/subject';
 import type { Subject } from '../../../publish-guard/types';
 import { contentMemo } from '../../../utils/content-memo';
+import { TERM_UID } from '../../../document-middlewares/check-terms';
+import { ACCEPTANCE_UID } from '../../../document-middlewares/protect-acceptances';
 import { fingerprint } from '../../../lib/inspection/fingerprint';
 import { defaultLocale } from '../../../utils/locales';
 
-const TERM_UID = 'api::inspection.inspection-term';
-const ACCEPTANCE_UID = 'api::inspection.inspection-acceptance';
 /** The admin permission (Settings › 发布检查) that lets a role accept a warning; Super Admins have it. */
 export const ACCEPT_ACTION = 'api::inspection.accept-warnings';
 
@@ -75,7 +75,11 @@ const createInspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
   const inspect = async (uid: string, documentId: string, locale: string | null): Promise<Inspection | null> => {
     const subject = await loadSubject(strapi, uid, documentId, locale);
     if (!subject) return null;
-    const findings = await withAcceptances(subject, await runRules(strapi, subject));
+    // Only text stored in a field of a document can be fixed in one click (not a file's caption).
+    const found = (await runRules(strapi, subject)).map((finding) =>
+      finding.fixable && !subject.owners.has(finding.field) ? { ...finding, fixable: false } : finding
+    );
+    const findings = await withAcceptances(subject, found);
     return { subject, findings, blocking: blockingOf(findings) };
   };
 

@@ -19,12 +19,15 @@ import { registerQuoteAdminRoutes } from './bootstrap/quote-admin';
 import { registerInspectionAdminRoutes, registerInspectionPermissions } from './bootstrap/inspection-admin';
 import { registerFreshnessAdminRoutes } from './bootstrap/freshness-admin';
 import { registerAuditAdminRoutes, registerAuditLogins, registerAuditPermissions } from './bootstrap/audit-admin';
+import { registerReviewAdminRoutes, registerReviewPermissions } from './bootstrap/review-admin';
+import { ensureReviewRoles } from './bootstrap/review-roles';
 import { getService } from './utils/services';
 import { checkPurgeConfig } from './api/response-cache/services/purge';
 import { warnDaysOf } from './api/channel/services/freshness';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
+    // Before the bootstrap's schema sync, which it wraps.
     serializeSchemaSync(strapi);
     registerDocumentRules(strapi);
     registerGraphqlExtensions(strapi);
@@ -39,9 +42,11 @@ export default {
     registerFreshnessAdminRoutes(strapi);
     registerAuditAdminRoutes(strapi);
     registerAuditLogins(strapi);
+    registerReviewAdminRoutes(strapi);
     // Before the admin's bootstrap gives Super Admins every registered action.
     await registerInspectionPermissions(strapi);
     await registerAuditPermissions(strapi);
+    await registerReviewPermissions(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -54,6 +59,9 @@ export default {
     await enforcePublicPermissions(strapi);
     memoizePublicPermissions(strapi);
     await disableRegistration(strapi);
+    // After the locales: the 三审 roles are given both.
+    const roles = await ensureReviewRoles(strapi);
+    if (roles.length) strapi.log.info(`[review] created the roles ${roles.join(', ')}`);
     patchAdminSlugGenerator(strapi);
     await applyAdminLayouts(strapi);
 

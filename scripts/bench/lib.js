@@ -32,6 +32,9 @@ const productionEnv = (extra = {}) => ({
   ENCRYPTION_KEY: secret(),
   CLICK_HASH_SALT: secret(),
   STRAPI_TELEMETRY_DISABLED: 'true',
+  // The benchmarks and the soak publish generated articles that never pass 三审: the review
+  // gate is a lookup of one row per publish, and not what they measure.
+  REVIEW_REQUIRED: 'false',
   ...extra,
 });
 

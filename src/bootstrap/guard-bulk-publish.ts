@@ -5,7 +5,7 @@
 // nothing. Only documents the editor may publish are checked here (the content manager
 // refuses the others itself), so findings never tell about someone else's entry.
 import type { Core } from '@strapi/strapi';
-import { localesOf } from '../publish-guard';
+import { guardEnabled, localesOf } from '../publish-guard';
 import { isInspected } from '../publish-guard/subject';
 import { getService } from '../utils/services';
 import { routesOf } from './no-draft-actions';
@@ -18,12 +18,7 @@ export const guardBulkPublish = (strapi: Core.Strapi) => {
   const check = async (ctx: KoaContext, next: () => Promise<unknown>) => {
     const uid = String(ctx.params?.model ?? '');
     const documentIds = (ctx.request.body as { documentIds?: unknown } | undefined)?.documentIds;
-    if (
-      strapi.config.get('publish-guard.enabled', true) &&
-      isInspected(uid) &&
-      Array.isArray(documentIds) &&
-      documentIds.length <= MAX_BULK
-    ) {
+    if (guardEnabled(strapi) && isInspected(uid) && Array.isArray(documentIds) && documentIds.length <= MAX_BULK) {
       const body = ctx.request.body as { locale?: unknown };
       const locales = localesOf({ locale: (body.locale ?? ctx.query.locale) as string | undefined });
       const checker = (strapi.plugin('content-manager').service('permission-checker') as { create: (args: object) => Checker }).create({

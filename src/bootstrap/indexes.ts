@@ -4,7 +4,7 @@
 // indexes it does not know when content types change.
 import type { Core } from '@strapi/strapi';
 
-const INDEXES = [
+const INDEXES: Array<{ name: string; table: string; columns: string[]; unique?: boolean }> = [
   // published_at in the index too: a list walked in date order then checks "published"
   // without reading the row, whose published_at sits after the long body (SQLite reads
   // the body's overflow pages to reach it: 86 ms instead of 17 for a filtered page).
@@ -20,6 +20,9 @@ const INDEXES = [
   { name: 'audit_entries_at_idx', table: 'audit_entries', columns: ['at'] },
   { name: 'audit_entries_document_idx', table: 'audit_entries', columns: ['target_document_id'] },
   { name: 'audit_entries_action_idx', table: 'audit_entries', columns: ['action', 'at'] },
+  // 三审: one stage per document and locale, even when two reviewers' first moves race.
+  { name: 'review_states_target_uq', table: 'review_states', columns: ['target_uid', 'target_document_id', 'target_locale'], unique: true },
+  { name: 'review_events_target_idx', table: 'review_events', columns: ['target_document_id', 'target_locale'] },
 ];
 
 /** Replaced by a wider index above; dropped where an earlier release made them. */
@@ -29,7 +32,7 @@ export const ensureIndexes = async (strapi: Core.Strapi) => {
   const knex = strapi.db.connection;
   for (const name of OBSOLETE) await knex.raw('DROP INDEX IF EXISTS ??', [name]);
   for (const index of INDEXES) {
-    await knex.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? (${index.columns.map(() => '??').join(', ')})`, [
+    await knex.raw(`CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ?? ON ?? (${index.columns.map(() => '??').join(', ')})`, [
       index.name,
       index.table,
       ...index.columns,

@@ -1,10 +1,13 @@
 // Loads the demo content (database/seed/demo.json, from the sample legacy page)
 // through the document service, so it is validated, localized and published the
-// way an editor's content is. Idempotent: an entry already there is left alone.
+// way an editor's content is. Idempotent: an entry already there is left alone. Demo
+// entries that pass 三审 are recorded as approved (a system move) before they are published,
+// so a fresh clone starts with REVIEW_REQUIRED on.
 import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
-import { allTypeSettings, type TypeSettings } from '../utils/type-settings';
+import { allTypeSettings, reviewModeOf, type TypeSettings } from '../utils/type-settings';
+import { getService } from '../utils/services';
 
 type Fields = Record<string, unknown>;
 type SeedEntry = {
@@ -76,18 +79,32 @@ export const seedDemo = async (strapi: Core.Strapi, file = DEMO_SEED_FILE(strapi
           continue;
         }
         const relations = resolveRelations(entry.relations, refs);
+        const reviewed = reviewModeOf(group.uid) === 'own';
+        // Reviewed types: written as drafts, approved, then published (the guard checks the stage).
+        const status = reviewed ? 'draft' : 'published';
+        const approveAndPublish = async (documentId: string, locale: string) => {
+          if (!reviewed) return;
+          await getService(strapi, 'review').systemMove(
+            { uid: group.uid, documentId, locale },
+            'approved',
+            '演示数据，按已审核载入（demo content）'
+          );
+          await documents.publish({ documentId, locale });
+        };
         const created = await documents.create({
           locale: primaryLocale,
-          status: 'published',
+          status,
           data: { ...entry.data, ...relations, ...primary },
         });
+        await approveAndPublish(created.documentId, primaryLocale);
         for (const locale of otherLocales) {
           await documents.update({
             documentId: created.documentId,
             locale,
-            status: 'published',
+            status,
             data: { ...relations, ...entry.locales[locale] },
           });
+          await approveAndPublish(created.documentId, locale);
         }
         refs.set(`${group.ref}:${entry.key}`, created.documentId);
         result.created += 1;
@@ -101,4 +118,5 @@ type DocumentsApi = {
   findFirst: (params: Fields) => Promise<{ documentId: string } | null>;
   create: (params: Fields) => Promise<{ documentId: string }>;
   update: (params: Fields) => Promise<unknown>;
+  publish: (params: Fields) => Promise<unknown>;
 };

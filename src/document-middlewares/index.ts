@@ -23,6 +23,9 @@ import { checkTerms } from './check-terms';
 import { protectAcceptances } from './protect-acceptances';
 import { protectAuditLog } from './protect-audit-log';
 import { recordAudit } from './record-audit';
+import { protectReviewRecords } from './protect-review-records';
+import { resetReviewOnEdit } from './reset-review-on-edit';
+import { resetReviewOnDelete } from './reset-review-on-delete';
 import type { DocumentRule } from './types';
 
 const RULES: DocumentRule[] = [
@@ -30,6 +33,7 @@ const RULES: DocumentRule[] = [
   protectRebuildLog,
   protectAcceptances,
   protectAuditLog,
+  protectReviewRecords,
   // Outside every rule that writes: the entry and all a write causes commit or roll back together.
   recordAudit,
   guardRebuildSecret,
@@ -38,6 +42,9 @@ const RULES: DocumentRule[] = [
   checkSchedule,
   // Before anything a publish writes (publishDate, quotes following): a refusal leaves nothing.
   guardPublish,
+  // Inside the guard: an update that publishes and changes approved text is refused.
+  resetReviewOnEdit,
+  resetReviewOnDelete,
   // Before the slug: a split title gives the slug.
   cleanPasting,
   fillSlug,

@@ -3,7 +3,8 @@
 // in scripts) goes through the document service, where this middleware runs the rules
 // below on the draft about to go public. A blocking finding, or a warning no 终审
 // accepted, refuses the publish with a 400 that lists them; nothing is written.
-// A later rule (the review stage of 三审) joins this list.
+// The review stage (三审) is one more rule, with its own switch: with PUBLISH_CHECKS=false
+// the guard still refuses what 终审 did not approve, unless REVIEW_REQUIRED=false too.
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { Finding } from '../lib/inspection/types';
@@ -13,10 +14,21 @@ import { checkWordLists } from './check-word-lists';
 import { checkPersonalData } from './check-personal-data';
 import { checkLinks } from './check-links';
 import { checkRequiredFacts } from './check-required-facts';
+import { checkReviewStage, reviewRequired } from './check-review-stage';
 import { isInspected } from './subject';
 import type { PublishRule, Subject } from './types';
 
-export const PUBLISH_RULES: PublishRule[] = [checkRequiredFacts, checkWordLists, checkPersonalData, checkLinks];
+// The review stage first: an unreviewed draft is refused for that before its text is read.
+export const PUBLISH_RULES: PublishRule[] = [checkReviewStage, checkRequiredFacts, checkWordLists, checkPersonalData, checkLinks];
+
+const checksEnabled = (strapi: Core.Strapi) => Boolean(strapi.config.get('publish-guard.enabled', true));
+
+/** Whether any publish is guarded: the publish checks, or 三审, or both. */
+export const guardEnabled = (strapi: Core.Strapi) => checksEnabled(strapi) || reviewRequired(strapi);
+
+/** The findings the guard refuses on: with PUBLISH_CHECKS=false, only the review stage's. */
+export const enforcedOf = (strapi: Core.Strapi, findings: Finding[]) =>
+  checksEnabled(strapi) ? findings : findings.filter((finding) => finding.rule === 'review-stage');
 
 export const runRules = async (strapi: Core.Strapi, subject: Subject): Promise<Finding[]> =>
   (await Promise.all(PUBLISH_RULES.map((rule) => rule.check(strapi, subject)))).flat();
@@ -53,7 +65,7 @@ export const localesOf = (params: Params): string[] | '*' | null => {
 export const isDirectPublish = (action: string, params: Params) =>
   (action === 'create' || action === 'update') && params.status === 'published';
 
-const guardApplies = (strapi: Core.Strapi, uid: string) => strapi.config.get('publish-guard.enabled', true) && isInspected(uid);
+const guardApplies = (strapi: Core.Strapi, uid: string) => guardEnabled(strapi) && isInspected(uid);
 
 /**
  * What the guard would answer to publishing these locales of a document, asked ahead

@@ -16,6 +16,7 @@ import type { PurgeService } from '../api/response-cache/services/purge';
 import type { InspectionService } from '../api/inspection/services/inspection';
 import type { AuditService } from '../api/audit/services/audit';
 import type { SchedulerService } from '../api/article/services/scheduler';
+import type { ReviewService } from '../api/review/services/review';
 
 type ServiceMap = {
   clicks: ClicksService;
@@ -33,6 +34,7 @@ type ServiceMap = {
   inspection: InspectionService;
   audit: AuditService;
   scheduler: SchedulerService;
+  review: ReviewService;
 };
 
 const UIDS: Record<keyof ServiceMap, string> = {
@@ -51,6 +53,7 @@ const UIDS: Record<keyof ServiceMap, string> = {
   inspection: 'api::inspection.inspection',
   audit: 'api::audit.audit',
   scheduler: 'api::article.scheduler',
+  review: 'api::review.review',
 };
 
 export const getService = <K extends keyof ServiceMap>(strapi: Core.Strapi, name: K): ServiceMap[K] =>

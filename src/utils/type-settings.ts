@@ -28,6 +28,8 @@ export type AdminLayout = {
 
 type Fields = Record<string, unknown>;
 
+export type ReviewMode = 'own' | 'with-article' | 'none';
+
 export type TypeSettings = {
   uid: string;
   /** The public role may find/findOne it (published versions only). */
@@ -43,6 +45,13 @@ export type TypeSettings = {
    * its own type's fields), its media fields, and whether it needs 来源/栏目/发布时间.
    */
   inspect?: { fields: string[]; relations?: string[]; media?: string[]; facts?: boolean };
+  /**
+   * 三审 (src/publish-guard/check-review-stage.ts): `own` passes 草稿 → 初审 → 复审 → 终审
+   * itself before it may be published; `with-article` goes public with an article that
+   * passed (its publish needs a linked article in 可发布); `none` is not reviewed.
+   * Types that declare `inspect` and leave this out are `own`.
+   */
+  review?: ReviewMode;
   /**
    * Demo seed group (database/seed/demo.json): its key there, the prefix its entries
    * are referred to by, its place in dependency order, and how an entry already in
@@ -79,4 +88,17 @@ export const settingsOf = (uid: string) => allTypeSettings().find((settings) => 
 export const readableTypes = () =>
   allTypeSettings()
     .filter((settings) => settings.publicRead)
+    .map((settings) => settings.uid);
+
+/** How a type is reviewed (三审); types without publish checks are not. */
+export const reviewModeOf = (uid: string): ReviewMode => {
+  const settings = settingsOf(uid);
+  if (!settings?.inspect) return 'none';
+  return settings.review ?? 'own';
+};
+
+/** The types that pass 三审 themselves. */
+export const reviewedTypes = () =>
+  allTypeSettings()
+    .filter((settings) => reviewModeOf(settings.uid) === 'own')
     .map((settings) => settings.uid);

@@ -20,3 +20,6 @@ process.env.BROWSER = 'none';
 // fixtures are not written to pass them; the tests of the checks, the demo seed and the
 // importer turn them on (startApp({ PUBLISH_CHECKS: 'true' })).
 process.env.PUBLISH_CHECKS = 'false';
+// 三审 (src/publish-guard/check-review-stage.ts) likewise: the tests of other features publish
+// without passing 初审, 复审 and 终审; the review tests turn it on (startApp({ REVIEW_REQUIRED: 'true' })).
+process.env.REVIEW_REQUIRED = 'false';

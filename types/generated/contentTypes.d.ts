@@ -1071,6 +1071,87 @@ export interface ApiRebuildRebuildTarget extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiReviewReviewEvent extends Struct.CollectionTypeSchema {
+  collectionName: 'review_events';
+  info: {
+    description: 'One move of a document through \u4E09\u5BA1 (from, to, \u5BA1\u6838\u610F\u89C1, who, when): written by the review service only, never edited.';
+    displayName: '\u5BA1\u6838\u8BB0\u5F55 Review history';
+    pluralName: 'review-events';
+    singularName: 'review-event';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    byId: Schema.Attribute.Integer;
+    byName: Schema.Attribute.String;
+    comment: Schema.Attribute.Text;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    fromStage: Schema.Attribute.String & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::review.review-event'> & Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    system: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    targetDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    targetLocale: Schema.Attribute.String;
+    targetUid: Schema.Attribute.String & Schema.Attribute.Required;
+    toStage: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface ApiReviewReviewState extends Struct.CollectionTypeSchema {
+  collectionName: 'review_states';
+  info: {
+    description: 'The \u4E09\u5BA1 stage of one document in one locale: written by the review service only, never through the content manager.';
+    displayName: '\u5BA1\u6838\u9636\u6BB5 Review stage';
+    pluralName: 'review-states';
+    singularName: 'review-state';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::review.review-state'> & Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    stage: Schema.Attribute.Enumeration<['draft', 'first', 'second', 'final', 'approved']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'draft'>;
+    targetDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    targetLocale: Schema.Attribute.String;
+    targetUid: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface ApiSpeakerQuoteSpeakerQuote extends Struct.CollectionTypeSchema {
   collectionName: 'speaker_quotes';
   info: {
@@ -1567,6 +1648,8 @@ declare module '@strapi/strapi' {
       'api::inspection.inspection-term': ApiInspectionInspectionTerm;
       'api::rebuild.rebuild-delivery': ApiRebuildRebuildDelivery;
       'api::rebuild.rebuild-target': ApiRebuildRebuildTarget;
+      'api::review.review-event': ApiReviewReviewEvent;
+      'api::review.review-state': ApiReviewReviewState;
       'api::speaker-quote.speaker-quote': ApiSpeakerQuoteSpeakerQuote;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;

@@ -41,6 +41,7 @@ const RULE_LABELS: Record<string, string> = {
   'broken-link': '链接',
   'missing-fact': '必填',
   'future-date': '发布时间',
+  'review-stage': '三审',
 };
 
 const Item = ({

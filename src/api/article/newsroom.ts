@@ -9,7 +9,9 @@ const settings: TypeSettings = {
     relations: ['quotes', 'commendedUnits', 'commendedIndividuals'],
     media: ['cover', 'attachments'],
     facts: true,
-  },
+  }, // 三审: every article passes 初审, 复审 and 终审 before it is published.
+  review: 'own',
+
   slug: { field: 'slug', from: 'title' },
   rebuild: true,
   seed: {

@@ -5,6 +5,8 @@ const settings: TypeSettings = {
   uid: 'api::channel.channel',
   publicRead: true,
   inspect: { fields: ['name', 'description'] },
+  // 三审: a channel is site structure set by administrators, not news; not reviewed.
+  review: 'none',
   slug: { field: 'slug', from: 'name' },
   rebuild: true,
   seed: {

@@ -5,6 +5,8 @@ const settings: TypeSettings = {
   uid: 'api::commendation.commendation',
   publicRead: true,
   inspect: { fields: ['title', 'conferredBy', 'documentNumber'] },
+  // 三审: a commendation list is published on its own, so it is reviewed on its own.
+  review: 'own',
   slug: { field: 'slug', from: 'title' },
   rebuild: true,
   seed: {

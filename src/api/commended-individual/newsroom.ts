@@ -5,6 +5,8 @@ const settings: TypeSettings = {
   uid: 'api::commended-individual.commended-individual',
   publicRead: true,
   inspect: { fields: ['name', 'organization', 'position', 'city'] },
+  // 三审: a commended individual is public on its own page and lists, so it is reviewed on its own.
+  review: 'own',
   rebuild: true,
   seed: {
     group: 'commendedIndividuals',

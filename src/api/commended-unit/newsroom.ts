@@ -5,6 +5,8 @@ const settings: TypeSettings = {
   uid: 'api::commended-unit.commended-unit',
   publicRead: true,
   inspect: { fields: ['name', 'city', 'district'] },
+  // 三审: a commended unit is public on its own page and lists, so it is reviewed on its own.
+  review: 'own',
   rebuild: true,
   seed: {
     group: 'commendedUnits',

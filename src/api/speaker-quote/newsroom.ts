@@ -5,6 +5,8 @@ const settings: TypeSettings = {
   uid: 'api::speaker-quote.speaker-quote',
   publicRead: true,
   inspect: { fields: ['text', 'speakerName', 'speakerPosition', 'speakerOrganization'] },
+  // 三审: a quote is reviewed as part of its article and published with it.
+  review: 'with-article',
   rebuild: true,
   seed: {
     group: 'quotes',

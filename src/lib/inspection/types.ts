@@ -13,7 +13,8 @@ export type RuleName =
   | 'bank-card'
   | 'broken-link'
   | 'missing-fact'
-  | 'future-date';
+  | 'future-date'
+  | 'review-stage';
 
 /** Where a finding is: a field of the article itself or of a linked entry (quote, commended name). */
 export type Place = {

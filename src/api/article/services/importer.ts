@@ -9,6 +9,7 @@ import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { getService } from '../../../utils/services';
+import { enforcedOf, guardEnabled } from '../../../publish-guard';
 import type { LegacyPage } from '../../../lib/legacy-page';
 
 export type ImportOptions = {
@@ -251,14 +252,15 @@ const createImporter = ({ strapi }: { strapi: Core.Strapi }) => {
         }
         if (publish) {
           // A page the publish checks refuse (an unmasked phone number, a forbidden word)
-          // is imported all the same, as drafts, for an editor to fix: nothing is lost.
+          // is imported all the same, as drafts, for an editor to fix: nothing is lost. So is
+          // one not yet through 三审 (REVIEW_REQUIRED), which is every new page.
           // The article (with its quotes' and commended names' texts) and each new channel,
           // unit, person and commendation the page brought, as each one's own publish checks it.
           const inspection = getService(strapi, 'inspection');
           const blocking = [];
-          if (strapi.config.get('publish-guard.enabled', true)) {
+          if (guardEnabled(strapi)) {
             for (const entry of [...pending, { uid: ARTICLE, documentId: article.documentId }]) {
-              blocking.push(...((await inspection.inspect(entry.uid, entry.documentId, locale))?.blocking ?? []));
+              blocking.push(...enforcedOf(strapi, (await inspection.inspect(entry.uid, entry.documentId, locale))?.blocking ?? []));
             }
           }
           if (blocking.length) {

@@ -9,7 +9,7 @@ import { errors } from '@strapi/utils';
 import { blockTexts, locate, replaceInBlocks } from '../../../lib/inspection/blocks-text';
 import { WordList, type Term } from '../../../lib/inspection/word-list';
 import type { Finding } from '../../../lib/inspection/types';
-import { blockingOf, refusal, runRules } from '../../../publish-guard';
+import { blockingOf, enforcedOf, refusal, runRules } from '../../../publish-guard';
 import { loadSubject } from '../../../publish-guard/subject';
 import type { Subject } from '../../../publish-guard/types';
 import { contentMemo } from '../../../utils/content-memo';
@@ -139,7 +139,7 @@ const createInspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const draft of drafts) {
         const inspection = await inspect(uid, documentId, draft.locale ?? null);
         const several = drafts.length > 1 && draft.locale;
-        for (const finding of inspection?.blocking ?? [])
+        for (const finding of enforcedOf(strapi, inspection?.blocking ?? []))
           blocking.push(several ? { ...finding, field: `${draft.locale}:${finding.field}` } : finding);
       }
       if (blocking.length) throw refusal(blocking);

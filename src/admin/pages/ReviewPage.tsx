@@ -1,0 +1,96 @@
+// 待我审核: the documents waiting in the stages the caller's role owns (from GET
+// /admin/newsroom/review/waiting), each linked to its edit view, where the 审核 panel moves it.
+import { useEffect, useState } from 'react';
+import { Link as RouterLink } from 'react-router-dom';
+import { Badge, Box, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Layouts, Page, isFetchError, useFetchClient } from '@strapi/strapi/admin';
+
+type Row = { uid: string; documentId: string; locale: string | null; stage: string; label: string; title: string; updatedAt: string };
+
+const TYPE_LABELS: Record<string, string> = {
+  'api::article.article': '稿件',
+  'api::commendation.commendation': '表彰',
+  'api::commended-unit.commended-unit': '先进集体',
+  'api::commended-individual.commended-individual': '先进个人',
+};
+
+const editLink = (row: Row) =>
+  `/content-manager/collection-types/${row.uid}/${row.documentId}${row.locale ? `?plugins[i18n][locale]=${encodeURIComponent(row.locale)}` : ''}`;
+
+const ReviewPage = () => {
+  const { get } = useFetchClient();
+  const [rows, setRows] = useState<Row[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    get<{ data: Row[] }>('/admin/newsroom/review/waiting')
+      .then(({ data }) => !cancelled && setRows(data.data))
+      .catch((caught) => {
+        if (!cancelled)
+          setError((isFetchError(caught) && caught.response?.data?.error?.message) || '列表暂不可用 (could not load the list)');
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [get]);
+
+  return (
+    <Page.Main>
+      <Page.Title>待我审核</Page.Title>
+      <Layouts.Header title="待我审核" subtitle="Waiting for my review: 退回给撰稿的稿件，或处于您的角色负责的审核阶段" />
+      <Layouts.Content>
+        {error ? (
+          <Typography textColor="danger600" role="alert">
+            {error}
+          </Typography>
+        ) : !rows ? (
+          <Page.Loading />
+        ) : rows.length === 0 ? (
+          <Box padding={6} background="neutral0" hasRadius shadow="tableShadow">
+            <Typography variant="omega" data-testid="review-nothing-waiting">
+              没有等待您处理的稿件 Nothing waits for you.
+            </Typography>
+          </Box>
+        ) : (
+          <Table colCount={5} rowCount={rows.length + 1} data-testid="review-waiting-table">
+            <Thead>
+              <Tr>
+                {['阶段', '标题', '类型', '语言', '更新时间'].map((name) => (
+                  <Th key={name}>
+                    <Typography variant="sigma">{name}</Typography>
+                  </Th>
+                ))}
+              </Tr>
+            </Thead>
+            <Tbody>
+              {rows.map((row) => (
+                <Tr key={`${row.uid}-${row.documentId}-${row.locale}`}>
+                  <Td>
+                    <Badge>{row.label}</Badge>
+                  </Td>
+                  <Td>
+                    <Link tag={RouterLink} to={editLink(row)}>
+                      {row.title}
+                    </Link>
+                  </Td>
+                  <Td>
+                    <Typography>{TYPE_LABELS[row.uid] ?? row.uid}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography>{row.locale ?? '-'}</Typography>
+                  </Td>
+                  <Td>
+                    <Typography>{new Date(row.updatedAt).toLocaleString('zh-CN')}</Typography>
+                  </Td>
+                </Tr>
+              ))}
+            </Tbody>
+          </Table>
+        )}
+      </Layouts.Content>
+    </Page.Main>
+  );
+};
+
+export default ReviewPage;

@@ -8,6 +8,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ACCEPT_ACTION, type Inspection } from '../api/inspection/services/inspection';
 import { isInspected } from '../publish-guard/subject';
+import type { Owner } from '../publish-guard/types';
 import { getService } from '../utils/services';
 
 type AdminRouter = { type: 'admin'; routes: unknown[] };
@@ -96,10 +97,7 @@ export const registerInspectionAdminRoutes = (strapi: Core.Strapi) => {
         // The fix writes one field of the draft that holds the text (the article, or a linked
         // quote or commended individual): the editor must be allowed to edit that field of
         // that entry, its owner and locale conditions included, as the content manager checks.
-        const found = await inspection().inspect(uid, documentId, locale);
-        const finding = found?.findings.find((candidate) => candidate.id === findingId);
-        const owner = finding && found?.subject.owners.get(finding.field);
-        if (owner) {
+        const mayWrite = async (owner: Owner) => {
           const entry = await strapi.db.query(owner.uid as 'api::article.article').findOne({
             where: { documentId: owner.documentId, locale: owner.locale, publishedAt: null },
             select: ['id', 'documentId', 'locale'],
@@ -109,8 +107,8 @@ export const registerInspectionAdminRoutes = (strapi: Core.Strapi) => {
           if (!entry || checker.cannot.update() || checker.cannot.update(entry, owner.attribute)) {
             throw new errors.ForbiddenError('You may not edit the entry this text belongs to');
           }
-        }
-        answer(ctx, await inspection().fix(uid, documentId, locale, findingId));
+        };
+        answer(ctx, await inspection().fix(uid, documentId, locale, findingId, mayWrite));
       }),
       route('accept', async (ctx) => {
         if (!canAccept(ctx))

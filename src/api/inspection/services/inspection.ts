@@ -11,7 +11,7 @@ import { WordList, type Term } from '../../../lib/inspection/word-list';
 import type { Finding } from '../../../lib/inspection/types';
 import { blockingOf, enforcedOf, refusal, runRules } from '../../../publish-guard';
 import { loadSubject } from '../../../publish-guard/subject';
-import type { Subject } from '../../../publish-guard/types';
+import type { Owner, Subject } from '../../../publish-guard/types';
 import { contentMemo } from '../../../utils/content-memo';
 import { TERM_UID } from '../../../document-middlewares/check-terms';
 import { ACCEPTANCE_UID } from '../../../document-middlewares/protect-acceptances';
@@ -145,10 +145,15 @@ const createInspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (blocking.length) throw refusal(blocking);
     },
 
-    /** One-click fix: writes the finding's suggestion in place of its text, in the draft that holds it. */
-    async fix(uid: string, documentId: string, locale: string, findingId: string) {
+    /**
+     * One-click fix: writes the finding's suggestion in place of its text, in the draft that
+     * holds it. `authorize` is asked first about that entry and field (the caller's rights),
+     * on the same inspection, so the rules run once before the write.
+     */
+    async fix(uid: string, documentId: string, locale: string, findingId: string, authorize?: (owner: Owner) => Promise<void>) {
       const { inspection, finding } = await findOrFail(uid, documentId, locale, findingId);
       const owner = inspection.subject.owners.get(finding.field);
+      if (owner && authorize) await authorize(owner);
       if (!finding.fixable || finding.suggestion === undefined || finding.start === undefined || finding.end === undefined || !owner) {
         throw new errors.ValidationError('这一项不能一键修改，请在正文中手动修改（This finding has no one-click fix）');
       }

@@ -28,8 +28,10 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
               statement_timeout: statementTimeout,
             },
         pool: { min: env.int('DATABASE_POOL_MIN', 2), max: env.int('DATABASE_POOL_MAX', 10) },
+        // Knex reads these beside the pool (Strapi passes `connection` to knex as is).
+        acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),
+        asyncStackTraces: env.bool('KNEX_ASYNC_STACK', false),
       },
-      acquireConnectionTimeout: env.int('DATABASE_CONNECTION_TIMEOUT', 60000),
     };
   }
 

@@ -24,6 +24,7 @@ import { ensureReviewRoles } from './bootstrap/review-roles';
 import { getService } from './utils/services';
 import { checkPurgeConfig } from './api/response-cache/services/purge';
 import { warnDaysOf } from './api/channel/services/freshness';
+import { settlePool } from './utils/settle-pool';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -94,5 +95,7 @@ export default {
     await getService(strapi, 'rebuild').stop();
     await getService(strapi, 'responseCache').stop();
     await getService(strapi, 'purge').drain();
+    // Last: reads Strapi started after a commit (its entry events) end before the pool closes.
+    await settlePool(strapi);
   },
 };

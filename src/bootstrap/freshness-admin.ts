@@ -4,10 +4,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/services';
+import { checkerFor } from '../utils/permission-checker';
 
 type AdminRouter = { type: 'admin'; routes: unknown[] };
 type Ctx = { query: Record<string, unknown>; state: { userAbility?: unknown }; body: unknown };
-type Checker = { cannot: Record<string, (entity?: unknown, field?: string) => boolean> };
 
 const MAX_LOCALE_LENGTH = 32;
 
@@ -29,10 +29,7 @@ export const registerFreshnessAdminRoutes = (strapi: Core.Strapi) => {
         path: '/newsroom/inspection/channels',
         handler: async (ctx: Ctx) => {
           const locale = localeParam(ctx.query.locale);
-          const checker = (strapi.plugin('content-manager').service('permission-checker') as { create: (args: object) => Checker }).create({
-            userAbility: ctx.state.userAbility,
-            model: 'api::channel.channel',
-          });
+          const checker = checkerFor(strapi, ctx.state.userAbility, 'api::channel.channel');
           // The report names every channel of the locale: a role must read channels
           // there without conditions (an Author limited to their own gets a 403), as
           // the content manager's list would show them. Checked on the locale asked

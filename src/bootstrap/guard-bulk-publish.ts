@@ -9,9 +9,9 @@ import { guardEnabled, localesOf } from '../publish-guard';
 import { isInspected } from '../publish-guard/subject';
 import { getService } from '../utils/services';
 import { routesOf } from './no-draft-actions';
+import { checkerFor } from '../utils/permission-checker';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
-type Checker = { cannot: Record<string, (entity?: unknown) => boolean> };
 const MAX_BULK = 1000;
 
 export const guardBulkPublish = (strapi: Core.Strapi) => {
@@ -21,10 +21,7 @@ export const guardBulkPublish = (strapi: Core.Strapi) => {
     if (guardEnabled(strapi) && isInspected(uid) && Array.isArray(documentIds) && documentIds.length <= MAX_BULK) {
       const body = ctx.request.body as { locale?: unknown };
       const locales = localesOf({ locale: (body.locale ?? ctx.query.locale) as string | undefined });
-      const checker = (strapi.plugin('content-manager').service('permission-checker') as { create: (args: object) => Checker }).create({
-        userAbility: ctx.state.userAbility,
-        model: uid,
-      });
+      const checker = checkerFor(strapi, ctx.state.userAbility, uid);
       for (const documentId of documentIds) {
         if (typeof documentId !== 'string') continue;
         const draft = await strapi.db.query(uid as 'api::article.article').findOne({

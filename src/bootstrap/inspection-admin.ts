@@ -10,6 +10,7 @@ import { ACCEPT_ACTION, type Inspection } from '../api/inspection/services/inspe
 import { isInspected } from '../publish-guard/subject';
 import type { Owner } from '../publish-guard/types';
 import { getService } from '../utils/services';
+import { checkerFor } from '../utils/permission-checker';
 
 type AdminRouter = { type: 'admin'; routes: unknown[] };
 type Ability = { can: (action: string, subject?: unknown) => boolean };
@@ -18,7 +19,6 @@ type Ctx = {
   state: { userAbility?: Ability; user?: { id: number; firstname?: string | null; lastname?: string | null; email?: string } };
   body: unknown;
 };
-type Checker = { cannot: Record<string, (entity?: unknown, field?: string) => boolean> };
 
 const text = (value: unknown, max: number, name: string) => {
   if (typeof value !== 'string' || value.trim() === '' || value.length > max) {
@@ -39,9 +39,6 @@ export const registerInspectionPermissions = (strapi: Core.Strapi) =>
       uid: 'inspection.accept-warnings',
     },
   ]);
-
-const checkerFor = (strapi: Core.Strapi, userAbility: unknown, model: string) =>
-  (strapi.plugin('content-manager').service('permission-checker') as { create: (args: object) => Checker }).create({ userAbility, model });
 
 /** The request's document, checked against the editor's role on the document itself (owner, locale). */
 const target = async (strapi: Core.Strapi, ctx: Ctx, need: 'read' | 'update') => {

@@ -5,6 +5,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { FoundQuote } from '../lib/quotes/finder';
 import { getService } from '../utils/services';
+import { checkerFor } from '../utils/permission-checker';
 
 type AdminRouter = { type: 'admin'; routes: unknown[] };
 type Ctx = {
@@ -24,8 +25,6 @@ const text = (value: unknown, max: number, name: string, required = false) => {
   return value;
 };
 
-type Checker = { cannot: Record<string, (entity?: unknown, field?: string) => boolean> };
-
 /**
  * The request's article and locale, checked against the editor's role as the content
  * manager checks it: on the article itself (an Author may only touch their own, a role
@@ -36,11 +35,7 @@ const target = async (strapi: Core.Strapi, ctx: Ctx, need: 'read' | 'update') =>
   const documentId = text(body.documentId, 64, 'documentId', true)!;
   const locale = text(body.locale, 32, 'locale', true)!;
   const userAbility = ctx.state.userAbility;
-  const checker = (model: string) =>
-    (strapi.plugin('content-manager').service('permission-checker') as { create: (args: object) => Checker }).create({
-      userAbility,
-      model,
-    });
+  const checker = (model: string) => checkerFor(strapi, userAbility, model);
   const articles = checker('api::article.article');
   const forbidden = () => new errors.ForbiddenError('You may not change the quotes of this article');
   if (!userAbility || articles.cannot[need]()) throw forbidden();

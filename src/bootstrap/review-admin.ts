@@ -20,12 +20,12 @@ import {
 import { getService } from '../utils/services';
 import { reviewModeOf, reviewedTypes, settingsOf } from '../utils/type-settings';
 import { reviewRequired } from '../publish-guard/check-review-stage';
+import { checkerFor } from '../utils/permission-checker';
 
 type AdminRouter = { type: 'admin'; routes: unknown[] };
 type Ability = { can: (action: string, subject?: unknown) => boolean };
 type User = { id: number; firstname?: string | null; lastname?: string | null; email?: string };
 type Ctx = { request: { body?: unknown }; state: { userAbility?: Ability; user?: User }; body: unknown };
-type Checker = { cannot: Record<string, (entity?: unknown, field?: string) => boolean> };
 type Draft = { id: number; documentId: string; locale: string | null } & Record<string, unknown>;
 
 const ACTION_NAMES: Record<ReviewAction, string> = {
@@ -58,9 +58,6 @@ const text = (value: unknown, max: number, name: string) => {
 /** The review actions the caller's roles hold. */
 export const actionsOf = (ability: Ability | undefined) =>
   new Set((Object.keys(REVIEW_ACTIONS) as ReviewAction[]).filter((action) => Boolean(ability?.can(REVIEW_ACTIONS[action]))));
-
-const checkerFor = (strapi: Core.Strapi, userAbility: unknown, model: string) =>
-  (strapi.plugin('content-manager').service('permission-checker') as { create: (args: object) => Checker }).create({ userAbility, model });
 
 const findDraft = (strapi: Core.Strapi, uid: string, documentId: string, locale: string | null, extra: string[] = []) =>
   strapi.db.query(uid as 'api::article.article').findOne({

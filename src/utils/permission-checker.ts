@@ -1,0 +1,9 @@
+// The content manager's permission checker, as its own controllers use it: an editor's
+// role is checked on the document itself (an 撰稿 may only touch their own, a role may
+// be limited to some locales or fields), not only on its type.
+import type { Core } from '@strapi/strapi';
+
+export type Checker = { cannot: Record<string, (entity?: unknown, field?: string) => boolean> };
+
+export const checkerFor = (strapi: Core.Strapi, userAbility: unknown, model: string) =>
+  (strapi.plugin('content-manager').service('permission-checker') as { create: (args: object) => Checker }).create({ userAbility, model });

@@ -8,7 +8,7 @@ import { h, render, notFound } from './dom.js';
 import { setupHeader } from './header.js';
 import { homePage } from './pages/home.js';
 import { channelPage } from './pages/channel.js';
-import { articlePage } from './pages/article.js';
+import { articlePage, previewPage } from './pages/article.js';
 import { commendationPage } from './pages/commendation.js';
 import { searchPage } from './pages/search.js';
 
@@ -32,6 +32,7 @@ const start = async () => {
   else if (section === 'channels' && slug) await channelPage(slug, channels);
   else if (section === 'commendations' && slug) await commendationPage(slug);
   else if (section === 'search' && !slug) await searchPage(channels);
+  else if (section === 'preview' && !slug) await previewPage();
   else notFound();
   document.body.dataset.ready = 'true';
 };

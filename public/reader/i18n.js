@@ -64,6 +64,9 @@ const TEXT = {
     disclosureMethod: '公开方式',
     disclosureMethodValues: { proactive: '主动公开', on_request: '依申请公开' },
     publishDate: '发布日期',
+    previewNotice: (status) => (status === 'published' ? '预览：已发布的版本' : '预览：草稿，尚未发布，读者看不到'),
+    previewExpired: '预览链接无效或已过期，请在管理后台重新打开预览。',
+    previewGone: '要预览的版本已不存在。',
   },
   en: {
     siteName: 'Zhejiang Provincial Government Offices Administration',
@@ -124,6 +127,10 @@ const TEXT = {
     disclosureMethod: 'Disclosure',
     disclosureMethodValues: { proactive: 'Proactive', on_request: 'On request' },
     publishDate: 'Date published',
+    previewNotice: (status) =>
+      status === 'published' ? 'Preview: the published version' : 'Preview: a draft, not published, not visible to readers',
+    previewExpired: 'This preview link is invalid or has expired: open the preview again in the admin panel.',
+    previewGone: 'The version to preview no longer exists.',
   },
 };
 

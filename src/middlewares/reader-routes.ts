@@ -1,13 +1,13 @@
 // Serves the reader front end (public/index.html) for its page URLs: the home page and
 // /articles/<slug>, /channels/<slug>, /commendations/<slug>, /search, the links feeds and the
-// rebuild payloads point to. Assets (/reader/*.js, *.css) are plain static files.
+// rebuild payloads point to, and /preview (the admin's preview button). Assets (/reader/*.js, *.css) are plain static files.
 import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 
-const PAGES = /^\/(?:(?:articles|channels|commendations)\/[^/]+\/?|search\/?)?$/;
+const PAGES = /^\/(?:(?:articles|channels|commendations)\/[^/]+\/?|search\/?|preview\/?)?$/;
 
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const file = path.join(strapi.dirs.static.public, 'index.html');
@@ -22,6 +22,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || !PAGES.test(ctx.path) || !fs.existsSync(file)) return next();
     ctx.type = 'text/html; charset=utf-8';
     ctx.set('Cache-Control', 'no-cache');
+    // The page of preview links (#<token>, src/api/article/services/preview.ts) is never indexed.
+    if (ctx.path.startsWith('/preview')) ctx.set('X-Robots-Tag', 'noindex, nofollow');
     ctx.body = page();
   };
 };

@@ -16,6 +16,7 @@ import type { PurgeService } from '../api/response-cache/services/purge';
 import type { InspectionService } from '../api/inspection/services/inspection';
 import type { AuditService } from '../api/audit/services/audit';
 import type { SchedulerService } from '../api/article/services/scheduler';
+import type { PreviewService } from '../api/article/services/preview';
 import type { ReviewService } from '../api/review/services/review';
 
 type ServiceMap = {
@@ -34,6 +35,7 @@ type ServiceMap = {
   inspection: InspectionService;
   audit: AuditService;
   scheduler: SchedulerService;
+  preview: PreviewService;
   review: ReviewService;
 };
 
@@ -53,6 +55,7 @@ const UIDS: Record<keyof ServiceMap, string> = {
   inspection: 'api::inspection.inspection',
   audit: 'api::audit.audit',
   scheduler: 'api::article.scheduler',
+  preview: 'api::article.preview',
   review: 'api::review.review',
 };
 

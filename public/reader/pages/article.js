@@ -117,17 +117,11 @@ const attachmentList = (files) =>
       )
     : null;
 
-export const articlePage = async (slug) => {
-  const query = { 'filters[slug][$eq]': slug };
-  let fallback = false;
-  let result = await api('/api/articles', { ...query, locale });
-  let article = result?.data?.[0];
-  if (!article && locale !== DEFAULT_LOCALE) {
-    result = await api('/api/articles', { ...query, locale: DEFAULT_LOCALE });
-    article = result?.data?.[0];
-    fallback = Boolean(article);
-  }
-  if (!article) return notFound('article');
+/**
+ * Shows an article. `preview` is set for a version opened by a preview link (the admin's
+ * preview button): it is marked as such and registers no view.
+ */
+const showArticle = async (article, { fallback = false, preview = null } = {}) => {
   const fullTitle = article.subtitle ? `${article.title}——${article.subtitle}` : article.title;
   setTitle(fullTitle);
   const clicks = h('dd', { id: 'click-count', text: '…' });
@@ -139,6 +133,7 @@ export const articlePage = async (slug) => {
   const units = article.commendedUnits ?? [];
   const people = article.commendedIndividuals ?? [];
   render(
+    preview ? h('p', { class: 'notice preview-notice', role: 'status', text: t.previewNotice(preview.status) }) : null,
     breadcrumb(article.breadcrumb ?? [], null),
     fallback ? h('p', { class: 'notice', role: 'note', text: t.noTranslation }) : null,
     h(
@@ -215,6 +210,41 @@ export const articlePage = async (slug) => {
         : null
     )
   );
+  if (preview) {
+    clicks.textContent = '—';
+    return;
+  }
   const total = await registerView(article.documentId, article.locale);
   clicks.textContent = total === null ? '—' : String(total);
+};
+
+export const articlePage = async (slug) => {
+  const query = { 'filters[slug][$eq]': slug };
+  let fallback = false;
+  let result = await api('/api/articles', { ...query, locale });
+  let article = result?.data?.[0];
+  if (!article && locale !== DEFAULT_LOCALE) {
+    result = await api('/api/articles', { ...query, locale: DEFAULT_LOCALE });
+    article = result?.data?.[0];
+    fallback = Boolean(article);
+  }
+  if (!article) return notFound('article');
+  await showArticle(article, { fallback });
+};
+
+/**
+ * /preview#<token>: the version a preview link names. The token is in the fragment, which
+ * the browser never sends; it goes to the API in the Authorization header.
+ */
+export const previewPage = async () => {
+  const token = decodeURIComponent(location.hash.slice(1));
+  const res = token ? await fetch('/api/articles/preview', { headers: { Authorization: `Preview ${token}` }, cache: 'no-store' }) : null;
+  if (!res || res.status === 401 || res.status === 404) {
+    setTitle(t.previewExpired);
+    render(h('p', { class: 'notice', role: 'alert', text: res?.status === 404 ? t.previewGone : t.previewExpired }));
+    return;
+  }
+  if (!res.ok) throw new Error(`${res.status} /api/articles/preview`);
+  const { data, meta } = await res.json();
+  await showArticle(data, { preview: meta.preview });
 };

@@ -239,6 +239,20 @@ export default factories.createCoreController('api::article.article', ({ strapi 
       return response;
     },
 
+    /**
+     * GET /articles/preview with `Authorization: Preview <token>`: the version of an article
+     * a preview link names (services/preview.ts), for the reader's /preview page. Never
+     * cached, never indexed; a missing, altered or expired token is a 401.
+     */
+    async preview(ctx) {
+      const preview = getService(strapi, 'preview');
+      const claims = preview.verify(ctx.get('authorization'));
+      const article = await preview.read(claims);
+      ctx.set('Cache-Control', 'private, no-store');
+      ctx.set('X-Robots-Tag', 'noindex, nofollow');
+      ctx.body = { data: article, meta: { preview: { status: claims.status } } };
+    },
+
     /** POST /articles/:documentId/clicks through the full stack (see routes/01-clicks.ts). */
     async registerClick(ctx) {
       const outcome = await clicks().register({

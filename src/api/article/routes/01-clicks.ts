@@ -26,5 +26,13 @@ export default {
       path: '/articles/by-slug/:slug',
       handler: 'api::article.article.bySlug',
     },
+    // The reader's /preview page (src/api/article/services/preview.ts). Not a public draft
+    // route: the signed, short-lived token in the Authorization header is the credential.
+    {
+      method: 'GET',
+      path: '/articles/preview',
+      handler: 'api::article.article.preview',
+      config: { auth: false },
+    },
   ],
 };

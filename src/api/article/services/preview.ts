@@ -1,0 +1,116 @@
+// Preview (#13): the content manager's preview button opens the bundled reader on the
+// draft. The admin asks Strapi for a preview URL (GET /content-manager/preview/url/…),
+// which calls config/admin.ts's handler, which calls link() here. The link is
+// `/preview#<token>`: a JSON Web Token signed for one document, locale and status, valid
+// for PREVIEW_TTL_MINUTES. The token sits in the URL's fragment, which browsers never
+// send, so it appears in no server log and no Referer; the reader sends it back in an
+// Authorization header, which keeps the answer out of every cache
+// (src/middlewares/response-cache.ts). There is no public draft route: without a valid
+// token GET /api/articles/preview is a 401.
+import crypto from 'crypto';
+import jwt from 'jsonwebtoken';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { DEFAULT_POPULATE } from '../controllers/article';
+import { checkerFor } from '../../../utils/permission-checker';
+import { getService } from '../../../utils/services';
+
+const UID = 'api::article.article';
+const AUDIENCE = 'gov-newsroom:preview';
+/** The scheme of the Authorization header the reader sends the token in. */
+export const PREVIEW_SCHEME = 'Preview';
+
+type Status = 'draft' | 'published';
+type Claims = { documentId: string; locale: string; status: Status };
+type RequestState = { state?: { userAbility?: unknown; user?: { id: number } } };
+
+const expired = () =>
+  new errors.UnauthorizedError('预览链接无效或已过期，请在管理后台重新打开预览（The preview link is invalid or has expired）');
+
+export const createPreviewService = ({ strapi }: { strapi: Core.Strapi }) => {
+  // Derived from the admin's JWT secret (required in production): no extra secret to
+  // manage, and rotating that secret ends every preview link with the admin sessions.
+  let key: Buffer | null = null;
+  const secret = () =>
+    (key ??= crypto
+      .createHmac('sha256', String(strapi.config.get('admin.auth.secret')))
+      .update('gov-newsroom preview links')
+      .digest());
+  const ttlSeconds = () => Number(strapi.config.get('preview.ttlMinutes', 15)) * 60;
+
+  return {
+    /**
+     * The preview URL for an editor's request, or null where there is nothing to preview
+     * (another type, no such version). The editor must be allowed to read this document in
+     * the content manager (an 撰稿 only their own): Strapi's preview route checks only that
+     * the caller is an administrator.
+     */
+    async link(uid: string, params: { documentId?: string; locale?: string | null; status?: string }) {
+      if (uid !== UID || !params.documentId) return null;
+      const ctx = strapi.requestContext.get() as RequestState | undefined;
+      const ability = ctx?.state?.userAbility;
+      const forbidden = () => new errors.ForbiddenError('You may not preview this document');
+      const checker = checkerFor(strapi, ability, uid);
+      if (!ability || checker.cannot.read()) throw forbidden();
+      const status: Status = params.status === 'published' ? 'published' : 'draft';
+      const entry = await strapi.db.query(UID).findOne({
+        where: {
+          documentId: params.documentId,
+          publishedAt: status === 'draft' ? null : { $notNull: true },
+          ...(params.locale ? { locale: params.locale } : {}),
+        },
+        select: ['id', 'documentId', 'locale'],
+        populate: { createdBy: { select: ['id'] } },
+      });
+      if (!entry) return null;
+      if (checker.cannot.read(entry)) throw forbidden();
+      const claims: Claims = { documentId: entry.documentId, locale: entry.locale ?? '', status };
+      const token = jwt.sign(claims, secret(), {
+        algorithm: 'HS256',
+        audience: AUDIENCE,
+        expiresIn: ttlSeconds(),
+        subject: String(ctx?.state?.user?.id ?? ''),
+      });
+      return `/preview#${token}`;
+    },
+
+    /** The claims of a valid token from an Authorization header, or a 401. */
+    verify(authorization: string | undefined): Claims {
+      const [scheme, token] = (authorization ?? '').split(' ');
+      if (scheme !== PREVIEW_SCHEME || !token || token.length > 2048) throw expired();
+      try {
+        const claims = jwt.verify(token, secret(), { algorithms: ['HS256'], audience: AUDIENCE }) as Partial<Claims>;
+        if (typeof claims.documentId !== 'string' || typeof claims.locale !== 'string') throw expired();
+        return { documentId: claims.documentId, locale: claims.locale, status: claims.status === 'published' ? 'published' : 'draft' };
+      } catch {
+        throw expired();
+      }
+    },
+
+    /**
+     * The article a token names, as the public read gives a published one (the default
+     * populate, private fields removed, the breadcrumb), but in the token's status: the
+     * draft and the drafts of its quotes and commendations.
+     */
+    async read(claims: Claims) {
+      const entry = await strapi.documents(UID).findOne({
+        documentId: claims.documentId,
+        locale: claims.locale || undefined,
+        status: claims.status,
+        populate: DEFAULT_POPULATE as never,
+      });
+      if (!entry) throw new errors.NotFoundError('This version of the article no longer exists');
+      const article = (await strapi.contentAPI.sanitize.output(entry, strapi.contentType(UID))) as Record<string, unknown> & {
+        documentId: string;
+        locale?: string | null;
+        channel?: { documentId?: string } | null;
+      };
+      await getService(strapi, 'channel').addBreadcrumbs([article], (item) => item.channel?.documentId, claims.locale || undefined);
+      return article;
+    },
+  };
+};
+
+export type PreviewService = ReturnType<typeof createPreviewService>;
+
+export default createPreviewService;

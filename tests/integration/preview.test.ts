@@ -1,0 +1,152 @@
+// Preview (#13): the content manager's preview button asks Strapi for a URL, which is the
+// bundled reader's /preview page with a short-lived signed token in its fragment; the
+// reader reads the draft with that token. Tested as the admin and the reader use it: the
+// content manager's preview route, the REST call the page makes, the page itself; and as
+// an attacker would: no token, a changed or expired token, another editor's article, the
+// response cache.
+import crypto from 'crypto';
+import jwt from 'jsonwebtoken';
+import { startApp, stopApp, type App } from '../helpers/strapi';
+import { api } from '../helpers/http';
+import { adminToken } from '../helpers/admin';
+
+let app: App;
+let admin: string;
+const writers: string[] = [];
+
+const ARTICLES = '/content-manager/collection-types/api::article.article';
+const previewUrl = (token: string, documentId: string, query = 'locale=zh-Hans&status=draft', uid = 'api::article.article') =>
+  api(app).get(`/content-manager/preview/url/${uid}?documentId=${documentId}&${query}`).set('Authorization', `Bearer ${token}`);
+const tokenOf = (url: string) => {
+  const match = /^\/preview#(.+)$/.exec(url);
+  if (!match) throw new Error(`not a preview link: ${url}`);
+  return match[1];
+};
+const readPreview = (token: string | null) => {
+  const req = api(app).get('/api/articles/preview');
+  return token === null ? req : req.set('Authorization', `Preview ${token}`);
+};
+const create = (token: string, data: object) =>
+  api(app).post(`${ARTICLES}?locale=zh-Hans`).set('Authorization', `Bearer ${token}`).send(data);
+
+beforeAll(async () => {
+  app = await startApp({ SEED_DEMO: 'false' });
+  admin = await adminToken(app, 'preview-admin@example.gov.cn');
+  const role = await app.db.query('admin::role').findOne({ where: { name: '撰稿' } });
+  for (const name of ['one', 'two']) {
+    const email = `preview-${name}@example.gov.cn`;
+    await app.service('admin::user').create({ email, firstname: name, password: 'Preview-Passw0rd', isActive: true, roles: [role.id] });
+    const login = await api(app).post('/admin/login').send({ email, password: 'Preview-Passw0rd' });
+    expect(login.status).toBe(200);
+    writers.push(login.body.data.token);
+  }
+});
+afterAll(() => stopApp(app));
+
+test('the preview button opens the reader on the draft, which the public API does not show', async () => {
+  const created = await create(admin, { title: '预览中的草稿', subtitle: '尚未发布', source: '办公室' });
+  expect(created.status).toBe(201);
+  const { documentId } = created.body.data;
+  const quote = await app.documents('api::speaker-quote.speaker-quote').create({
+    locale: 'zh-Hans',
+    data: { text: '草稿里的讲话', speakerName: '张三', article: documentId } as never,
+  });
+  expect(quote.documentId).toBeTruthy();
+
+  const res = await previewUrl(admin, documentId);
+  expect(res.status).toBe(200);
+  const token = tokenOf(res.body.data.url);
+
+  const read = await readPreview(token);
+  expect(read.status).toBe(200);
+  expect(read.body.data).toMatchObject({ documentId, title: '预览中的草稿', subtitle: '尚未发布', locale: 'zh-Hans', publishedAt: null });
+  expect(read.body.data.quotes.map((q: { text: string }) => q.text)).toEqual(['草稿里的讲话']);
+  expect(read.body.meta.preview).toEqual({ status: 'draft' });
+  // Private fields stay private, as on the public read.
+  for (const field of ['createdBy', 'updatedBy', 'publishAt', 'unpublishAt', 'scheduleError'])
+    expect(read.body.data).not.toHaveProperty(field);
+  expect(read.headers['cache-control']).toBe('private, no-store');
+  expect(read.headers['x-robots-tag']).toMatch(/noindex/);
+
+  // The public API never shows the draft, and the previewed answer was cached for no one.
+  expect((await api(app).get(`/api/articles/${documentId}`)).status).toBe(404);
+  expect((await readPreview(null)).status).toBe(401);
+  expect((await readPreview(null)).status).toBe(401);
+
+  // The page the link opens is the reader's, not indexed.
+  const page = await api(app).get('/preview');
+  expect(page.status).toBe(200);
+  expect(page.headers['content-type']).toMatch(/text\/html/);
+  expect(page.headers['x-robots-tag']).toMatch(/noindex/);
+});
+
+test('a published article previews its draft or its published version, as the admin asks', async () => {
+  const created = await create(admin, { title: '已发布的标题', source: '办公室' });
+  const { documentId } = created.body.data;
+  const published = await api(app)
+    .post(`${ARTICLES}/${documentId}/actions/publish?locale=zh-Hans`)
+    .set('Authorization', `Bearer ${admin}`)
+    .send({});
+  expect(published.status).toBe(200);
+  const edited = await api(app)
+    .put(`${ARTICLES}/${documentId}?locale=zh-Hans`)
+    .set('Authorization', `Bearer ${admin}`)
+    .send({ title: '修改中的标题' });
+  expect(edited.status).toBe(200);
+
+  const draft = await readPreview(tokenOf((await previewUrl(admin, documentId)).body.data.url));
+  expect(draft.body.data.title).toBe('修改中的标题');
+  const live = await readPreview(tokenOf((await previewUrl(admin, documentId, 'locale=zh-Hans&status=published')).body.data.url));
+  expect(live.body.data.title).toBe('已发布的标题');
+  expect(live.body.meta.preview).toEqual({ status: 'published' });
+  // A preview registers no view: the page does not post one, and the route is not a click route.
+  expect((await api(app).get(`/api/articles/${documentId}`)).body.data.title).toBe('已发布的标题');
+});
+
+test('a link is for one version of one article, signed and short-lived', async () => {
+  const one = (await create(admin, { title: '第一篇', source: '办公室' })).body.data.documentId;
+  const two = (await create(admin, { title: '第二篇', source: '办公室' })).body.data.documentId;
+  const token = tokenOf((await previewUrl(admin, one)).body.data.url);
+  const [header, payload, signature] = token.split('.');
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+  expect(claims).toMatchObject({ documentId: one, locale: 'zh-Hans', status: 'draft' });
+  // At most PREVIEW_TTL_MINUTES (15) minutes.
+  expect(claims.exp - claims.iat).toBe(15 * 60);
+
+  // The claims changed to name another article: the signature no longer holds.
+  const forged = `${header}.${Buffer.from(JSON.stringify({ ...claims, documentId: two })).toString('base64url')}.${signature}`;
+  expect((await readPreview(forged)).status).toBe(401);
+  // Unsigned, signed with a guessable key, expired, or in the wrong scheme.
+  const none = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${payload}.`;
+  expect((await readPreview(none)).status).toBe(401);
+  expect((await readPreview(jwt.sign({ ...claims, exp: undefined }, 'secret', { audience: claims.aud, expiresIn: 60 }))).status).toBe(401);
+  const key = crypto.createHmac('sha256', String(process.env.ADMIN_JWT_SECRET)).update('gov-newsroom preview links').digest();
+  const expired = jwt.sign({ documentId: one, locale: 'zh-Hans', status: 'draft' }, key, {
+    audience: claims.aud,
+    expiresIn: -10,
+  });
+  const refused = await readPreview(expired);
+  expect(refused.status).toBe(401);
+  expect(refused.body.error).toMatchObject({ status: 401, name: 'UnauthorizedError' });
+  expect((await api(app).get('/api/articles/preview').set('Authorization', `Bearer ${token}`)).status).toBe(401);
+  expect((await readPreview('x'.repeat(5000))).status).toBe(401);
+
+  // Gone since the link was made: a 404, not the published version or another locale.
+  await app.documents('api::article.article').delete({ documentId: one, locale: 'zh-Hans' });
+  expect((await readPreview(token)).status).toBe(404);
+});
+
+test('an 撰稿 previews their own articles only; other types and unknown documents have no preview', async () => {
+  const [one, two] = writers;
+  const mine = await create(one, { title: '撰稿一的文章', source: '办公室' });
+  expect(mine.status).toBe(201);
+  const { documentId } = mine.body.data;
+  expect((await previewUrl(one, documentId)).status).toBe(200);
+  expect((await previewUrl(two, documentId)).status).toBe(403);
+  expect((await api(app).get(`/content-manager/preview/url/api::article.article?documentId=${documentId}`)).status).toBe(401);
+  // Nothing to preview: no URL (204), so the admin shows no preview.
+  expect((await previewUrl(admin, 'a'.repeat(24))).status).toBe(204);
+  expect((await previewUrl(admin, documentId, 'locale=en&status=draft')).status).toBe(204);
+  const channel = await app.documents('api::channel.channel').create({ locale: 'zh-Hans', data: { name: '预览栏目' } as never });
+  expect((await previewUrl(admin, channel.documentId, 'locale=zh-Hans', 'api::channel.channel')).status).toBe(204);
+});

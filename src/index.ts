@@ -12,6 +12,7 @@ import { ensureIndexes } from './bootstrap/indexes';
 import { registerRebuildAdminRoutes } from './bootstrap/rebuild-admin';
 import { refuseDraftActionsWithoutDrafts } from './bootstrap/no-draft-actions';
 import { guardBulkPublish } from './bootstrap/guard-bulk-publish';
+import { guardPreviewRoute } from './bootstrap/preview-route';
 import { serializeSchemaSync } from './bootstrap/serial-schema-sync';
 import { registerTimeSlices } from './bootstrap/time-slices';
 import { registerArticleQuotesAdmin } from './bootstrap/article-quotes-admin';
@@ -36,6 +37,7 @@ export default {
     registerRebuildAdminRoutes(strapi);
     refuseDraftActionsWithoutDrafts(strapi);
     guardBulkPublish(strapi);
+    guardPreviewRoute(strapi);
     registerTimeSlices(strapi);
     registerArticleQuotesAdmin(strapi);
     registerQuoteAdminRoutes(strapi);

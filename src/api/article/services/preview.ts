@@ -22,6 +22,7 @@ export const PREVIEW_SCHEME = 'Preview';
 
 type Status = 'draft' | 'published';
 type Claims = { documentId: string; locale: string; status: Status };
+type PreviewParams = { documentId?: unknown; locale?: unknown; status?: unknown };
 type RequestState = { state?: { userAbility?: unknown; user?: { id: number } } };
 
 const expired = () =>
@@ -40,15 +41,14 @@ export const createPreviewService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /**
-     * The preview URL for an editor's request, or null where there is nothing to preview
-     * (another type, no such version). The editor must be allowed to read this document in
-     * the content manager (an 撰稿 only their own): Strapi's preview route checks only that
-     * the caller is an administrator.
+     * The version an editor asks to preview, or null where there is nothing to preview
+     * (another type, no such version); a 403 when the editor may not read it in the
+     * content manager (an 撰稿 only their own). Strapi's preview route checks only that
+     * the caller is an administrator, and turns any error of the handler into a 400, so
+     * src/bootstrap/preview-route.ts calls this before it as well.
      */
-    async link(uid: string, params: { documentId?: string; locale?: string | null; status?: string }) {
-      if (uid !== UID || !params.documentId) return null;
-      const ctx = strapi.requestContext.get() as RequestState | undefined;
-      const ability = ctx?.state?.userAbility;
+    async versionFor(uid: string, params: PreviewParams, ability: unknown) {
+      if (uid !== UID || typeof params.documentId !== 'string') return null;
       const forbidden = () => new errors.ForbiddenError('You may not preview this document');
       const checker = checkerFor(strapi, ability, uid);
       if (!ability || checker.cannot.read()) throw forbidden();
@@ -57,14 +57,21 @@ export const createPreviewService = ({ strapi }: { strapi: Core.Strapi }) => {
         where: {
           documentId: params.documentId,
           publishedAt: status === 'draft' ? null : { $notNull: true },
-          ...(params.locale ? { locale: params.locale } : {}),
+          ...(typeof params.locale === 'string' ? { locale: params.locale } : {}),
         },
         select: ['id', 'documentId', 'locale'],
         populate: { createdBy: { select: ['id'] } },
       });
       if (!entry) return null;
       if (checker.cannot.read(entry)) throw forbidden();
-      const claims: Claims = { documentId: entry.documentId, locale: entry.locale ?? '', status };
+      return { documentId: entry.documentId as string, locale: (entry.locale as string | null) ?? '', status };
+    },
+
+    /** config/admin.ts's preview handler: the reader's /preview page with a token for that version. */
+    async link(uid: string, params: PreviewParams) {
+      const ctx = strapi.requestContext.get() as RequestState | undefined;
+      const claims: Claims | null = await this.versionFor(uid, params, ctx?.state?.userAbility);
+      if (!claims) return null;
       const token = jwt.sign(claims, secret(), {
         algorithm: 'HS256',
         audience: AUDIENCE,
@@ -93,12 +100,17 @@ export const createPreviewService = ({ strapi }: { strapi: Core.Strapi }) => {
      * draft and the drafts of its quotes and commendations.
      */
     async read(claims: Claims) {
-      const entry = await strapi.documents(UID).findOne({
-        documentId: claims.documentId,
-        locale: claims.locale || undefined,
-        status: claims.status,
-        populate: DEFAULT_POPULATE as never,
-      });
+      // The token was checked: this is the editor's read, made for them. It runs outside the
+      // request's content-API context, where the public-read guard refuses every draft
+      // (src/document-middlewares/guard-public-reads.ts).
+      const entry = await (strapi.requestContext.run as <T>(store: unknown, cb: () => T) => Promise<Awaited<T>>)({ state: {} }, () =>
+        strapi.documents(UID).findOne({
+          documentId: claims.documentId,
+          locale: claims.locale || undefined,
+          status: claims.status,
+          populate: DEFAULT_POPULATE as never,
+        })
+      );
       if (!entry) throw new errors.NotFoundError('This version of the article no longer exists');
       const article = (await strapi.contentAPI.sanitize.output(entry, strapi.contentType(UID))) as Record<string, unknown> & {
         documentId: string;

@@ -6,11 +6,24 @@ import { QuotePanel } from './components/QuotePanel';
 import { InspectionPanel } from './components/InspectionPanel';
 import { ReviewPanel } from './components/ReviewPanel';
 import { RebuildNowButton } from './components/RebuildNowButton';
+import { translateDeliveryStates } from './components/DeliveryStateColumn';
+import { openContentManagerOnArticles } from './components/OpenOnArticles';
+import zhHans from './translations/zh-Hans.json';
 
 export default {
   config: {
     // English is always offered; editors work in Chinese first.
     locales: ['zh-Hans'],
+    // Strapi's own strings that its zh-Hans files leave in English (the content manager's
+    // are all missing there), and a few it translates in a way that misleads here.
+    translations: { 'zh-Hans': zhHans },
+  },
+  register(app: StrapiApp) {
+    // Chinese first: the admin, its login and registration pages included, opens in
+    // Chinese until someone picks another language (Strapi's default is English).
+    if (!window.localStorage.getItem('strapi-admin-language')) window.localStorage.setItem('strapi-admin-language', 'zh-Hans');
+    // /content-manager opens on 稿件 (the plugins registered their routes before this runs).
+    app.router.addRoute(openContentManagerOnArticles as never);
   },
   bootstrap(app: StrapiApp) {
     // The content-manager's plugin API is untyped on StrapiApp.
@@ -21,6 +34,7 @@ export default {
     contentManager.apis.addEditViewSidePanel([ReviewPanel, InspectionPanel, QuotePanel, ClickPanel]);
     contentManager.injectComponent('listView', 'actions', { name: 'rebuild-now', Component: RebuildNowButton });
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addClickColumn);
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', translateDeliveryStates);
     // 栏目更新检查, for whoever may read channels (the API checks the locale too).
     app.addMenuLink({
       to: 'newsroom/inspection',

@@ -17,8 +17,23 @@ type ContentTypesService = {
   updateConfiguration: (contentType: { uid: string }, configuration: Omit<Configuration, never>) => Promise<unknown>;
 };
 
-/** A short fingerprint of a layout: a changed layout reaches existing databases. */
-export const layoutHash = (layout: AdminLayout) => createHash('sha256').update(JSON.stringify(layout)).digest('hex').slice(0, 16);
+/**
+ * Strapi's own fields, labelled alike in every type: without these the list showed
+ * CREATEDAT / UPDATEDAT column headers, and the edit view English names.
+ */
+export const COMMON_FIELDS: AdminLayout['fields'] = {
+  createdAt: { label: '创建时间', description: '（Created at）' },
+  updatedAt: { label: '更新时间', description: '（Updated at）' },
+  createdBy: { label: '创建人', description: '（Created by）' },
+  updatedBy: { label: '最后修改人', description: '（Updated by）' },
+};
+
+/** A short fingerprint of a layout: a changed layout (or common label) reaches existing databases. */
+export const layoutHash = (layout: AdminLayout) =>
+  createHash('sha256')
+    .update(JSON.stringify([layout, COMMON_FIELDS]))
+    .digest('hex')
+    .slice(0, 16);
 
 export const applyAdminLayouts = async (strapi: Core.Strapi) => {
   const store = strapi.store({ type: 'plugin', name: 'newsroom', key: 'admin-layout-hashes' });
@@ -37,7 +52,7 @@ export const applyAdminLayouts = async (strapi: Core.Strapi) => {
     const current = await service.findConfiguration(contentType);
     const metadatas = { ...current.metadatas };
     for (const name of Object.keys(metadatas)) {
-      const field = layout.fields[name];
+      const field = layout.fields[name] ?? COMMON_FIELDS[name];
       if (!field && !layout.readOnly) continue;
       metadatas[name] = {
         edit: {

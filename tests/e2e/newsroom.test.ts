@@ -60,6 +60,11 @@ suite('in a real browser', () => {
     });
     context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, userAgent: USER_AGENT, locale: 'en-US' });
     context.setDefaultTimeout(30_000);
+    // An administrator who chose English (the admin opens in Chinese otherwise): these
+    // steps name Strapi's own buttons in English. tests/e2e/review-path.test.ts runs in Chinese.
+    await context.addInitScript(() => {
+      if (!localStorage.getItem('strapi-admin-language')) localStorage.setItem('strapi-admin-language', 'en');
+    });
     page = await context.newPage();
   }, 120_000);
 

@@ -98,6 +98,13 @@ suite('三审 in a real browser, in Chinese', () => {
     // The home page greets in Chinese ("Hello …" / "Welcome to your administration panel" were English).
     await admin.getByText('欢迎使用管理后台').first().waitFor();
     await shot(admin, 'review-home');
+    // The content manager opens on 稿件, its list's own columns in Chinese (they read AVAILABLE IN, STATUS).
+    await admin.getByRole('link', { name: '内容管理' }).first().click();
+    await admin.waitForURL(/collection-types\/api::article\.article/);
+    const columns = admin.locator('thead th');
+    await columns.filter({ hasText: '可用语言' }).first().waitFor();
+    expect(await columns.allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/状态/)]));
+    await shot(admin, 'review-article-list');
 
     // The Super Admin invites the four editors (Settings › Users does this call).
     const login = await fetch(url('/admin/login'), {

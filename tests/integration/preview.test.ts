@@ -129,6 +129,11 @@ test('a link is for one version of one article, signed and short-lived', async (
   const refused = await readPreview(expired);
   expect(refused.status).toBe(401);
   expect(refused.body.error).toMatchObject({ status: 401, name: 'UnauthorizedError' });
+  // A refusal is no more cacheable than an answer: the URL is the same for every token.
+  expect(refused.headers['cache-control']).toBe('private, no-store');
+  expect(refused.headers.vary).toMatch(/Authorization/i);
+  // Other tokens of the system are not preview tokens: an admin session's, signed with ADMIN_JWT_SECRET itself.
+  expect((await readPreview(admin)).status).toBe(401);
   expect((await api(app).get('/api/articles/preview').set('Authorization', `Bearer ${token}`)).status).toBe(401);
   expect((await readPreview('x'.repeat(5000))).status).toBe(401);
 

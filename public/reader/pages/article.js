@@ -234,17 +234,30 @@ export const articlePage = async (slug) => {
 
 /**
  * /preview#<token>: the version a preview link names. The token is in the fragment, which
- * the browser never sends; it goes to the API in the Authorization header.
+ * the browser never sends; it goes to the API in the Authorization header. Inside the
+ * admin's preview page, each save posts `strapiUpdate` and the draft is read again.
  */
 export const previewPage = async () => {
-  const token = decodeURIComponent(location.hash.slice(1));
-  const res = token ? await fetch('/api/articles/preview', { headers: { Authorization: `Preview ${token}` }, cache: 'no-store' }) : null;
-  if (!res || res.status === 401 || res.status === 404) {
-    setTitle(t.previewExpired);
-    render(h('p', { class: 'notice', role: 'alert', text: res?.status === 404 ? t.previewGone : t.previewExpired }));
-    return;
+  let token = '';
+  try {
+    token = decodeURIComponent(location.hash.slice(1));
+  } catch {
+    token = '';
   }
-  if (!res.ok) throw new Error(`${res.status} /api/articles/preview`);
-  const { data, meta } = await res.json();
-  await showArticle(data, { preview: meta.preview });
+  const show = async () => {
+    const res = token ? await fetch('/api/articles/preview', { headers: { Authorization: `Preview ${token}` }, cache: 'no-store' }) : null;
+    if (!res || res.status === 401 || res.status === 404) {
+      setTitle(t.previewExpired);
+      render(h('p', { class: 'notice', role: 'alert', text: res?.status === 404 ? t.previewGone : t.previewExpired }));
+      return;
+    }
+    if (!res.ok) throw new Error(`${res.status} /api/articles/preview`);
+    const { data, meta } = await res.json();
+    await showArticle(data, { preview: meta.preview });
+  };
+  window.addEventListener('message', (event) => {
+    if (event.source !== window.parent || event.origin !== location.origin || event.data?.type !== 'strapiUpdate') return;
+    show().catch((error) => render(h('p', { class: 'notice', role: 'alert', text: error.message })));
+  });
+  await show();
 };

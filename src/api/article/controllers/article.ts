@@ -245,11 +245,16 @@ export default factories.createCoreController('api::article.article', ({ strapi 
      * cached, never indexed; a missing, altered or expired token is a 401.
      */
     async preview(ctx) {
+      // First, so refusals carry them too: the URL is the same for every token, and no
+      // browser, proxy or CDN may keep an answer (a draft, or a 401) for anyone else.
+      ctx.set('Cache-Control', 'private, no-store');
+      ctx.set('CDN-Cache-Control', 'no-store');
+      ctx.set('Surrogate-Control', 'no-store');
+      ctx.vary('Authorization');
+      ctx.set('X-Robots-Tag', 'noindex, nofollow');
       const preview = getService(strapi, 'preview');
       const claims = preview.verify(ctx.get('authorization'));
       const article = await preview.read(claims);
-      ctx.set('Cache-Control', 'private, no-store');
-      ctx.set('X-Robots-Tag', 'noindex, nofollow');
       ctx.body = { data: article, meta: { preview: { status: claims.status } } };
     },
 

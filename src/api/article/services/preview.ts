@@ -14,6 +14,7 @@ import { errors } from '@strapi/utils';
 import { DEFAULT_POPULATE } from '../controllers/article';
 import { checkerFor } from '../../../utils/permission-checker';
 import { getService } from '../../../utils/services';
+import { defaultLocale } from '../../../utils/locales';
 
 const UID = 'api::article.article';
 const AUDIENCE = 'gov-newsroom:preview';
@@ -32,11 +33,17 @@ export const createPreviewService = ({ strapi }: { strapi: Core.Strapi }) => {
   // Derived from the admin's JWT secret (required in production): no extra secret to
   // manage, and rotating that secret ends every preview link with the admin sessions.
   let key: Buffer | null = null;
-  const secret = () =>
-    (key ??= crypto
-      .createHmac('sha256', String(strapi.config.get('admin.auth.secret')))
-      .update('gov-newsroom preview links')
-      .digest());
+  const secret = () => {
+    if (key) return key;
+    const adminSecret = strapi.config.get('admin.auth.secret');
+    // Without it (an instance started without the admin panel) the key would be a known
+    // string: no link is made or accepted. Production refuses to start without it anyway.
+    if (typeof adminSecret !== 'string' || adminSecret.length < 16) {
+      throw new errors.ApplicationError('Preview links need ADMIN_JWT_SECRET (at least 16 characters)');
+    }
+    key = crypto.createHmac('sha256', adminSecret).update('gov-newsroom preview links').digest();
+    return key;
+  };
   const ttlSeconds = () => Number(strapi.config.get('preview.ttlMinutes', 15)) * 60;
 
   return {
@@ -53,11 +60,13 @@ export const createPreviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       const checker = checkerFor(strapi, ability, uid);
       if (!ability || checker.cannot.read()) throw forbidden();
       const status: Status = params.status === 'published' ? 'published' : 'draft';
+      // No locale asked (the side panel's first call): the default one, not whichever row comes first.
+      const locale = typeof params.locale === 'string' ? params.locale : await defaultLocale(strapi);
       const entry = await strapi.db.query(UID).findOne({
         where: {
           documentId: params.documentId,
           publishedAt: status === 'draft' ? null : { $notNull: true },
-          ...(typeof params.locale === 'string' ? { locale: params.locale } : {}),
+          locale,
         },
         select: ['id', 'documentId', 'locale'],
         populate: { createdBy: { select: ['id'] } },
@@ -86,7 +95,12 @@ export const createPreviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       const [scheme, token] = (authorization ?? '').split(' ');
       if (scheme !== PREVIEW_SCHEME || !token || token.length > 2048) throw expired();
       try {
-        const claims = jwt.verify(token, secret(), { algorithms: ['HS256'], audience: AUDIENCE }) as Partial<Claims>;
+        const claims = jwt.verify(token, secret(), {
+          algorithms: ['HS256'],
+          audience: AUDIENCE,
+          // Also bounded by its age, should a token carry a later `exp` than this instance grants.
+          maxAge: ttlSeconds(),
+        }) as Partial<Claims>;
         if (typeof claims.documentId !== 'string' || typeof claims.locale !== 'string') throw expired();
         return { documentId: claims.documentId, locale: claims.locale, status: claims.status === 'published' ? 'published' : 'draft' };
       } catch {

@@ -284,6 +284,28 @@ describe('edits after approval', () => {
     expect(res.body.error.message).toContain('尚未通过初审');
   });
 
+  test('editing the 信息公开 metadata readers see sends it back to 初审; saving it unchanged does not', async () => {
+    const article = await draftAt('信息公开修改', 0);
+    const disclosure = {
+      organizationCode: '002482410',
+      publishingOrganization: '浙江省机关事务管理局',
+      documentNumber: '浙机管〔2026〕1号',
+    };
+    expect((await as(admin).put(`${ARTICLES}/${article.documentId}?locale=zh-Hans`, { disclosure })).status).toBe(200);
+    for (let i = 0; i < 4; i += 1) expect((await move(admin, article.documentId, 'forward')).status).toBe(200);
+    // The content manager sends the whole component back on every save, with its id.
+    const stored = (await as(admin).get(`${ARTICLES}/${article.documentId}?locale=zh-Hans`)).body.data.disclosure;
+    expect((await as(admin).put(`${ARTICLES}/${article.documentId}?locale=zh-Hans`, { disclosure: stored })).status).toBe(200);
+    expect((await state(article.documentId)).body.data.stage).toBe('approved');
+    const edited = await as(admin).put(`${ARTICLES}/${article.documentId}?locale=zh-Hans`, {
+      disclosure: { ...stored, documentNumber: '浙机管〔2026〕2号' },
+    });
+    expect(edited.status).toBe(200);
+    const after = (await state(article.documentId)).body.data;
+    expect(after.stage).toBe('first');
+    expect(after.history.at(-1).comment).toContain('disclosure');
+  });
+
   test('editing a quote of an approved article sends the article back to 初审', async () => {
     const article = await draftAt('摘录修改', 4);
     const quote = await app.documents(QUOTE).create({

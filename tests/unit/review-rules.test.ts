@@ -90,6 +90,21 @@ describe('edits after approval', () => {
     expect(changedVisibleFields({ channel: { connect: [], disconnect: [] } }, stored, visible)).toEqual([]);
   });
 
+  test('the 信息公开 metadata counts when a value readers see changes or it is removed, not when it is sent back as stored', () => {
+    const withDisclosure = { ...visible, components: ['disclosure'] };
+    const disclosure = { id: 7, indexNumber: '002482410/2026-00001', documentNumber: '浙机管〔2026〕1号', writtenDate: '2026-01-05' };
+    const before = { ...stored, disclosure };
+    expect(changedVisibleFields({ disclosure: { ...disclosure, __temp_key__: 'a0' } }, before, withDisclosure)).toEqual([]);
+    expect(changedVisibleFields({ disclosure: { id: 7, documentNumber: '浙机管〔2026〕2号' } }, before, withDisclosure)).toEqual([
+      'disclosure',
+    ]);
+    expect(changedVisibleFields({ disclosure: null }, before, withDisclosure)).toEqual(['disclosure']);
+    expect(
+      changedVisibleFields({ disclosure: { documentNumber: '浙机管〔2026〕1号' } }, { ...stored, disclosure: null }, withDisclosure)
+    ).toEqual(['disclosure']);
+    expect(changedVisibleFields({ disclosure: null }, { ...stored, disclosure: null }, withDisclosure)).toEqual([]);
+  });
+
   test('fields readers do not see, and empty values for empty ones, do not count', () => {
     expect(changedVisibleFields({ legacyKey: 'x', slug: 'y', title: '标题' }, stored, visible)).toEqual([]);
     expect(changedVisibleFields({ subtitle: '' }, { subtitle: null }, { ...visible, fields: ['subtitle'] })).toEqual([]);

@@ -102,7 +102,21 @@ export const unchangedRelation = (value: unknown) => {
   return empty(connect) && empty(disconnect) && set === undefined && Object.keys(rest).length === 0;
 };
 
-export type VisibleFields = { fields: string[]; relations: string[]; media: string[] };
+/** What readers see of a type: its text fields, relations, files and single components (the 信息公开 metadata). */
+export type VisibleFields = { fields: string[]; relations: string[]; media: string[]; components?: string[] };
+
+/** Keys of a component value that are not its content: its row id and the admin's form key. */
+const COMPONENT_KEYS_NOT_CONTENT = new Set(['id', '__temp_key__']);
+
+/** Whether a single component's value changes what is stored (each key sent is compared; a removal counts). */
+const componentChanged = (next: unknown, before: unknown) => {
+  if (blank(next) || blank(before)) return blank(next) !== blank(before);
+  if (typeof next !== 'object' || Array.isArray(next)) return true;
+  const stored = (before ?? {}) as Record<string, unknown>;
+  return Object.entries(next as Record<string, unknown>).some(
+    ([key, value]) => !COMPONENT_KEYS_NOT_CONTENT.has(key) && !(blank(value) && blank(stored[key])) && !same(value, stored[key])
+  );
+};
 
 /** The file ids a media value names: ids, `{ id }` objects (the content manager sends whole files), or one of them. */
 const fileIds = (value: unknown) =>
@@ -124,6 +138,9 @@ export const changedVisibleFields = (data: Record<string, unknown>, stored: Reco
   for (const relation of visible.relations) if (!unchangedRelation(data[relation])) changed.push(relation);
   for (const field of visible.media) {
     if (field in data && !same(fileIds(data[field]), fileIds(stored?.[field]))) changed.push(field);
+  }
+  for (const field of visible.components ?? []) {
+    if (field in data && componentChanged(data[field], stored?.[field])) changed.push(field);
   }
   return changed;
 };

@@ -209,5 +209,17 @@ suite('三审 in a real browser, in Chinese', () => {
       if (!published.data) await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(published.data?.title).toBe(TITLE);
+
+    // The Super Admin's 操作日志 shows who did what to it: the create, each stage move and the publish.
+    await admin.goto(url('/admin'));
+    await admin.getByRole('link', { name: '操作日志' }).click();
+    await admin.waitForURL(/\/admin\/newsroom\/audit/);
+    const rows = admin.getByTestId('audit-table').locator('tbody tr', { hasText: TITLE });
+    await rows.filter({ hasText: '发布 publish' }).first().waitFor();
+    const log = (await rows.allInnerTexts()).join('\n');
+    for (const expected of ['新建 create', '流转 stage move', '发布 publish', '王 撰稿', '李 初审', '张 复审', '陈 终审']) {
+      expect([expected, log.includes(expected)]).toEqual([expected, true]);
+    }
+    await shot(admin, 'review-audit-log');
   });
 });

@@ -142,11 +142,11 @@ describe('the four-role path', () => {
     const logged = await app.db
       .query('api::audit.audit-entry')
       .findMany({ where: { action: 'stage.move', targetDocumentId: documentId }, orderBy: { id: 'asc' } });
-    expect(logged.map((entry: Json) => [entry.changes.stage.after, entry.actorName])).toEqual([
-      ['first', '撰稿 编辑'],
-      ['second', '初审 编辑'],
-      ['final', '复审 编辑'],
-      ['approved', '终审 编辑'],
+    expect(logged.map((entry: Json) => [entry.changes.stage.after, entry.actorName, entry.targetTitle])).toEqual([
+      ['first', '撰稿 编辑', '全省机关事务工作会议召开'],
+      ['second', '初审 编辑', '全省机关事务工作会议召开'],
+      ['final', '复审 编辑', '全省机关事务工作会议召开'],
+      ['approved', '终审 编辑', '全省机关事务工作会议召开'],
     ]);
   });
 

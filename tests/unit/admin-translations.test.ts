@@ -20,7 +20,6 @@ const english = (() => {
   const all: Record<string, string> = {};
   for (const [pkg, dir, prefix] of sources) {
     const file = path.join(path.dirname(require.resolve(`${pkg}/package.json`)), dir, 'en.json.js');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const loaded = require(file);
     for (const [key, value] of Object.entries((loaded.default ?? loaded) as Record<string, string>)) all[prefix + key] = value;
   }

@@ -151,12 +151,7 @@ const AuditPage = () => {
       <Layouts.Content>
         <Flex gap={2} paddingBottom={4} wrap="wrap" alignItems="flex-end">
           <Box width="200px">
-            <SingleSelect
-              aria-label="操作 Action"
-              placeholder="全部操作"
-              value={draft.action}
-              onChange={(value: string | number) => set('action')(String(value))}
-            >
+            <SingleSelect aria-label="操作 Action" value={draft.action} onChange={(value: string | number) => set('action')(String(value))}>
               <SingleSelectOption value="">全部操作 All actions</SingleSelectOption>
               {Object.entries(ACTIONS).map(([value, label]) => (
                 <SingleSelectOption key={value} value={value}>
@@ -168,7 +163,6 @@ const AuditPage = () => {
           <Box width="200px">
             <SingleSelect
               aria-label="内容类型 Content type"
-              placeholder="全部类型"
               value={draft.targetUid}
               onChange={(value: string | number) => set('targetUid')(String(value))}
             >

@@ -5,6 +5,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../../../utils/services';
+import { settingsOf } from '../../../utils/type-settings';
+import { titleOf } from '../../../lib/audit/diff';
 import { REVIEW_ACTIONS, decideMove, isStage, type Move, type ReviewAction, type Stage } from '../../../lib/review/stages';
 
 const STATE = 'api::review.review-state';
@@ -69,12 +71,19 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.db.query(EVENT).create({
         data: { ...whereOf(key), fromStage: from, toStage: to, comment, byName: by?.name ?? null, byId: by?.id ?? null, system: !by },
       });
-      // 操作日志: a stage move, in the same transaction (the caller is the request's user; a system move has none).
+      // 操作日志: a stage move, in the same transaction (the caller is the request's user; a system move has none),
+      // named by the draft's title as the log names every other write.
+      const mainField = settingsOf(key.uid)?.admin?.mainField ?? 'title';
+      const draft = (await strapi.db.query(key.uid as 'api::article.article').findOne({
+        where: { documentId: key.documentId, locale: key.locale, publishedAt: null },
+        select: ['id', mainField],
+      })) as Record<string, unknown> | null;
       await getService(strapi, 'audit').record({
         action: 'stage.move',
         targetUid: key.uid,
         targetDocumentId: key.documentId,
         targetLocale: key.locale,
+        targetTitle: titleOf(draft, mainField),
         changes: { stage: { before: from, after: to }, ...(comment ? { comment: { after: comment } } : {}) },
       });
       return to;

@@ -221,5 +221,7 @@ suite('三审 in a real browser, in Chinese', () => {
       expect([expected, log.includes(expected)]).toEqual([expected, true]);
     }
     await shot(admin, 'review-audit-log');
-  });
+    // Five browsers, four registrations and a whole review: beside the other browser test on
+    // two cores it takes over two minutes (one minute alone).
+  }, 300_000);
 });

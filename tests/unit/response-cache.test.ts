@@ -48,6 +48,9 @@ test('draft rows and Strapi-internal writes leave public answers alone; everythi
   expect(changesPublicContent({ action: 'afterDeleteMany', model: article })).toBe(true);
   expect(changesPublicContent({ action: 'afterFindMany', model: article })).toBe(false);
   expect(changesPublicContent({ action: 'afterCreate', model: { uid: 'admin::session' } })).toBe(false);
+  // The 操作日志 and the 三审 records are never read by the public: an admin login's entry leaves the cache alone.
+  expect(changesPublicContent({ action: 'afterCreate', model: { uid: 'api::audit.audit-entry' }, result: {} })).toBe(false);
+  expect(changesPublicContent({ action: 'afterUpdate', model: { uid: 'api::review.review-state' }, result: {} })).toBe(false);
   expect(changesPublicContent({ action: 'afterUpdate', model: { uid: 'plugin::i18n.locale' }, result: {} })).toBe(true);
   expect(changesPublicContent({ action: 'afterUpdate', model: { uid: 'plugin::users-permissions.permission' }, result: {} })).toBe(true);
   // The upload plugin's weekly metrics row is Strapi's bookkeeping; other core-store rows (settings) count.

@@ -3,8 +3,9 @@
 // it went stale, and follows it to the channel's edit view.
 import fs from 'fs';
 import path from 'path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { startServerProcess, type ServerProcess } from '../helpers/process';
+import { launchBrowser, stopServer, pinAdminToEnglish } from '../helpers/browser';
 import { readJson } from '../helpers/http';
 
 const { CHROMIUM, e2eEnabled } = require('../helpers/e2e-env');
@@ -32,26 +33,17 @@ suite('栏目更新检查 in a real browser', () => {
     clean();
     fs.mkdirSync(artifacts, { recursive: true });
     server = await startServerProcess({ SERVE_ADMIN: 'true', DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: dbFile });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-dev-shm-usage'],
-    });
+    browser = await launchBrowser();
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'en-US' });
     context.setDefaultTimeout(30_000);
-    // An administrator who chose English (the admin opens in Chinese otherwise): these
-    // steps name Strapi's own buttons in English. tests/e2e/review-path.test.ts runs in Chinese.
-    await context.addInitScript(() => {
-      if (!localStorage.getItem('strapi-admin-language')) localStorage.setItem('strapi-admin-language', 'en');
-    });
+    // These steps name Strapi's own buttons in English; tests/e2e/review-path.test.ts runs in Chinese.
+    await pinAdminToEnglish(context);
     page = await context.newPage();
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    if (server?.child.exitCode === null) {
-      server.child.kill('SIGTERM');
-      await server.exited;
-    }
+    await stopServer(server);
     clean();
   });
 

@@ -2,8 +2,9 @@
 // through the admin panel, and a reader on the front end in public/.
 import fs from 'fs';
 import path from 'path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServerProcess, type ServerProcess } from '../helpers/process';
+import { launchBrowser, stopServer, pinAdminToEnglish } from '../helpers/browser';
 import { readJson } from '../helpers/http';
 import { Receiver, waitFor } from '../helpers/receiver';
 
@@ -46,35 +47,18 @@ suite('in a real browser', () => {
       REBUILD_DEBOUNCE_MS: '300',
       REBUILD_POLL_MS: '100',
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-dev-shm-usage',
-      ],
-    });
+    browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, userAgent: USER_AGENT, locale: 'en-US' });
     context.setDefaultTimeout(30_000);
-    // An administrator who chose English (the admin opens in Chinese otherwise): these
-    // steps name Strapi's own buttons in English. tests/e2e/review-path.test.ts runs in Chinese.
-    await context.addInitScript(() => {
-      if (!localStorage.getItem('strapi-admin-language')) localStorage.setItem('strapi-admin-language', 'en');
-    });
+    // These steps name Strapi's own buttons in English; tests/e2e/review-path.test.ts runs in Chinese.
+    await pinAdminToEnglish(context);
     page = await context.newPage();
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
     await receiver?.down();
-    if (server?.child.exitCode === null) {
-      server.child.kill('SIGTERM');
-      await server.exited;
-    }
+    await stopServer(server);
     clean();
   });
 

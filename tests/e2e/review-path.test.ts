@@ -6,8 +6,9 @@
 // refused until 终审 approves it, then it is published and readers see it.
 import fs from 'fs';
 import path from 'path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServerProcess, type ServerProcess } from '../helpers/process';
+import { launchBrowser, stopServer } from '../helpers/browser';
 import { readJson } from '../helpers/http';
 
 const { CHROMIUM, e2eEnabled } = require('../helpers/e2e-env');
@@ -45,18 +46,12 @@ suite('三审 in a real browser, in Chinese', () => {
       DATABASE_FILENAME: dbFile,
       REVIEW_REQUIRED: 'true',
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-dev-shm-usage'],
-    });
+    browser = await launchBrowser();
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    if (server?.child.exitCode === null) {
-      server.child.kill('SIGTERM');
-      await server.exited;
-    }
+    await stopServer(server);
     clean();
   });
 

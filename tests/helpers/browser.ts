@@ -1,0 +1,33 @@
+// What every browser test does around its steps: Debian's Chromium launched headless,
+// the admin pinned to English for tests that name Strapi's buttons in English, and the
+// server process stopped at the end.
+import { chromium, type BrowserContext } from 'playwright-core';
+import type { ServerProcess } from './process';
+
+const { CHROMIUM } = require('./e2e-env');
+
+export const launchBrowser = () =>
+  chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
+  });
+
+/** An administrator who chose English (the admin opens in Chinese otherwise). */
+export const pinAdminToEnglish = (context: BrowserContext) =>
+  context.addInitScript(() => {
+    if (!localStorage.getItem('strapi-admin-language')) localStorage.setItem('strapi-admin-language', 'en');
+  });
+
+export const stopServer = async (server: ServerProcess | undefined) => {
+  if (server?.child.exitCode !== null) return;
+  server.child.kill('SIGTERM');
+  await server.exited;
+};

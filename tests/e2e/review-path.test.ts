@@ -123,6 +123,9 @@ suite('三审 in a real browser, in Chinese', () => {
       // Each registers through the invitation link, on a page in Chinese.
       const page = await newPage();
       await page.goto(url(`/admin/auth/register?registrationToken=${registrationToken}`));
+      // The form resets to the invitation's name and email when they arrive: filling the
+      // passwords before that loses them (under load the click then stayed on this page).
+      await page.waitForFunction((invited) => document.querySelector<HTMLInputElement>('input[name="email"]')?.value === invited, email);
       await page.locator('input[name="password"]').fill(PASSWORD);
       await page.locator('input[name="confirmPassword"]').fill(PASSWORD);
       await page.getByRole('button', { name: '让我们开始吧' }).click();

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run audit:purge -- --older-than-days N [--force] [--dry-run]`: the retention purge
 // of the audit log (操作日志), the only way entries are ever removed (no admin route or
-// API may change the log). Entries older than N days go, in one transaction; the count,
+// API may change the log). Entries older than N days go in one DELETE (all or none); the count,
 // the cut-off and the oldest entry removed are printed. N below the retention floor
 // (AUDIT_RETENTION_FLOOR_DAYS, 180 by default: 《网络安全法》 asks for at least six months
 // of logs) is refused unless --force is given.

@@ -278,18 +278,19 @@ describe('the admin API', () => {
   });
 });
 
-describe('npm run audit:purge', () => {
-  const purge = (...args: string[]) =>
-    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(
-        process.execPath,
-        [path.join(appDir, 'scripts', 'audit-purge.js'), ...args],
-        { cwd: appDir, env: { ...process.env, AUDIT_SKIP_COMPILE: '1' }, maxBuffer: 16 * 1024 * 1024 },
-        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
-      );
-    });
-  const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+/** `npm run audit:purge` in a process of its own, on this file's database. */
+const purge = (...args: string[]) =>
+  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      [path.join(appDir, 'scripts', 'audit-purge.js'), ...args],
+      { cwd: appDir, env: { ...process.env, AUDIT_SKIP_COMPILE: '1' }, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
+    );
+  });
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
 
+describe('npm run audit:purge', () => {
   test('refuses a period below the floor; removes only entries older than the period', async () => {
     // Old entries as the years would leave them (written through the query layer, as the service does).
     for (const days of [400, 500, 100]) {
@@ -319,4 +320,31 @@ describe('npm run audit:purge', () => {
     expect(forced.stdout).toMatch(/removed 1 entries/);
     expect(await allEntries()).toHaveLength(total - 3);
   });
+});
+
+describe('npm run audit:purge beside a server that keeps writing', () => {
+  test('the purge does not fail because the server wrote meanwhile', async () => {
+    for (let i = 0; i < 20; i += 1) {
+      await app.db
+        .query(AUDIT)
+        .create({ data: { action: 'update', at: daysAgo(800), actorKind: 'system', targetDocumentId: `busy-${i}` } });
+    }
+    // The server's day: an entry every few milliseconds while the purge runs in its own process.
+    let writing = true;
+    let written = 0;
+    const writer = (async () => {
+      while (writing) {
+        await app.db.query(AUDIT).create({ data: { action: 'update', at: new Date(), actorKind: 'system', targetDocumentId: 'busy-now' } });
+        written += 1;
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    })();
+    const done = await purge('--older-than-days', '700');
+    writing = false;
+    await writer;
+    expect({ code: done.code, stderr: done.code === 0 ? '' : done.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(done.stdout).toMatch(/removed 20 entries older than 700 days/);
+    expect(written).toBeGreaterThan(10);
+    expect((await allEntries()).filter((entry) => /^busy-\d+$/.test(String(entry.targetDocumentId)))).toEqual([]);
+  }, 120_000);
 });

@@ -173,13 +173,14 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
     async purge(days: number) {
       if (!Number.isInteger(days) || days < 1) throw new errors.ValidationError('days must be a whole number of days, at least 1');
       const before = new Date(Date.now() - days * 24 * 60 * 60 * 1000);
-      return strapi.db.transaction(async () => {
-        const old = { at: { $lt: before } };
-        const count = await query().count({ where: old });
-        const oldest = (await query().findOne({ where: old, select: ['at'], orderBy: { at: 'asc' } })) as { at?: string } | null;
-        const { count: deleted } = await query().deleteMany({ where: old });
-        return { before, found: count, deleted, oldest: oldest?.at ? new Date(oldest.at) : null };
-      });
+      const old = { at: { $lt: before } };
+      // Read, then one DELETE statement (atomic by itself), not both in one transaction: on
+      // SQLite a transaction that reads and then writes fails at once (SQLITE_BUSY, no
+      // waiting) if the running server wrote between the two, which it does all day. No
+      // entry older than `before` appears meanwhile: entries are written dated now.
+      const oldest = (await query().findOne({ where: old, select: ['at'], orderBy: { at: 'asc' } })) as { at?: string } | null;
+      const { count: deleted } = await query().deleteMany({ where: old });
+      return { before, deleted, oldest: oldest?.at ? new Date(oldest.at) : null };
     },
   };
 };

@@ -65,7 +65,9 @@ const TEXT = {
     disclosureMethodValues: { proactive: '主动公开', on_request: '依申请公开' },
     publishDate: '发布日期',
     previewNotice: (status) => (status === 'published' ? '预览：已发布的版本' : '预览：草稿，尚未发布，读者看不到'),
+    previewNotYetVisible: (time) => `发布时间 ${time} 未到，读者届时才能看到`,
     previewExpired: '预览链接无效或已过期，请在管理后台重新打开预览。',
+    previewForbidden: '您已无权查看这篇稿件，预览链接已失效。',
     previewGone: '要预览的版本已不存在。',
   },
   en: {
@@ -129,7 +131,9 @@ const TEXT = {
     publishDate: 'Date published',
     previewNotice: (status) =>
       status === 'published' ? 'Preview: the published version' : 'Preview: a draft, not published, not visible to readers',
+    previewNotYetVisible: (time) => `dated ${time}: readers see it from then on`,
     previewExpired: 'This preview link is invalid or has expired: open the preview again in the admin panel.',
+    previewForbidden: 'You may no longer read this article: the preview link has ended.',
     previewGone: 'The version to preview no longer exists.',
   },
 };

@@ -3,7 +3,11 @@
 // be limited to some locales or fields), not only on its type.
 import type { Core } from '@strapi/strapi';
 
-export type Checker = { cannot: Record<string, (entity?: unknown, field?: string) => boolean> };
+export type Checker = {
+  cannot: Record<string, (entity?: unknown, field?: string) => boolean>;
+  /** The entity without the fields (and relations) the role may not read. */
+  sanitizeOutput: <T>(entity: T) => Promise<T>;
+};
 
 export const checkerFor = (strapi: Core.Strapi, userAbility: unknown, model: string) =>
   (strapi.plugin('content-manager').service('permission-checker') as { create: (args: object) => Checker }).create({ userAbility, model });

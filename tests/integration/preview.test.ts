@@ -6,7 +6,8 @@
 // response cache.
 import crypto from 'crypto';
 import jwt from 'jsonwebtoken';
-import { startApp, stopApp, type App } from '../helpers/strapi';
+import { startApp, stopApp, usingPostgres, type App } from '../helpers/strapi';
+import { startServerProcess } from '../helpers/process';
 import { api } from '../helpers/http';
 import { adminToken } from '../helpers/admin';
 
@@ -158,3 +159,82 @@ test('an 撰稿 previews their own articles only; other types and unknown docume
   const channel = await app.documents('api::channel.channel').create({ locale: 'zh-Hans', data: { name: '预览栏目' } as never });
   expect((await previewUrl(admin, channel.documentId, 'locale=zh-Hans', 'api::channel.channel')).status).toBe(204);
 });
+
+test('a link lasts only while its editor may read that version: fields hidden, right withdrawn, account blocked', async () => {
+  const roles = app.service('admin::role') as unknown as {
+    create: (data: object) => Promise<{ id: number }>;
+    assignPermissions: (id: number, permissions: object[]) => Promise<unknown>;
+  };
+  const role = await roles.create({ name: '预览只读', description: 'reads titles and sources only' });
+  const readOnly = (fields: string[]) => [
+    {
+      action: 'plugin::content-manager.explorer.read',
+      subject: 'api::article.article',
+      properties: { fields, locales: ['zh-Hans', 'en'] },
+      conditions: [],
+    },
+  ];
+  await roles.assignPermissions(role.id, readOnly(['title', 'source']));
+  const email = 'preview-reader@example.gov.cn';
+  const user = await app
+    .service('admin::user')
+    .create({ email, firstname: 'r', password: 'Preview-Passw0rd', isActive: true, roles: [role.id] });
+  const login = await api(app).post('/admin/login').send({ email, password: 'Preview-Passw0rd' });
+  expect(login.status).toBe(200);
+  const { documentId } = (await create(admin, { title: '只读者预览', subtitle: '副标题不给看', source: '办公室' })).body.data;
+
+  const link = await previewUrl(login.body.data.token, documentId);
+  expect(link.status).toBe(200);
+  const token = tokenOf(link.body.data.url);
+  // Only the fields the role may read in the content manager.
+  const read = await readPreview(token);
+  expect(read.status).toBe(200);
+  expect(read.body.data).toMatchObject({ documentId, title: '只读者预览', source: '办公室' });
+  expect(read.body.data).not.toHaveProperty('subtitle');
+
+  // The role loses the right to read articles: the link it made stops at once.
+  await roles.assignPermissions(role.id, []);
+  const withdrawn = await readPreview(token);
+  expect(withdrawn.status).toBe(403);
+  expect(withdrawn.body.error).toMatchObject({ status: 403, name: 'ForbiddenError' });
+
+  // Given back, then the account blocked: the link is dead (401), as the account's sessions are.
+  await roles.assignPermissions(role.id, readOnly(['title']));
+  expect((await readPreview(token)).status).toBe(200);
+  await app.db.query('admin::user').update({ where: { id: user.id }, data: { blocked: true } });
+  const blocked = await readPreview(token);
+  expect(blocked.status).toBe(401);
+  expect(blocked.body.error).toMatchObject({ status: 401, name: 'UnauthorizedError' });
+  expect(blocked.body.data).toBeNull();
+});
+
+test('a draft dated ahead says when readers will see it', async () => {
+  const publishDate = new Date(Date.now() + 3 * 86_400_000).toISOString();
+  const created = await create(admin, { title: '三天后发布', source: '办公室', publishDate });
+  expect(created.status).toBe(201);
+  const read = await readPreview(tokenOf((await previewUrl(admin, created.body.data.documentId)).body.data.url));
+  expect(read.status).toBe(200);
+  expect(read.body.meta.preview).toEqual({ status: 'draft', visibleFrom: publishDate });
+});
+
+// Several instances behind one address (PostgreSQL): the link the admin got from one is read by another.
+const severalInstances = usingPostgres() ? test : test.skip;
+severalInstances(
+  'a link made on one instance opens on another',
+  async () => {
+    const created = await create(admin, { title: '另一台实例上的预览', source: '办公室' });
+    const token = tokenOf((await previewUrl(admin, created.body.data.documentId)).body.data.url);
+    const other = await startServerProcess({ SEED_DEMO: 'false' });
+    try {
+      const read = await fetch(`${other.url}/api/articles/preview`, { headers: { Authorization: `Preview ${token}` } });
+      expect(read.status).toBe(200);
+      expect(((await read.json()) as { data: { title: string } }).data.title).toBe('另一台实例上的预览');
+      const forged = await fetch(`${other.url}/api/articles/preview`, { headers: { Authorization: `Preview ${token}x` } });
+      expect(forged.status).toBe(401);
+    } finally {
+      other.child.kill('SIGTERM');
+      await other.exited;
+    }
+  },
+  120_000
+);

@@ -133,7 +133,15 @@ const showArticle = async (article, { fallback = false, preview = null } = {}) =
   const units = article.commendedUnits ?? [];
   const people = article.commendedIndividuals ?? [];
   render(
-    preview ? h('p', { class: 'notice preview-notice', role: 'status', text: t.previewNotice(preview.status) }) : null,
+    preview
+      ? h('p', {
+          class: 'notice preview-notice',
+          role: 'status',
+          text: [t.previewNotice(preview.status), preview.visibleFrom ? t.previewNotYetVisible(formatTime(preview.visibleFrom)) : null]
+            .filter(Boolean)
+            .join('；'),
+        })
+      : null,
     breadcrumb(article.breadcrumb ?? [], null),
     fallback ? h('p', { class: 'notice', role: 'note', text: t.noTranslation }) : null,
     h(
@@ -246,9 +254,10 @@ export const previewPage = async () => {
   }
   const show = async () => {
     const res = token ? await fetch('/api/articles/preview', { headers: { Authorization: `Preview ${token}` }, cache: 'no-store' }) : null;
-    if (!res || res.status === 401 || res.status === 404) {
-      setTitle(t.previewExpired);
-      render(h('p', { class: 'notice', role: 'alert', text: res?.status === 404 ? t.previewGone : t.previewExpired }));
+    if (!res || res.status === 401 || res.status === 403 || res.status === 404) {
+      const text = res?.status === 404 ? t.previewGone : res?.status === 403 ? t.previewForbidden : t.previewExpired;
+      setTitle(text);
+      render(h('p', { class: 'notice', role: 'alert', text }));
       return;
     }
     if (!res.ok) throw new Error(`${res.status} /api/articles/preview`);

@@ -23,6 +23,8 @@ export const PREVIEW_SCHEME = 'Preview';
 
 type Status = 'draft' | 'published';
 type Claims = { documentId: string; locale: string; status: Status };
+/** A checked token: its claims and the administrator it was made for. */
+type Verified = Claims & { userId: number };
 type PreviewParams = { documentId?: unknown; locale?: unknown; status?: unknown };
 type RequestState = { state?: { userAbility?: unknown; user?: { id: number } } };
 
@@ -91,7 +93,7 @@ export const createPreviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The claims of a valid token from an Authorization header, or a 401. */
-    verify(authorization: string | undefined): Claims {
+    verify(authorization: string | undefined): Verified {
       const [scheme, token] = (authorization ?? '').split(' ');
       if (scheme !== PREVIEW_SCHEME || !token || token.length > 2048) throw expired();
       try {
@@ -100,20 +102,46 @@ export const createPreviewService = ({ strapi }: { strapi: Core.Strapi }) => {
           audience: AUDIENCE,
           // Also bounded by its age, should a token carry a later `exp` than this instance grants.
           maxAge: ttlSeconds(),
-        }) as Partial<Claims>;
-        if (typeof claims.documentId !== 'string' || typeof claims.locale !== 'string') throw expired();
-        return { documentId: claims.documentId, locale: claims.locale, status: claims.status === 'published' ? 'published' : 'draft' };
+        }) as Partial<Claims> & { sub?: unknown };
+        const userId = Number(claims.sub);
+        if (typeof claims.documentId !== 'string' || typeof claims.locale !== 'string' || !Number.isSafeInteger(userId) || userId < 1)
+          throw expired();
+        return {
+          documentId: claims.documentId,
+          locale: claims.locale,
+          status: claims.status === 'published' ? 'published' : 'draft',
+          userId,
+        };
       } catch {
         throw expired();
       }
     },
 
     /**
+     * A link lasts only while the editor it was made for still may read that version: a
+     * blocked or deactivated account, a role that lost the right, or an 撰稿 no longer the
+     * author ends it at once rather than when the token expires. A 401 (the link is dead)
+     * for the account, a 403 for the right, a 404 when the version is gone.
+     */
+    async authorize(claims: Verified) {
+      const user = await strapi.db.query('admin::user').findOne({ where: { id: claims.userId }, populate: ['roles'] });
+      if (!user || user.isActive !== true || user.blocked === true) throw expired();
+      const permissions = strapi.service('admin::permission') as unknown as {
+        engine: { generateUserAbility: (user: unknown) => Promise<unknown> };
+      };
+      const ability = await permissions.engine.generateUserAbility(user);
+      const version = await this.versionFor(UID, claims, ability);
+      if (!version) throw new errors.NotFoundError('This version of the article no longer exists');
+      return ability;
+    },
+
+    /**
      * The article a token names, as the public read gives a published one (the default
      * populate, private fields removed, the breadcrumb), but in the token's status: the
-     * draft and the drafts of its quotes and commendations.
+     * draft and the drafts of its quotes and commendations. Only what `ability` (the
+     * editor's, from authorize()) may read in the content manager is shown.
      */
-    async read(claims: Claims) {
+    async read(claims: Claims, ability: unknown) {
       // The token was checked: this is the editor's read, made for them. It runs outside the
       // request's content-API context, where the public-read guard refuses every draft
       // (src/document-middlewares/guard-public-reads.ts).
@@ -126,7 +154,8 @@ export const createPreviewService = ({ strapi }: { strapi: Core.Strapi }) => {
         })
       );
       if (!entry) throw new errors.NotFoundError('This version of the article no longer exists');
-      const article = (await strapi.contentAPI.sanitize.output(entry, strapi.contentType(UID))) as Record<string, unknown> & {
+      const readable = await checkerFor(strapi, ability, UID).sanitizeOutput(entry);
+      const article = (await strapi.contentAPI.sanitize.output(readable, strapi.contentType(UID))) as Record<string, unknown> & {
         documentId: string;
         locale?: string | null;
         channel?: { documentId?: string } | null;

@@ -14,6 +14,7 @@ import { refuseDraftActionsWithoutDrafts } from './bootstrap/no-draft-actions';
 import { guardBulkPublish } from './bootstrap/guard-bulk-publish';
 import { guardPreviewRoute } from './bootstrap/preview-route';
 import { serializeSchemaSync } from './bootstrap/serial-schema-sync';
+import { beginImmediateOnSqlite } from './bootstrap/sqlite-immediate';
 import { registerTimeSlices } from './bootstrap/time-slices';
 import { registerArticleQuotesAdmin } from './bootstrap/article-quotes-admin';
 import { registerQuoteAdminRoutes } from './bootstrap/quote-admin';
@@ -29,7 +30,8 @@ import { settlePool } from './utils/settle-pool';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
-    // Before the bootstrap's schema sync, which it wraps.
+    // Before the bootstrap's schema sync, which they wrap.
+    beginImmediateOnSqlite(strapi);
     serializeSchemaSync(strapi);
     registerDocumentRules(strapi);
     registerGraphqlExtensions(strapi);

@@ -180,3 +180,36 @@ test('an import, then the same import again: the articles, channels, quotes and 
     ['上级工作动态', '工作动态', '本局动态', '首页'].sort()
   );
 });
+
+test('an import beside a server that keeps writing: no page fails for it', async () => {
+  // The agency imports while the site serves: here the server writes a row every few ms.
+  const busy = fs.mkdtempSync(path.join(os.tmpdir(), 'legacy-busy-'));
+  const titles = [1, 2, 3, 4, 5, 6].map((n) => `感恩奋进 实干争先（之${n}）`);
+  titles.forEach((title, n) =>
+    fs.writeFileSync(path.join(busy, `page-${n}.txt`), SAMPLE.toString('utf8').replace('感恩奋进 实干争先', title))
+  );
+  let writing = true;
+  let written = 0;
+  const writer = (async () => {
+    while (writing) {
+      await app.db.query('api::audit.audit-entry').create({ data: { action: 'update', at: new Date(), actorKind: 'system' } });
+      written += 1;
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+  })();
+  try {
+    const run = await runImport(['--json', busy]);
+    const report = reportOf(run);
+    expect(report.map((article: { status: string; error?: string }) => article.error ?? article.status)).toEqual(
+      titles.map(() => 'created')
+    );
+    expect(run.code).toBe(0);
+  } finally {
+    writing = false;
+    await writer;
+    fs.rmSync(busy, { recursive: true, force: true });
+  }
+  expect(written).toBeGreaterThan(10);
+  const drafts = await app.db.query('api::article.article').count({ where: { title: { $in: titles }, publishedAt: null } });
+  expect(drafts).toBe(titles.length);
+}, 180_000);

@@ -148,7 +148,13 @@ test('an 撰稿 previews their own articles only; other types and unknown docume
   const mine = await create(one, { title: '撰稿一的文章', source: '办公室' });
   expect(mine.status).toBe(201);
   const { documentId } = mine.body.data;
-  expect((await previewUrl(one, documentId)).status).toBe(200);
+  const own = await previewUrl(one, documentId);
+  expect(own.status).toBe(200);
+  // The link reads the whole article for its author (their role reads only their own).
+  const read = await readPreview(tokenOf(own.body.data.url));
+  expect(read.status).toBe(200);
+  expect(read.body.data).toMatchObject({ documentId, title: '撰稿一的文章', source: '办公室' });
+  expect(read.body.data).not.toHaveProperty('createdBy');
   const refused = await previewUrl(two, documentId);
   expect(refused.status).toBe(403);
   expect(refused.body.error).toMatchObject({ status: 403, name: 'ForbiddenError' });

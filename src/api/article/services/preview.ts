@@ -150,7 +150,9 @@ export const createPreviewService = ({ strapi }: { strapi: Core.Strapi }) => {
           documentId: claims.documentId,
           locale: claims.locale || undefined,
           status: claims.status,
-          populate: DEFAULT_POPULATE as never,
+          // The author too: a role's read may hold only for their own (撰稿), and the
+          // field check below needs to know it. The content-API sanitizer drops it after.
+          populate: { ...DEFAULT_POPULATE, createdBy: { fields: ['id'] } } as never,
         })
       );
       if (!entry) throw new errors.NotFoundError('This version of the article no longer exists');

@@ -13,7 +13,7 @@ import { registerRebuildAdminRoutes } from './bootstrap/rebuild-admin';
 import { refuseDraftActionsWithoutDrafts } from './bootstrap/no-draft-actions';
 import { guardBulkPublish } from './bootstrap/guard-bulk-publish';
 import { guardPreviewRoute } from './bootstrap/preview-route';
-import { serializeSchemaSync } from './bootstrap/serial-schema-sync';
+import { endSerialStartup, serializeStartup } from './bootstrap/serial-startup';
 import { beginImmediateOnSqlite } from './bootstrap/sqlite-immediate';
 import { registerTimeSlices } from './bootstrap/time-slices';
 import { registerArticleQuotesAdmin } from './bootstrap/article-quotes-admin';
@@ -32,7 +32,7 @@ export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
     // Before the bootstrap's schema sync, which they wrap.
     beginImmediateOnSqlite(strapi);
-    serializeSchemaSync(strapi);
+    serializeStartup(strapi);
     registerDocumentRules(strapi);
     registerGraphqlExtensions(strapi);
     registerAccountLocks(strapi);
@@ -55,38 +55,13 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    checkPurgeConfig(strapi.config.get('response-cache'));
-    warnDaysOf(strapi); // INSPECTION_WARN_DAYS: refuse to start on a value that is not a number of days
-    // Before anything writes: every write from here on moves the content version.
-    await getService(strapi, 'responseCache').start();
-    await ensureLocales(strapi);
-    await ensureIndexes(strapi);
-    await enforcePublicPermissions(strapi);
-    memoizePublicPermissions(strapi);
-    await disableRegistration(strapi);
-    // After the locales: the 三审 roles are given both.
-    const roles = await ensureReviewRoles(strapi);
-    if (roles.length) strapi.log.info(`[review] created the roles ${roles.join(', ')}`);
-    patchAdminSlugGenerator(strapi);
-    await applyAdminLayouts(strapi);
-
-    const rebuild = getService(strapi, 'rebuild');
-    await rebuild.checkConfig();
-
-    // Demo content only into an empty database, so a real site is never touched.
-    if (process.env.SEED_DEMO !== 'false' && (await isContentEmpty(strapi))) {
-      const seed = () => seedDemo(strapi);
-      const { created } = strapi.config.get('rebuild.onSeed') ? await seed() : await rebuild.withoutRebuild(seed);
-      strapi.log.info(`[seed] loaded demo content: ${created} documents`);
+    try {
+      await startUp(strapi);
+    } finally {
+      // Several instances on one PostgreSQL database start one at a time (src/bootstrap/serial-startup.ts).
+      await endSerialStartup(strapi);
     }
-    const terms = await getService(strapi, 'inspection').seedStarterTerms();
-    if (terms) strapi.log.info(`[inspection] loaded the starter word list: ${terms} terms`);
-    // The search index lives in the database; fill it when it is empty but articles are
-    // published (the first start after an upgrade, a restored backup).
-    const search = getService(strapi, 'search');
-    const { indexed, published } = await search.counts();
-    if (indexed === 0 && published > 0) strapi.log.info(`[search] indexed ${await search.reindex()} published articles`);
-    rebuild.start();
+    rebuild(strapi).start();
     // 定时发布 / 到期下线: the first look is at once, so jobs due while no instance ran are caught up.
     getService(strapi, 'scheduler').start();
   },
@@ -99,7 +74,45 @@ export default {
     await getService(strapi, 'rebuild').stop();
     await getService(strapi, 'responseCache').stop();
     await getService(strapi, 'purge').drain();
+    // A start that failed before its end still holds the start-up lock.
+    await endSerialStartup(strapi);
     // Last: reads Strapi started after a commit (its entry events) end before the pool closes.
     await settlePool(strapi);
   },
+};
+
+const rebuild = (strapi: Core.Strapi) => getService(strapi, 'rebuild');
+
+/** What every start checks and prepares, before the instance takes work: one instance at a time. */
+const startUp = async (strapi: Core.Strapi) => {
+  checkPurgeConfig(strapi.config.get('response-cache'));
+  warnDaysOf(strapi); // INSPECTION_WARN_DAYS: refuse to start on a value that is not a number of days
+  // Before anything writes: every write from here on moves the content version.
+  await getService(strapi, 'responseCache').start();
+  await ensureLocales(strapi);
+  await ensureIndexes(strapi);
+  await enforcePublicPermissions(strapi);
+  memoizePublicPermissions(strapi);
+  await disableRegistration(strapi);
+  // After the locales: the 三审 roles are given both.
+  const roles = await ensureReviewRoles(strapi);
+  if (roles.length) strapi.log.info(`[review] created the roles ${roles.join(', ')}`);
+  patchAdminSlugGenerator(strapi);
+  await applyAdminLayouts(strapi);
+
+  await rebuild(strapi).checkConfig();
+
+  // Demo content only into an empty database, so a real site is never touched.
+  if (process.env.SEED_DEMO !== 'false' && (await isContentEmpty(strapi))) {
+    const seed = () => seedDemo(strapi);
+    const { created } = strapi.config.get('rebuild.onSeed') ? await seed() : await rebuild(strapi).withoutRebuild(seed);
+    strapi.log.info(`[seed] loaded demo content: ${created} documents`);
+  }
+  const terms = await getService(strapi, 'inspection').seedStarterTerms();
+  if (terms) strapi.log.info(`[inspection] loaded the starter word list: ${terms} terms`);
+  // The search index lives in the database; fill it when it is empty but articles are
+  // published (the first start after an upgrade, a restored backup).
+  const search = getService(strapi, 'search');
+  const { indexed, published } = await search.counts();
+  if (indexed === 0 && published > 0) strapi.log.info(`[search] indexed ${await search.reindex()} published articles`);
 };

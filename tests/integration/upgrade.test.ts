@@ -20,13 +20,17 @@ const file = path.join(appDir, '.tmp', `${name}.db`);
 const database: Record<string, string> = usingPostgres()
   ? { DATABASE_CLIENT: 'postgres', DATABASE_URL: postgresUrl(name) }
   : { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: file };
-// As the release ran: its queued burst waits for a target that does not answer within the hour.
+// As the release ran: its queued burst waits for a target that does not answer. The burst
+// is dated when the fixture was made, so it must stay not due whatever day the test runs
+// (with an hour, it fell due an hour after: the first instance, started before the other,
+// sent it while the second was still starting).
+const NOT_DUE_MS = String(10 * 365 * 86_400_000);
 const env = {
   ...database,
   REBUILD_HOOK_URL: 'http://127.0.0.1:9/rebuild',
   REBUILD_HOOK_SECRET: 'whsec_dXBncmFkZS10ZXN0LXNlY3JldC1vZi0zMi1ieXRlcyE=',
-  REBUILD_DEBOUNCE_MS: '3600000',
-  REBUILD_MAX_WAIT_MS: '3600000',
+  REBUILD_DEBOUNCE_MS: NOT_DUE_MS,
+  REBUILD_MAX_WAIT_MS: NOT_DUE_MS,
 };
 const migrations = fs.readdirSync(path.join(appDir, 'database', 'migrations')).sort();
 /** The first migration after the release, which changes one of its tables. */

@@ -9,6 +9,8 @@
 // Exit code: 0 done (or nothing to remove), 2 bad usage or refused, 3 the purge failed.
 'use strict';
 
+require('./cli-database');
+
 const fs = require('fs');
 const path = require('path');
 

@@ -5,6 +5,8 @@
 // already listed with the same kind are skipped, so importing twice adds nothing.
 'use strict';
 
+require('./cli-database');
+
 const fs = require('fs');
 const path = require('path');
 const { createStrapi } = require('@strapi/strapi');

@@ -15,6 +15,8 @@
 // code is 1 when a page failed.
 'use strict';
 
+require('./cli-database');
+
 const fs = require('fs');
 const path = require('path');
 

@@ -4,6 +4,8 @@
 // while other instances serve: each batch is one transaction.
 'use strict';
 
+require('./cli-database');
+
 const path = require('path');
 const { compileStrapi, createStrapi } = require('@strapi/strapi');
 

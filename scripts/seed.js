@@ -3,6 +3,8 @@
 // is not empty. Idempotent: what is already there is left as it is.
 'use strict';
 
+require('./cli-database');
+
 const path = require('path');
 const { compileStrapi, createStrapi } = require('@strapi/strapi');
 

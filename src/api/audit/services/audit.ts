@@ -174,9 +174,8 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!Number.isInteger(days) || days < 1) throw new errors.ValidationError('days must be a whole number of days, at least 1');
       const before = new Date(Date.now() - days * 24 * 60 * 60 * 1000);
       const old = { at: { $lt: before } };
-      // Read, then one DELETE statement (atomic by itself), not both in one transaction: on
-      // SQLite a transaction that reads and then writes fails at once (SQLITE_BUSY, no
-      // waiting) if the running server wrote between the two, which it does all day. No
+      // Read, then one DELETE statement (atomic by itself): no transaction holds SQLite's
+      // writer while the report is read, beside a server that writes entries all day. No
       // entry older than `before` appears meanwhile: entries are written dated now.
       const oldest = (await query().findOne({ where: old, select: ['at'], orderBy: { at: 'asc' } })) as { at?: string } | null;
       const { count: deleted } = await query().deleteMany({ where: old });

@@ -123,10 +123,17 @@ test('a link is for one version of one article, signed and short-lived', async (
   const { iat: _iat, exp: _exp, ...unsigned } = claims;
   expect((await readPreview(jwt.sign(unsigned, 'secret', { expiresIn: 60 }))).status).toBe(401);
   const key = crypto.createHmac('sha256', String(process.env.ADMIN_JWT_SECRET)).update('gov-newsroom preview links').digest();
-  const expired = jwt.sign({ documentId: one, locale: 'zh-Hans', status: 'draft' }, key, {
-    audience: claims.aud,
-    expiresIn: -10,
-  });
+  const resigned = (expiresIn: number, extra: object = { sid: claims.sid }) =>
+    jwt.sign({ documentId: one, locale: 'zh-Hans', status: 'draft', ...extra }, key, {
+      audience: claims.aud,
+      expiresIn,
+      subject: claims.sub,
+    });
+  // The same claims signed again with the same key read the draft: what follows fails for the one thing changed.
+  expect((await readPreview(resigned(60))).status).toBe(200);
+  // Without the admin session it was made in.
+  expect((await readPreview(resigned(60, {}))).status).toBe(401);
+  const expired = resigned(-10);
   const refused = await readPreview(expired);
   expect(refused.status).toBe(401);
   expect(refused.body.error).toMatchObject({ status: 401, name: 'UnauthorizedError' });
@@ -148,13 +155,27 @@ test('an 撰稿 previews their own articles only; other types and unknown docume
   const mine = await create(one, { title: '撰稿一的文章', source: '办公室' });
   expect(mine.status).toBe(201);
   const { documentId } = mine.body.data;
+  // A quote the 撰稿 entered, and one a reviewer added (which an 撰稿 may not read in the content manager).
+  const QUOTES = '/content-manager/collection-types/api::speaker-quote.speaker-quote?locale=zh-Hans';
+  const quote = (token: string, text: string) =>
+    api(app)
+      .post(QUOTES)
+      .set('Authorization', `Bearer ${token}`)
+      .send({ text, speakerName: '王五', article: { connect: [{ documentId, locale: 'zh-Hans' }] } });
+  expect((await quote(one, '撰稿一自己录入的讲话')).status).toBe(201);
+  expect((await quote(admin, '审稿人添加的讲话')).status).toBe(201);
   const own = await previewUrl(one, documentId);
   expect(own.status).toBe(200);
-  // The link reads the whole article for its author (their role reads only their own).
+  // The link reads the article for its author (their role reads only their own), with
+  // only the linked entries they may read, and no one's account.
   const read = await readPreview(tokenOf(own.body.data.url));
   expect(read.status).toBe(200);
   expect(read.body.data).toMatchObject({ documentId, title: '撰稿一的文章', source: '办公室' });
   expect(read.body.data).not.toHaveProperty('createdBy');
+  expect(read.body.data.quotes.map((q: { text: string }) => q.text)).toEqual(['撰稿一自己录入的讲话']);
+  expect(read.body.data.quotes[0]).not.toHaveProperty('createdBy');
+  const full = await readPreview(tokenOf((await previewUrl(admin, documentId)).body.data.url));
+  expect(full.body.data.quotes.map((q: { text: string }) => q.text).sort()).toEqual(['审稿人添加的讲话', '撰稿一自己录入的讲话'].sort());
   const refused = await previewUrl(two, documentId);
   expect(refused.status).toBe(403);
   expect(refused.body.error).toMatchObject({ status: 403, name: 'ForbiddenError' });
@@ -204,11 +225,20 @@ test('a link lasts only while its editor may read that version: fields hidden, r
   expect(withdrawn.status).toBe(403);
   expect(withdrawn.body.error).toMatchObject({ status: 403, name: 'ForbiddenError' });
 
-  // Given back, then the account blocked: the link is dead (401), as the account's sessions are.
+  // Given back; then the editor signs out: the link made in that session is dead (401).
   await roles.assignPermissions(role.id, readOnly(['title']));
   expect((await readPreview(token)).status).toBe(200);
+  const logout = await api(app).post('/admin/logout').set('Authorization', `Bearer ${login.body.data.token}`).send({});
+  expect(logout.status).toBe(200);
+  expect((await readPreview(token)).status).toBe(401);
+
+  // Signed in again, a new link; then the account blocked: that link is dead too.
+  const again = await api(app).post('/admin/login').send({ email, password: 'Preview-Passw0rd' });
+  expect(again.status).toBe(200);
+  const second = tokenOf((await previewUrl(again.body.data.token, documentId)).body.data.url);
+  expect((await readPreview(second)).status).toBe(200);
   await app.db.query('admin::user').update({ where: { id: user.id }, data: { blocked: true } });
-  const blocked = await readPreview(token);
+  const blocked = await readPreview(second);
   expect(blocked.status).toBe(401);
   expect(blocked.body.error).toMatchObject({ status: 401, name: 'UnauthorizedError' });
   expect(blocked.body.data).toBeNull();

@@ -23,10 +23,12 @@ export const PREVIEW_SCHEME = 'Preview';
 
 type Status = 'draft' | 'published';
 type Claims = { documentId: string; locale: string; status: Status };
-/** A checked token: its claims and the administrator it was made for. */
-type Verified = Claims & { userId: number };
+/** A checked token: its claims, the administrator it was made for and their admin session. */
+type Verified = Claims & { userId: number; sessionId: string };
 type PreviewParams = { documentId?: unknown; locale?: unknown; status?: unknown };
-type RequestState = { state?: { userAbility?: unknown; user?: { id: number } } };
+type RequestState = { state?: { userAbility?: unknown; user?: { id: number }; session?: { id?: string } } };
+type SessionManager = (origin: 'admin') => { isSessionActive: (sessionId: string) => Promise<boolean> };
+type Entity = Record<string, unknown>;
 
 const expired = () =>
   new errors.UnauthorizedError('预览链接无效或已过期，请在管理后台重新打开预览（The preview link is invalid or has expired）');
@@ -47,6 +49,49 @@ export const createPreviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     return key;
   };
   const ttlSeconds = () => Number(strapi.config.get('preview.ttlMinutes', 15)) * 60;
+
+  /** The project's own types an attribute of `uid` links to, by attribute name. */
+  const linkedTypes = (uid: string) =>
+    Object.entries(
+      (strapi.contentTypes as unknown as Record<string, { attributes: Record<string, { type: string; target?: string }> }>)[uid].attributes
+    )
+      .filter(([, attribute]) => attribute.type === 'relation' && String(attribute.target ?? '').startsWith('api::'))
+      .map(([name, attribute]) => [name, attribute.target as string] as const);
+
+  /** The populate, with the author of the entry and of each linked entry of the project's types. */
+  const withAuthors = (populate: Record<string, unknown>) => {
+    const linked = new Map(linkedTypes(UID));
+    const result: Record<string, unknown> = { ...populate, createdBy: { fields: ['id'] } };
+    for (const [name, spec] of Object.entries(populate)) {
+      if (!linked.has(name)) continue;
+      const nested = typeof spec === 'object' && spec ? (spec as Record<string, unknown>) : {};
+      const nestedPopulate = typeof nested.populate === 'object' && nested.populate ? nested.populate : {};
+      result[name] = { ...nested, populate: { ...nestedPopulate, createdBy: { fields: ['id'] } } };
+    }
+    return result;
+  };
+
+  /**
+   * `entry` (of type `uid`) as the editor's ability may read it in the content manager:
+   * its readable fields, and each linked entry kept only if readable, with its readable fields.
+   */
+  const readableBy = async (ability: unknown, uid: string, entry: Entity): Promise<Entity> => {
+    const readable = await checkerFor(strapi, ability, uid).sanitizeOutput(entry);
+    for (const [name, target] of linkedTypes(uid)) {
+      const value = readable[name];
+      if (value === undefined || value === null) continue;
+      const checker = checkerFor(strapi, ability, target);
+      if (checker.cannot.read()) {
+        delete readable[name];
+        continue;
+      }
+      const keep = async (item: Entity) => (checker.cannot.read(item) ? null : checker.sanitizeOutput(item));
+      readable[name] = Array.isArray(value)
+        ? (await Promise.all((value as Entity[]).map(keep))).filter(Boolean)
+        : await keep(value as Entity);
+    }
+    return readable;
+  };
 
   return {
     /**
@@ -83,7 +128,11 @@ export const createPreviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       const ctx = strapi.requestContext.get() as RequestState | undefined;
       const claims: Claims | null = await this.versionFor(uid, params, ctx?.state?.userAbility);
       if (!claims) return null;
-      const token = jwt.sign(claims, secret(), {
+      // The admin session it was made in: signing out, or a password reset ending every
+      // session, ends the link too (Strapi's own admin tokens end the same way).
+      const sessionId = ctx?.state?.session?.id;
+      if (typeof sessionId !== 'string') throw expired();
+      const token = jwt.sign({ ...claims, sid: sessionId }, secret(), {
         algorithm: 'HS256',
         audience: AUDIENCE,
         expiresIn: ttlSeconds(),
@@ -102,15 +151,22 @@ export const createPreviewService = ({ strapi }: { strapi: Core.Strapi }) => {
           audience: AUDIENCE,
           // Also bounded by its age, should a token carry a later `exp` than this instance grants.
           maxAge: ttlSeconds(),
-        }) as Partial<Claims> & { sub?: unknown };
+        }) as Partial<Claims> & { sub?: unknown; sid?: unknown };
         const userId = Number(claims.sub);
-        if (typeof claims.documentId !== 'string' || typeof claims.locale !== 'string' || !Number.isSafeInteger(userId) || userId < 1)
+        if (
+          typeof claims.documentId !== 'string' ||
+          typeof claims.locale !== 'string' ||
+          typeof claims.sid !== 'string' ||
+          !Number.isSafeInteger(userId) ||
+          userId < 1
+        )
           throw expired();
         return {
           documentId: claims.documentId,
           locale: claims.locale,
           status: claims.status === 'published' ? 'published' : 'draft',
           userId,
+          sessionId: claims.sid,
         };
       } catch {
         throw expired();
@@ -118,12 +174,15 @@ export const createPreviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /**
-     * A link lasts only while the editor it was made for still may read that version: a
-     * blocked or deactivated account, a role that lost the right, or an 撰稿 no longer the
-     * author ends it at once rather than when the token expires. A 401 (the link is dead)
-     * for the account, a 403 for the right, a 404 when the version is gone.
+     * A link lasts only while the editor it was made for still may read that version: their
+     * admin session ended (signed out, password reset), a blocked or deactivated account, a
+     * role that lost the right, or an 撰稿 no longer the author ends it at once rather than
+     * when the token expires. A 401 (the link is dead) for the session or the account, a
+     * 403 for the right, a 404 when the version is gone. Returns the editor's ability.
      */
     async authorize(claims: Verified) {
+      const sessions = (strapi as unknown as { sessionManager?: SessionManager }).sessionManager;
+      if (!sessions || !(await sessions('admin').isSessionActive(claims.sessionId))) throw expired();
       const user = await strapi.db.query('admin::user').findOne({ where: { id: claims.userId }, populate: ['roles'] });
       if (!user || user.isActive !== true || user.blocked === true) throw expired();
       const permissions = strapi.service('admin::permission') as unknown as {
@@ -138,10 +197,14 @@ export const createPreviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * The article a token names, as the public read gives a published one (the default
      * populate, private fields removed, the breadcrumb), but in the token's status: the
-     * draft and the drafts of its quotes and commendations. Only what `ability` (the
-     * editor's, from authorize()) may read in the content manager is shown.
+     * draft and the drafts of its quotes and commendations. Authorized first (above), and
+     * only what the editor may read in the content manager is shown: the article's fields
+     * their role reads, and of its linked entries (channel, quotes, commended units and
+     * individuals) only those they may read, with those entries' readable fields (an 撰稿
+     * sees their own quotes, not a reviewer's, as in the content manager).
      */
-    async read(claims: Claims, ability: unknown) {
+    async read(claims: Verified) {
+      const ability = await this.authorize(claims);
       // The token was checked: this is the editor's read, made for them. It runs outside the
       // request's content-API context, where the public-read guard refuses every draft
       // (src/document-middlewares/guard-public-reads.ts).
@@ -150,13 +213,13 @@ export const createPreviewService = ({ strapi }: { strapi: Core.Strapi }) => {
           documentId: claims.documentId,
           locale: claims.locale || undefined,
           status: claims.status,
-          // The author too: a role's read may hold only for their own (撰稿), and the
-          // field check below needs to know it. The content-API sanitizer drops it after.
-          populate: { ...DEFAULT_POPULATE, createdBy: { fields: ['id'] } } as never,
+          // The authors too: a role's read may hold only for their own (撰稿), and the
+          // checks below need to know them. The content-API sanitizer drops them after.
+          populate: withAuthors(DEFAULT_POPULATE) as never,
         })
       );
       if (!entry) throw new errors.NotFoundError('This version of the article no longer exists');
-      const readable = await checkerFor(strapi, ability, UID).sanitizeOutput(entry);
+      const readable = await readableBy(ability, UID, entry as Entity);
       const article = (await strapi.contentAPI.sanitize.output(readable, strapi.contentType(UID))) as Record<string, unknown> & {
         documentId: string;
         locale?: string | null;

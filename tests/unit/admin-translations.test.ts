@@ -93,6 +93,8 @@ test('the strings editors saw in English are translated', () => {
     'content-manager.form.Input.hint.character.unit': /个字符/,
     'components.Blocks.blocks.text': /^正文段落$/,
     'content-manager.preview.panel.button': /^打开预览$/,
+    // The users-permissions type's name, which the content manager's menu and list title translate.
+    User: /^前台用户$/,
   };
   for (const [key, expected] of Object.entries(named)) expect([key, translations[key]]).toEqual([key, expect.stringMatching(expected)]);
   // No message is left in English: its text (outside arguments and tags) has Chinese, or is

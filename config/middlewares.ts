@@ -17,6 +17,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
     'global::response-cache',
     'strapi::logger',
     'strapi::errors',
+    // SQLite busy with a script's write: a 503 with Retry-After, not a 500 (src/middlewares/database-busy.ts).
+    'global::database-busy',
     'strapi::security',
     {
       name: 'strapi::cors',

@@ -12,52 +12,31 @@
 // instance stops); the next instance then finds everything done. SQLite is one file and
 // one process: nothing to do.
 import type { Core } from '@strapi/strapi';
+import { holdAdvisoryLock } from '../utils/advisory-lock';
 
-/** A key of its own: database/versioned-migration.js and src/utils/advisory-lock.ts take others. */
+/** A key of its own: database/versioned-migration.js and LOCKS (src/utils/advisory-lock.ts) take others. */
 const STARTUP_LOCK_KEY = '7954895654544699246';
 
-type PgConnection = { query: (sql: string) => Promise<unknown> };
-type Pool = { acquireConnection: () => Promise<PgConnection>; releaseConnection: (connection: PgConnection) => Promise<void> };
-type Db = { dialect: { client: string }; connection: { client: Pool }; schema: { sync: () => Promise<unknown> } };
+type Db = { dialect: { client: string }; schema: { sync: () => Promise<unknown> } };
 
-/** The connection holding the lock, per app (the tests start several apps in one process). */
-const held = new WeakMap<Core.Strapi, PgConnection>();
-
-const take = async (strapi: Core.Strapi, pool: Pool) => {
-  if (held.has(strapi)) return;
-  const connection = await pool.acquireConnection();
-  try {
-    // However long the other instance's start takes: not bounded by DATABASE_STATEMENT_TIMEOUT_MS.
-    await connection.query('SET statement_timeout = 0');
-    await connection.query(`SELECT pg_advisory_lock(${STARTUP_LOCK_KEY})`);
-    await connection.query('RESET statement_timeout');
-  } catch (error) {
-    await pool.releaseConnection(connection);
-    throw error;
-  }
-  held.set(strapi, connection);
-};
+/** The release of the held lock, per app (the tests start several apps in one process). */
+const held = new WeakMap<Core.Strapi, () => Promise<void>>();
 
 /** In register(): the lock is taken when Strapi's bootstrap starts its schema sync. */
 export const serializeStartup = (strapi: Core.Strapi) => {
   const db = strapi.db as unknown as Db;
-  if (!['postgres', 'pg'].includes(db.dialect.client)) return;
+  if (db.dialect.client !== 'postgres') return;
   const sync = db.schema.sync.bind(db.schema);
   db.schema.sync = async () => {
-    await take(strapi, db.connection.client);
+    if (!held.has(strapi)) held.set(strapi, await holdAdvisoryLock(strapi, STARTUP_LOCK_KEY));
     return sync();
   };
 };
 
 /** At the end of bootstrap() (and in destroy(), should the start have failed): the next instance may start. */
 export const endSerialStartup = async (strapi: Core.Strapi) => {
-  const connection = held.get(strapi);
-  if (!connection) return;
+  const release = held.get(strapi);
+  if (!release) return;
   held.delete(strapi);
-  const pool = (strapi.db as unknown as Db).connection.client;
-  try {
-    await connection.query(`SELECT pg_advisory_unlock(${STARTUP_LOCK_KEY})`);
-  } finally {
-    await pool.releaseConnection(connection);
-  }
+  await release();
 };

@@ -3,17 +3,15 @@
 // recorded; a refused write recorded not at all; the log unchangeable through the
 // document service and every admin route; the admin API's filters, its CSV export and
 // its permission; and the retention purge, which only the CLI does.
-import { execFile } from 'child_process';
-import path from 'path';
 import { startApp, stopApp, type App } from '../helpers/strapi';
 import { api, BROWSER, type Json } from '../helpers/http';
 import { adminToken } from '../helpers/admin';
+import { runScript } from '../helpers/script';
 
 let app: App;
 let admin: string;
 let channelId: string;
 
-const appDir = path.resolve(__dirname, '..', '..');
 const AUDIT = 'api::audit.audit-entry';
 const ARTICLE = 'api::article.article';
 const ARTICLES = '/content-manager/collection-types/api::article.article';
@@ -279,15 +277,7 @@ describe('the admin API', () => {
 });
 
 /** `npm run audit:purge` in a process of its own, on this file's database. */
-const purge = (...args: string[]) =>
-  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(appDir, 'scripts', 'audit-purge.js'), ...args],
-      { cwd: appDir, env: { ...process.env, AUDIT_SKIP_COMPILE: '1' }, maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
-    );
-  });
+const purge = (...args: string[]) => runScript('audit-purge.js', args, { AUDIT_SKIP_COMPILE: '1' });
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
 
 describe('npm run audit:purge', () => {

@@ -3,7 +3,6 @@
 // broken page) imported into a running site's database, then imported again. Checked
 // over the public API: the articles, their channels, quotes in order, media; no
 // duplicates after the second run; the broken page reported, the others imported.
-import { execFile } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
@@ -11,8 +10,8 @@ import iconv from 'iconv-lite';
 import { api } from '../helpers/http';
 import { waitFor } from '../helpers/receiver';
 import { startApp, stopApp, type App } from '../helpers/strapi';
+import { runScript } from '../helpers/script';
 
-const appDir = path.resolve(__dirname, '..', '..');
 const SAMPLE = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'legacy', 'legacy-article-2022-09-23.txt'));
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAACgAAAAeCAIAAADRv8uKAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAOUlEQVRIie3VwQkAQAgDwe2/thR1ZXiPAf+CxEyrk8ninHrClXdKgUxlBomwGBbD4rAYFsPivmLxAQG9vG68soTJAAAAAElFTkSuQmCC',
@@ -40,15 +39,7 @@ const GBK_PAGE = `<!DOCTYPE html><html><head><meta http-equiv="Content-Type" con
 let app: App;
 let folder: string;
 
-const runImport = (args: string[]) =>
-  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(appDir, 'scripts', 'import.js'), ...args],
-      { cwd: appDir, env: { ...process.env, IMPORT_SKIP_COMPILE: '1' }, maxBuffer: 32 * 1024 * 1024 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
-    );
-  });
+const runImport = (args: string[]) => runScript('import.js', args, { IMPORT_SKIP_COMPILE: '1' });
 /** The JSON report, or the command's own output when there is none. */
 const reportOf = (run: { code: number; stdout: string; stderr: string }) => {
   try {

@@ -255,7 +255,9 @@ export const guardLinkedEdits: DocumentRule = (strapi) => async (context, next) 
     }
   }
   await assertMayEdit(strapi, callerOf(strapi), check, `${ACTION_LABELS[context.action]}${labelOf(strapi, context.uid)}`);
-  const result = await next();
+  // Sent back before the write, in its transaction (record-audit.ts opens one): a write that
+  // would also publish (REST creates published by default) then meets the publish guard with
+  // its articles at 初审 and is refused, and a refused or failed write undoes the move.
   for (const key of reset) await sendBackToFirst(strapi, key, [key.what]);
-  return result;
+  return next();
 };

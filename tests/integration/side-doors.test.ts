@@ -154,7 +154,7 @@ describe('a quote linked to an article is an edit of that article (finding 2)', 
     expect((await publicAnswer(own)).data.quotes.map((quote: Json) => quote.text)).toEqual(['新加的一句话']);
   });
 
-  test('a full-access token may link a quote (it writes as an administrator) but the article goes back to 初审; a token without article rights may not', async () => {
+  test('a full-access token may link a draft quote (it writes as an administrator) but the article goes back to 初审, and may not publish one past 终审; a token without article rights may not', async () => {
     const article = await publishedArticle('writer', '对接系统写入的稿件');
     const before = await publicAnswer(article);
     const refused = await api(app)
@@ -165,8 +165,20 @@ describe('a quote linked to an article is an edit of that article (finding 2)', 
     expect(refused.body.error.message).toContain('对接系统写入的稿件');
     expect(await stage(article)).toBe('approved');
 
-    const res = await api(app)
+    // REST creates published unless told otherwise: that would put unreviewed text on the page.
+    const count = await quoteCount();
+    const published = await api(app)
       .post('/api/speaker-quotes')
+      .set('Authorization', `Bearer ${fullAccess}`)
+      .send({ data: { text: '令牌直接发布的话', speakerName: '某人', article: article } });
+    expect(published.status).toBe(400);
+    expect(published.body.error.message).toContain('所属稿件尚未通过初审');
+    expect(await quoteCount()).toBe(count);
+    expect(await stage(article)).toBe('approved');
+    expect(await publicAnswer(article)).toEqual(before);
+
+    const res = await api(app)
+      .post('/api/speaker-quotes?status=draft')
       .set('Authorization', `Bearer ${fullAccess}`)
       .send({ data: { text: '令牌写的话', speakerName: '某人', article: article } });
     expect(res.status).toBe(201);

@@ -10,7 +10,7 @@ import { checkerFor } from '../utils/permission-checker';
 type AdminRouter = { type: 'admin'; routes: unknown[] };
 type Ctx = {
   request: { body?: unknown };
-  state: { userAbility?: unknown };
+  state: { userAbility?: unknown; user?: { id?: number } };
   body: unknown;
 };
 
@@ -79,7 +79,8 @@ export const registerQuoteAdminRoutes = (strapi: Core.Strapi) => {
             speakerPosition: text(quote?.speakerPosition, 255, 'speakerPosition'),
             speakerOrganization: text(quote?.speakerOrganization, 255, 'speakerOrganization'),
           }));
-          ctx.body = { data: await proposals().accept(documentId, locale, quotes) };
+          // The accepting editor is their creator, as if made in the content manager: a 撰稿 sees and corrects their own.
+          ctx.body = { data: await proposals().accept(documentId, locale, quotes, ctx.state.user?.id) };
         },
         config: { policies: ['admin::isAuthenticatedAdmin'] },
       },

@@ -2,7 +2,9 @@
 // through the document service, so it is validated, localized and published the
 // way an editor's content is. Idempotent: an entry already there is left alone. Demo
 // entries that pass 三审 are recorded as approved (a system move) before they are published,
-// so a fresh clone starts with REVIEW_REQUIRED on.
+// so a fresh clone starts with REVIEW_REQUIRED on. They are approved once every entry is
+// written: a quote linked to an approved article would send it back to 初审
+// (guard-linked-edits.ts); quotes are drafts that go public with their article.
 import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
@@ -61,6 +63,7 @@ export const seedDemo = async (strapi: Core.Strapi, file = DEMO_SEED_FILE(strapi
 
   // One transaction: a failure half-way leaves the database as it was.
   await strapi.db.transaction(async () => {
+    const approvals: Array<() => Promise<void>> = [];
     for (const group of groups()) {
       // Typed UIDs would need a switch per group; the seed file is validated by the document service instead.
       const documents = strapi.documents(group.uid as 'api::article.article') as unknown as DocumentsApi;
@@ -79,17 +82,20 @@ export const seedDemo = async (strapi: Core.Strapi, file = DEMO_SEED_FILE(strapi
           continue;
         }
         const relations = resolveRelations(entry.relations, refs);
-        const reviewed = reviewModeOf(group.uid) === 'own';
-        // Reviewed types: written as drafts, approved, then published (the guard checks the stage).
-        const status = reviewed ? 'draft' : 'published';
+        const mode = reviewModeOf(group.uid);
+        // Reviewed types: written as drafts, approved, then published (the guard checks the
+        // stage); those reviewed with their article are published with it.
+        const status = mode === 'none' ? 'published' : 'draft';
         const approveAndPublish = async (documentId: string, locale: string) => {
-          if (!reviewed) return;
-          await getService(strapi, 'review').systemMove(
-            { uid: group.uid, documentId, locale },
-            'approved',
-            '演示数据，按已审核载入（demo content）'
-          );
-          await documents.publish({ documentId, locale });
+          if (mode !== 'own') return;
+          approvals.push(async () => {
+            await getService(strapi, 'review').systemMove(
+              { uid: group.uid, documentId, locale },
+              'approved',
+              '演示数据，按已审核载入（demo content）'
+            );
+            await documents.publish({ documentId, locale });
+          });
         };
         const created = await documents.create({
           locale: primaryLocale,
@@ -110,6 +116,7 @@ export const seedDemo = async (strapi: Core.Strapi, file = DEMO_SEED_FILE(strapi
         result.created += 1;
       }
     }
+    for (const approveAndPublishNow of approvals) await approveAndPublishNow();
   });
   return result;
 };

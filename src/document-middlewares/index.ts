@@ -26,6 +26,9 @@ import { recordAudit } from './record-audit';
 import { protectReviewRecords } from './protect-review-records';
 import { resetReviewOnEdit } from './reset-review-on-edit';
 import { resetReviewOnDelete } from './reset-review-on-delete';
+import { guardScheduling } from './guard-scheduling';
+import { guardClone } from './guard-clone';
+import { guardLinkedEdits } from './guard-linked-edits';
 import type { DocumentRule } from './types';
 
 const RULES: DocumentRule[] = [
@@ -38,6 +41,11 @@ const RULES: DocumentRule[] = [
   recordAudit,
   guardRebuildSecret,
   checkTerms,
+  // Who may: scheduling needs the publish right, a clone the read right on its source, a
+  // write to a quote or commended name the edit right on each article showing it.
+  guardScheduling,
+  guardClone,
+  guardLinkedEdits,
   // 定时发布 / 到期下线 as saved: a bad time is refused before anything runs on it.
   checkSchedule,
   // Before anything a publish writes (publishDate, quotes following): a refusal leaves nothing.

@@ -40,9 +40,14 @@ export type TypeSettings = {
   rebuild?: boolean;
   admin?: AdminLayout;
   /**
-   * What the publish checks read (src/publish-guard): its reader-visible text fields
-   * (string, text or blocks), the relations whose texts are checked with it (each with
-   * its own type's fields), its media fields, and whether it needs 来源/栏目/发布时间.
+   * What readers see of it, the one declaration read by the publish checks
+   * (src/publish-guard), the review reset and the guard on linked entries
+   * (src/document-middlewares/reset-review-on-edit.ts, guard-linked-edits.ts): its
+   * reader-visible text fields (string, text or blocks), the linked entries shown with it
+   * (`relations`: each checked with its own type's fields; a write to one of them is an
+   * edit of this entry), its media fields, and whether it needs 来源/栏目/发布时间.
+   * Which side of a link holds it, and whether a linked entry belongs to one entry only
+   * (a quote to one article), is read from the schema (`readerGraphOf`).
    */
   inspect?: { fields: string[]; relations?: string[]; media?: string[]; facts?: boolean };
   /**
@@ -102,3 +107,64 @@ export const reviewedTypes = () =>
   allTypeSettings()
     .filter((settings) => reviewModeOf(settings.uid) === 'own')
     .map((settings) => settings.uid);
+
+/** The parts of a Strapi attribute the reader graph reads. */
+type Attribute = { type: string; repeatable?: boolean; relation?: string; target?: string; inversedBy?: string; mappedBy?: string };
+/** How the graph reads a type's schema (strapi.getModel): passed in, so this file needs no Strapi. */
+export type SchemaLookup = (uid: string) => { attributes: Record<string, unknown> } | undefined;
+
+/** A linked entry shown with its owner (an article's quotes, commended units and individuals). */
+export type ReaderLink = {
+  /** The owner's attribute (`quotes`). */
+  field: string;
+  /** The linked type (`api::speaker-quote.speaker-quote`). */
+  target: string;
+  /** The linked type's attribute pointing back (`article`), written from that side too. */
+  inverse: string | null;
+  /** A linked entry belongs to one owner at most (a quote to one article): linking it elsewhere takes it away. */
+  single: boolean;
+};
+
+/** What readers see of an entry of one type: its own fields, files and components, and the entries linked into it. */
+export type ReaderGraph = {
+  fields: string[];
+  media: string[];
+  /** Single components, shown whole (the 信息公开 table). */
+  components: string[];
+  /** Every relation compared by the review reset: the links, and 栏目 for types with facts. */
+  relations: string[];
+  links: ReaderLink[];
+};
+
+const attributesOf = (schema: SchemaLookup, uid: string) => (schema(uid)?.attributes ?? {}) as Record<string, Attribute>;
+
+/** The reader-visible graph of `uid`, from its declaration and its schema. */
+export const readerGraphOf = (schema: SchemaLookup, uid: string): ReaderGraph => {
+  const inspect = settingsOf(uid)?.inspect;
+  const attributes = attributesOf(schema, uid);
+  const links = (inspect?.relations ?? []).map((field): ReaderLink => {
+    const attribute = attributes[field] ?? { type: 'relation' };
+    return {
+      field,
+      target: attribute.target ?? '',
+      inverse: attribute.inversedBy ?? attribute.mappedBy ?? null,
+      single: attribute.relation === 'oneToMany' || attribute.relation === 'oneToOne',
+    };
+  });
+  return {
+    fields: inspect?.fields ?? [],
+    media: inspect?.media ?? [],
+    components: Object.keys(attributes).filter((name) => attributes[name].type === 'component' && !attributes[name].repeatable),
+    // 发布时间 is left out: the date readers see is not what 终审 approves the text for.
+    relations: [...links.map((link) => link.field), ...(inspect?.facts ? ['channel'] : [])],
+    links,
+  };
+};
+
+/** Where entries of `uid` are shown inside other entries: each owner type and the link, for the guard on linked entries. */
+export const ownersOf = (schema: SchemaLookup, uid: string) =>
+  allTypeSettings().flatMap((owner) =>
+    readerGraphOf(schema, owner.uid)
+      .links.filter((link) => link.target === uid && link.inverse)
+      .map((link) => ({ owner: owner.uid, link }))
+  );

@@ -50,6 +50,11 @@ const settings: TypeSettings = {
           '由系统填写：定时发布或到期下线未执行的原因。修改稿件并保存后，下一次检查时重新执行（Schedule refused, set by the server）',
         editable: false,
       },
+      scheduledBy: {
+        label: '定时设置人',
+        description: '由系统填写：设置或确认定时发布、到期下线的人，定时任务以其名义执行并记入操作日志（Scheduled by, set by the server）',
+        editable: false,
+      },
       legacyClickCount: { label: '原网站点击率', description: '从旧网站迁移的点击数，计入总点击率（Legacy click count）' },
       legacyKey: { label: '原网页', description: '由导入工具填写：原网页地址或文件，再次导入时据此更新而不重复（Imported from）' },
       disclosure: {

@@ -15,8 +15,12 @@ export type Actor = {
 };
 
 type Person = { id?: unknown; firstname?: unknown; lastname?: unknown; username?: unknown; email?: unknown; name?: unknown };
-/** The parts of Koa's context read here. */
+/** A server job run in the name of the person (or token) who set it up: 定时发布 by 终审. */
+export type OnBehalfOf = { job: string; kind: 'admin' | 'api-token'; id: number | null; name: string };
+
+/** The parts of Koa's context read here (a job's context has `onBehalfOf` and no request). */
 export type RequestLike = {
+  onBehalfOf?: OnBehalfOf;
   request?: { ip?: string; header?: Record<string, string | string[] | undefined> };
   state?: { user?: Person; auth?: { strategy?: { name?: string }; credentials?: Person } };
 };
@@ -39,6 +43,18 @@ export const displayName = (person: Person | undefined): string | null =>
 
 /** `script` names the command outside a request (`import.js`, `strapi`). */
 export const actorOf = (ctx: RequestLike | undefined, script: string): Actor => {
+  if (!ctx?.request && ctx?.onBehalfOf) {
+    const { job, kind, id, name } = ctx.onBehalfOf;
+    return {
+      actorKind: kind,
+      actorId: id,
+      actorName: bounded(`${name}（${job}）`),
+      actorEmail: null,
+      ip: null,
+      userAgent: null,
+      requestId: null,
+    };
+  }
   if (!ctx?.request) {
     return {
       actorKind: 'system',

@@ -49,14 +49,16 @@ const createQuoteProposals = ({ strapi }: { strapi: Core.Strapi }) => {
      * Makes the accepted quotes into drafts linked to the article, placed by where their
      * text is in the body among the quotes it has (whose order the editor may have set).
      */
-    accept(documentId: string, locale: string, accepted: FoundQuote[]) {
+    accept(documentId: string, locale: string, accepted: FoundQuote[], editorId?: number) {
       // Read and written in one transaction: two accepts at once (a double click) take turns on SQLite.
-      return strapi.db.transaction(() => acceptNow(documentId, locale, accepted));
+      return strapi.db.transaction(() => acceptNow(documentId, locale, accepted, editorId));
     },
   };
 
   /** What accept does, inside its transaction. */
-  async function acceptNow(documentId: string, locale: string, accepted: FoundQuote[]) {
+  async function acceptNow(documentId: string, locale: string, accepted: FoundQuote[], editorId?: number) {
+    // Created and last changed by the accepting editor, as the content manager records its own creates.
+    const authors = typeof editorId === 'number' ? { createdBy: editorId, updatedBy: editorId } : {};
     const draft = await draftOf(documentId, locale);
     const text = normalize(blocksText(draft.body));
     const at = (quoteText: string) => text.indexOf(normalize(quoteText));
@@ -82,6 +84,7 @@ const createQuoteProposals = ({ strapi }: { strapi: Core.Strapi }) => {
         speakerName: quote.speakerName,
         speakerPosition: quote.speakerPosition,
         speakerOrganization: quote.speakerOrganization,
+        ...authors,
       };
       const created = await strapi.documents(QUOTE).create({ locale, data: data as never });
       const position = at(quote.text);
@@ -94,7 +97,10 @@ const createQuoteProposals = ({ strapi }: { strapi: Core.Strapi }) => {
     await strapi.documents(ARTICLE).update({
       documentId,
       locale,
-      data: { quotes: { set: order.map((quote) => ({ documentId: quote.documentId, locale })) } } as never,
+      data: {
+        quotes: { set: order.map((quote) => ({ documentId: quote.documentId, locale })) },
+        ...(authors.updatedBy ? { updatedBy: authors.updatedBy } : {}),
+      } as never,
     });
     return { created: fresh.length };
   }

@@ -10,6 +10,10 @@
 // nothing due. SQLite has one connection and serves one instance: the transaction alone
 // serialises the work, and every write inside it goes through that transaction.
 //
+// A job runs in the name of whoever set its time (`scheduledBy`, written by
+// guard-scheduling.ts, which lets only those who may publish set one): the 操作日志
+// entries of the publish and all it causes name them (`X（定时发布）`), not the system.
+//
 // A job the guard refuses is not retried: the refusal is asked before publishing
 // (nothing written), kept in scheduleError and shown to editors; saving the article
 // again clears it and runs the job at the next poll.
@@ -18,6 +22,7 @@ import type { Knex } from 'knex';
 import { isDue, scheduleErrorText } from '../../../lib/schedule';
 import { assertMayPublish } from '../../../publish-guard';
 import { getService } from '../../../utils/services';
+import type { OnBehalfOf } from '../../../lib/audit/actor';
 
 const UID = 'api::article.article';
 
@@ -32,10 +37,20 @@ type DraftRow = {
   publishAt: string | Date | null;
   unpublishAt: string | Date | null;
   scheduleError: string | null;
+  scheduledBy?: unknown;
 };
 type Meta = { tableName: string; attributes: Record<string, { columnName?: string }> };
 
-const SELECT = ['id', 'documentId', 'locale', 'publishAt', 'unpublishAt', 'scheduleError'];
+const SELECT = ['id', 'documentId', 'locale', 'publishAt', 'unpublishAt', 'scheduleError', 'scheduledBy'];
+
+const JOB_NAMES: Record<JobKind, string> = { publish: '定时发布', unpublish: '到期下线' };
+
+/** Who a job runs for, from the draft's `scheduledBy`; null (the system) for one set by a script or before it was kept. */
+export const onBehalfOf = (kind: JobKind, scheduledBy: unknown): OnBehalfOf | null => {
+  const by = scheduledBy as { kind?: unknown; id?: unknown; name?: unknown } | null;
+  if (!by || typeof by !== 'object' || typeof by.name !== 'string' || (by.kind !== 'admin' && by.kind !== 'api-token')) return null;
+  return { job: JOB_NAMES[kind], kind: by.kind, id: typeof by.id === 'number' ? by.id : null, name: by.name };
+};
 
 const messageOf = (error: unknown) => {
   const failure = error as { message?: string; details?: { findings?: unknown[] } };
@@ -108,7 +123,17 @@ const createSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
     });
   };
 
-  const publishJob = async (row: DraftRow, now: Date): Promise<JobOutcome | null> => {
+  /** Runs `work` in the name of whoever set the job (no request: the guards see the server, the log the person). */
+  const inNameOf = <T>(kind: JobKind, row: DraftRow, work: () => Promise<T>): Promise<T> => {
+    const by = onBehalfOf(kind, row.scheduledBy);
+    if (!by) return work();
+    return (strapi.requestContext.run as <R>(store: unknown, cb: () => R) => R)({ onBehalfOf: by, state: {} }, work);
+  };
+
+  const publishJob = (row: DraftRow, now: Date) => inNameOf('publish', row, () => runPublishJob(row, now));
+  const unpublishJob = (row: DraftRow, now: Date) => inNameOf('unpublish', row, () => runUnpublishJob(row, now));
+
+  const runPublishJob = async (row: DraftRow, now: Date): Promise<JobOutcome | null> => {
     const done = (result: JobOutcome['result']): JobOutcome => ({
       kind: 'publish',
       documentId: row.documentId,
@@ -146,7 +171,7 @@ const createSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  const unpublishJob = async (row: DraftRow, now: Date): Promise<JobOutcome | null> => {
+  const runUnpublishJob = async (row: DraftRow, now: Date): Promise<JobOutcome | null> => {
     const done = (result: JobOutcome['result']): JobOutcome => ({
       kind: 'unpublish',
       documentId: row.documentId,

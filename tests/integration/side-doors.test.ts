@@ -1,0 +1,368 @@
+// Side doors into what readers see (#27, findings 2, 3, 4 and 9), tried as the users who
+// would try them: 撰稿, another 撰稿, 初审, 终审 through the content manager's admin API,
+// and API tokens through REST. A write to a linked entry (a quote, a commended unit) is an
+// edit of the articles showing it: it needs the right to edit each of them and sends them
+// back to 初审; scheduling needs the right to publish and the job runs in its setter's
+// name; a clone needs read on its source and leaves the source whole; quotes accepted
+// through 识别引语 belong to the editor who accepted them. Every row checks the anonymous
+// public answer is unchanged until 终审 publishes.
+import { startApp, stopApp, type App } from '../helpers/strapi';
+import { api, type Json } from '../helpers/http';
+import { adminToken } from '../helpers/admin';
+import { waitFor } from '../helpers/receiver';
+
+const ARTICLE = 'api::article.article';
+const QUOTE = 'api::speaker-quote.speaker-quote';
+const UNIT = 'api::commended-unit.commended-unit';
+const CM = '/content-manager/collection-types';
+const ARTICLES = `${CM}/${ARTICLE}`;
+const QUOTES = `${CM}/${QUOTE}`;
+const POLL_MS = 200;
+
+let app: App;
+let admin: string;
+const tokens: Record<string, string> = {};
+const userIds: Record<string, number> = {};
+let fullAccess: string;
+let quoteOnlyToken: string;
+
+const USERS = [
+  ['writer', '撰稿', '撰稿甲'],
+  ['writer2', '撰稿', '撰稿乙'],
+  ['first', '初审', '初审'],
+  ['final', '终审', '终审'],
+] as const;
+
+const as = (token: string) => ({
+  post: (url: string, body: object = {}) => api(app).post(url).set('Authorization', `Bearer ${token}`).send(body),
+  put: (url: string, body: object = {}) => api(app).put(url).set('Authorization', `Bearer ${token}`).send(body),
+  get: (url: string) => api(app).get(url).set('Authorization', `Bearer ${token}`),
+});
+const stage = async (documentId: string) =>
+  (await as(admin).post('/admin/newsroom/review/state', { uid: ARTICLE, documentId, locale: 'zh-Hans' })).body.data.stage as string;
+const history = async (documentId: string) =>
+  (await as(admin).post('/admin/newsroom/review/state', { uid: ARTICLE, documentId, locale: 'zh-Hans' })).body.data.history as Json[];
+const forward = async (documentId: string, steps: number) => {
+  for (let i = 0; i < steps; i += 1) {
+    const res = await as(admin).post('/admin/newsroom/review/move', { uid: ARTICLE, documentId, locale: 'zh-Hans', move: 'forward' });
+    expect(res.status).toBe(200);
+  }
+};
+const publish = (documentId: string, token = tokens.final) => as(token).post(`${ARTICLES}/${documentId}/actions/publish?locale=zh-Hans`);
+/** What an anonymous reader gets for the article, with its quotes and commended units. */
+const publicAnswer = async (documentId: string) => {
+  const res = await api(app).get(`/api/articles/${documentId}?populate[quotes][fields][0]=text&populate[commendedUnits][fields][0]=name`);
+  return { status: res.status, data: res.body.data ?? null };
+};
+/** An article written by `owner` in the content manager, passed by all levels and published by 终审. */
+const publishedArticle = async (owner: string, title: string, extra: object = {}) => {
+  const created = await as(tokens[owner]).post(`${ARTICLES}?locale=zh-Hans`, { title, source: '办公室', ...extra });
+  expect(created.status).toBe(201);
+  const documentId = created.body.data.documentId as string;
+  await forward(documentId, 4);
+  expect((await publish(documentId)).status).toBe(200);
+  expect(await stage(documentId)).toBe('approved');
+  return documentId;
+};
+const quoteCount = () => app.db.query(QUOTE).count({ where: { publishedAt: null } });
+const expectRefused = (res: Json, pattern: RegExp = /无权/) => {
+  expect(res.headers['content-type']).toMatch(/json/);
+  expect(res.status).toBe(403);
+  expect(res.body.data).toBeNull();
+  expect(res.body.error).toMatchObject({ status: 403, name: 'PolicyError' });
+  expect(res.body.error.message).toMatch(pattern);
+};
+const draftQuotesOf = async (documentId: string) =>
+  (
+    (await app.db.query(ARTICLE).findOne({
+      where: { documentId, locale: 'zh-Hans', publishedAt: null },
+      populate: { quotes: { select: ['documentId', 'text'] } },
+    })) as Json
+  ).quotes as Json[];
+
+beforeAll(async () => {
+  app = await startApp({ SEED_DEMO: 'false', REVIEW_REQUIRED: 'true', SCHEDULE_POLL_MS: String(POLL_MS) });
+  admin = await adminToken(app, 'side-doors-admin@example.gov.cn');
+  for (const [key, roleName, firstname] of USERS) {
+    const role = await app.db.query('admin::role').findOne({ where: { name: roleName } });
+    const email = `side-doors-${key}@example.gov.cn`;
+    const user = await app
+      .service('admin::user')
+      .create({ email, firstname, lastname: '编辑', password: 'Review-Passw0rd', isActive: true, roles: [role.id] });
+    userIds[key] = user.id;
+    const login = await api(app).post('/admin/login').send({ email, password: 'Review-Passw0rd' });
+    expect(login.status).toBe(200);
+    tokens[key] = login.body.data.token;
+  }
+  fullAccess = (await app.service('admin::api-token').create({ name: '对接系统', type: 'full-access', lifespan: null })).accessKey;
+  quoteOnlyToken = (
+    await app.service('admin::api-token').create({
+      name: '只能写摘录',
+      type: 'custom',
+      lifespan: null,
+      // It may read articles (so Strapi lets it name one) but not change them.
+      permissions: [
+        'api::speaker-quote.speaker-quote.create',
+        'api::speaker-quote.speaker-quote.find',
+        'api::article.article.find',
+        'api::article.article.findOne',
+      ],
+    })
+  ).accessKey;
+});
+afterAll(async () => {
+  await stopApp(app);
+  process.env.REVIEW_REQUIRED = 'false';
+});
+
+describe('a quote linked to an article is an edit of that article (finding 2)', () => {
+  test('撰稿 creating a quote on another writer’s approved article: 403, nothing written, article unchanged', async () => {
+    const theirs = await publishedArticle('writer2', '他人已发布的稿件');
+    const before = await publicAnswer(theirs);
+    const count = await quoteCount();
+    const res = await as(tokens.writer).post(`${QUOTES}?locale=zh-Hans`, {
+      text: '未经审核的话',
+      speakerName: '某人',
+      article: { connect: [{ documentId: theirs, locale: 'zh-Hans' }] },
+    });
+    expectRefused(res);
+    expect(res.body.error.message).toContain('他人已发布的稿件');
+    expect(await quoteCount()).toBe(count);
+    expect(await stage(theirs)).toBe('approved');
+    expect(await publicAnswer(theirs)).toEqual(before);
+  });
+
+  test('on their own approved article: 201, the article back at 初审, readers unchanged until 终审 publishes', async () => {
+    const own = await publishedArticle('writer', '自己已发布的稿件');
+    const before = await publicAnswer(own);
+    expect(before.data.quotes).toEqual([]);
+    const res = await as(tokens.writer).post(`${QUOTES}?locale=zh-Hans`, {
+      text: '新加的一句话',
+      speakerName: '某人',
+      article: { connect: [{ documentId: own, locale: 'zh-Hans' }] },
+    });
+    expect(res.status).toBe(201);
+    expect(await stage(own)).toBe('first');
+    const last = (await history(own)).at(-1);
+    expect(last).toMatchObject({ from: 'approved', to: 'first', system: true });
+    expect(last.comment).toContain('讲话摘录：新建');
+    // 终审 cannot publish it before it passes again; readers still see the approved version.
+    expect((await publish(own)).status).toBe(400);
+    expect(await publicAnswer(own)).toEqual(before);
+    await forward(own, 3);
+    expect((await publish(own)).status).toBe(200);
+    expect((await publicAnswer(own)).data.quotes.map((quote: Json) => quote.text)).toEqual(['新加的一句话']);
+  });
+
+  test('a full-access token may link a draft quote (it writes as an administrator) but the article goes back to 初审, and may not publish one past 终审; a token without article rights may not', async () => {
+    const article = await publishedArticle('writer', '对接系统写入的稿件');
+    const before = await publicAnswer(article);
+    const refused = await api(app)
+      .post('/api/speaker-quotes')
+      .set('Authorization', `Bearer ${quoteOnlyToken}`)
+      .send({ data: { text: '令牌写的话', speakerName: '某人', article: article } });
+    expect([refused.status, refused.body.error?.name]).toEqual([403, 'PolicyError']);
+    expect(refused.body.error.message).toContain('对接系统写入的稿件');
+    expect(await stage(article)).toBe('approved');
+
+    // REST creates published unless told otherwise: that would put unreviewed text on the page.
+    const count = await quoteCount();
+    const published = await api(app)
+      .post('/api/speaker-quotes')
+      .set('Authorization', `Bearer ${fullAccess}`)
+      .send({ data: { text: '令牌直接发布的话', speakerName: '某人', article: article } });
+    expect(published.status).toBe(400);
+    expect(published.body.error.message).toContain('所属稿件尚未通过初审');
+    expect(await quoteCount()).toBe(count);
+    expect(await stage(article)).toBe('approved');
+    expect(await publicAnswer(article)).toEqual(before);
+
+    const res = await api(app)
+      .post('/api/speaker-quotes?status=draft')
+      .set('Authorization', `Bearer ${fullAccess}`)
+      .send({ data: { text: '令牌写的话', speakerName: '某人', article: article } });
+    expect(res.status).toBe(201);
+    expect(await stage(article)).toBe('first');
+    expect(await publicAnswer(article)).toEqual(before);
+    const logged = await app.db.query('api::audit.audit-entry').findOne({
+      where: { action: 'create', targetUid: QUOTE, targetDocumentId: res.body.data.documentId },
+    });
+    expect(logged).toMatchObject({ actorKind: 'api-token', actorName: '对接系统' });
+  });
+
+  test('a quote moved between articles, from either side: needs the right on both, sends both back', async () => {
+    const mine = await publishedArticle('writer', '摘录原属的稿件');
+    const quote = await as(tokens.writer).post(`${QUOTES}?locale=zh-Hans`, {
+      text: '会被移动的话',
+      speakerName: '某人',
+      article: { connect: [{ documentId: mine, locale: 'zh-Hans' }] },
+    });
+    const quoteId = quote.body.data.documentId;
+    await forward(mine, 3);
+    expect((await publish(mine)).status).toBe(200);
+    const theirs = await publishedArticle('writer2', '摘录移入的稿件');
+    const [mineBefore, theirsBefore] = [await publicAnswer(mine), await publicAnswer(theirs)];
+    expect(mineBefore.data.quotes).toHaveLength(1);
+
+    // The 撰稿 may not move their quote into another writer's article.
+    expectRefused(
+      await as(tokens.writer).put(`${QUOTES}/${quoteId}?locale=zh-Hans`, {
+        article: { connect: [{ documentId: theirs, locale: 'zh-Hans' }], disconnect: [] },
+      })
+    );
+    // Nor may the other writer take it from the article side.
+    expectRefused(
+      await as(tokens.writer2).put(`${ARTICLES}/${theirs}?locale=zh-Hans`, {
+        quotes: { connect: [{ documentId: quoteId, locale: 'zh-Hans' }], disconnect: [] },
+      })
+    );
+    expect((await draftQuotesOf(mine)).map((row) => row.documentId)).toEqual([quoteId]);
+    expect([await stage(mine), await stage(theirs)]).toEqual(['approved', 'approved']);
+
+    // 初审 may edit both: the quote moves, both articles go back to 初审.
+    const moved = await as(tokens.first).put(`${ARTICLES}/${theirs}?locale=zh-Hans`, {
+      quotes: { connect: [{ documentId: quoteId, locale: 'zh-Hans' }], disconnect: [] },
+    });
+    expect(moved.status).toBe(200);
+    expect(await draftQuotesOf(mine)).toEqual([]);
+    expect([await stage(mine), await stage(theirs)]).toEqual(['first', 'first']);
+    expect((await history(mine)).at(-1).comment).toContain('讲话摘录：移到另一稿件');
+    expect([await publicAnswer(mine), await publicAnswer(theirs)]).toEqual([mineBefore, theirsBefore]);
+  });
+
+  test('a commended unit edited or linked from its side sends the articles naming it back to 初审', async () => {
+    const unit = await app
+      .documents(UNIT)
+      .create({ locale: 'zh-Hans', data: { name: '温州市龙湾区机关事务管理中心', city: '温州市' } as never });
+    const article = await publishedArticle('writer', '提及先进集体的稿件');
+    // Linked from the unit's side by 初审.
+    const linked = await as(tokens.first).put(`${CM}/${UNIT}/${unit.documentId}?locale=zh-Hans`, {
+      articles: { connect: [{ documentId: article, locale: 'zh-Hans' }], disconnect: [] },
+    });
+    expect(linked.status).toBe(200);
+    expect(await stage(article)).toBe('first');
+    await forward(article, 3);
+    const before = await publicAnswer(article);
+    // 撰稿 may not edit commended units at all (the content manager's own 403).
+    expect((await as(tokens.writer).put(`${CM}/${UNIT}/${unit.documentId}?locale=zh-Hans`, { name: '改名' })).status).toBe(403);
+    const renamed = await as(tokens.first).put(`${CM}/${UNIT}/${unit.documentId}?locale=zh-Hans`, { name: '龙湾区机关事务管理中心' });
+    expect(renamed.status).toBe(200);
+    expect(await stage(article)).toBe('first');
+    expect((await history(article)).at(-1).comment).toContain('先进集体：修改 name');
+    expect(await publicAnswer(article)).toEqual(before);
+  });
+});
+
+describe('scheduling is publishing (finding 3)', () => {
+  const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
+
+  test('a 撰稿 setting 定时发布 or 到期下线 (update or create): 403, nothing saved; saving the form unchanged is fine', async () => {
+    const own = await publishedArticle('writer', '撰稿想定时的稿件');
+    const before = await publicAnswer(own);
+    expectRefused(await as(tokens.writer).put(`${ARTICLES}/${own}?locale=zh-Hans`, { unpublishAt: inMs(3_600_000) }), /定时发布/);
+    expectRefused(await as(tokens.writer).put(`${ARTICLES}/${own}?locale=zh-Hans`, { publishAt: inMs(3_600_000) }), /定时发布/);
+    const count = await app.db.query(ARTICLE).count({});
+    expectRefused(
+      await as(tokens.writer).post(`${ARTICLES}?locale=zh-Hans`, { title: '新建即定时', source: '办公室', publishAt: inMs(3_600_000) }),
+      /定时发布/
+    );
+    expect(await app.db.query(ARTICLE).count({})).toBe(count);
+    const row = await app.db.query(ARTICLE).findOne({ where: { documentId: own, locale: 'zh-Hans', publishedAt: null } });
+    expect(row).toMatchObject({ publishAt: null, unpublishAt: null, scheduledBy: null });
+    // The form sends the (empty) times back with every save.
+    expect((await as(tokens.writer).put(`${ARTICLES}/${own}?locale=zh-Hans`, { publishAt: null, unpublishAt: null })).status).toBe(200);
+    expect(await publicAnswer(own)).toEqual(before);
+  });
+
+  test('终审 schedules: the job runs in 终审’s name, named in the 操作日志; a client cannot forge who scheduled', async () => {
+    const created = await as(tokens.writer).post(`${ARTICLES}?locale=zh-Hans`, { title: '终审定时发布的稿件', source: '办公室' });
+    const documentId = created.body.data.documentId;
+    await forward(documentId, 4);
+    const set = await as(tokens.final).put(`${ARTICLES}/${documentId}?locale=zh-Hans`, {
+      publishAt: inMs(1500),
+      scheduledBy: { kind: 'admin', id: userIds.writer, name: '伪造' },
+    });
+    expect(set.status).toBe(200);
+    const row = await app.db.query(ARTICLE).findOne({ where: { documentId, locale: 'zh-Hans', publishedAt: null } });
+    expect(row.scheduledBy).toEqual({ kind: 'admin', id: userIds.final, name: '终审 编辑' });
+    expect((await publicAnswer(documentId)).status).toBe(404);
+    await waitFor(async () => (await publicAnswer(documentId)).status === 200, 15_000, 100);
+    const logged = await app.db.query('api::audit.audit-entry').findOne({ where: { action: 'publish', targetDocumentId: documentId } });
+    expect(logged).toMatchObject({ actorKind: 'admin', actorId: userIds.final, actorName: '终审 编辑（定时发布）' });
+  });
+});
+
+describe('clone (finding 4)', () => {
+  const clone = (token: string, documentId: string, body: object = {}) =>
+    as(token).post(`${ARTICLES}/clone/${documentId}?locale=zh-Hans`, { locale: 'zh-Hans', ...body });
+
+  test('a 撰稿 cloning another writer’s draft they cannot read: 403, nothing returned or written', async () => {
+    const theirs = await as(tokens.writer2).post(`${ARTICLES}?locale=zh-Hans`, { title: '他人的机密草稿', source: '办公室' });
+    expect((await as(tokens.writer).get(`${ARTICLES}/${theirs.body.data.documentId}?locale=zh-Hans`)).status).toBe(403);
+    const count = await app.db.query(ARTICLE).count({});
+    const res = await clone(tokens.writer, theirs.body.data.documentId, { title: '他人的机密草稿' });
+    expectRefused(res, /不能复制/);
+    expect(JSON.stringify(res.body)).not.toContain('机密');
+    expect(await app.db.query(ARTICLE).count({})).toBe(count);
+  });
+
+  test('cloning keeps the source’s quotes: the copy gets its own new drafts, starts at 草稿, and is logged', async () => {
+    const source = await publishedArticle('writer', '带两条摘录的稿件');
+    for (const text of ['第一句', '第二句']) {
+      await as(tokens.writer).post(`${QUOTES}?locale=zh-Hans`, {
+        text,
+        speakerName: '某人',
+        article: { connect: [{ documentId: source, locale: 'zh-Hans' }] },
+      });
+    }
+    await forward(source, 3);
+    expect((await publish(source)).status).toBe(200);
+    const before = await publicAnswer(source);
+    const sourceQuotes = (await draftQuotesOf(source)).map((quote) => quote.documentId).sort();
+    expect(sourceQuotes).toHaveLength(2);
+
+    const res = await clone(tokens.writer, source, { title: '带两条摘录的稿件（副本）', slug: 'copy-with-quotes' });
+    expect([200, 201]).toContain(res.status);
+    const copy = res.body.data.documentId as string;
+    expect((await draftQuotesOf(source)).map((quote) => quote.documentId).sort()).toEqual(sourceQuotes);
+    const copied = await draftQuotesOf(copy);
+    expect(copied.map((quote) => quote.text).sort()).toEqual(['第一句', '第二句']);
+    for (const quote of copied) expect(sourceQuotes).not.toContain(quote.documentId);
+    // The copies are the cloner's: the 撰稿 sees them in their list.
+    const list = await as(tokens.writer).get(`${QUOTES}?locale=zh-Hans&page=1&pageSize=100`);
+    expect(list.body.results.map((quote: Json) => quote.documentId)).toEqual(expect.arrayContaining(copied.map((q) => q.documentId)));
+    expect(await stage(source)).toBe('approved');
+    expect(await stage(copy)).toBe('draft');
+    expect(await publicAnswer(source)).toEqual(before);
+    expect((await publicAnswer(copy)).status).toBe(404);
+    const logged = await app.db.query('api::audit.audit-entry').findOne({ where: { action: 'clone', targetDocumentId: copy } });
+    expect(logged).toMatchObject({ actorId: userIds.writer, changes: { clonedFrom: { after: source } } });
+  });
+});
+
+describe('识别引语 (finding 9)', () => {
+  test('accepted quotes are created by the accepting 撰稿, appear in their list, and the article’s field names them', async () => {
+    const created = await as(tokens.writer).post(`${ARTICLES}?locale=zh-Hans`, { title: '识别引语的稿件', source: '办公室' });
+    const documentId = created.body.data.documentId;
+    const accepted = await as(tokens.writer).post('/admin/newsroom/quotes/accept', {
+      documentId,
+      locale: 'zh-Hans',
+      quotes: [
+        { text: '要把机关事务工作做实做细', speakerName: '谢小云', speakerPosition: '局长', speakerOrganization: '省机关事务管理局' },
+      ],
+    });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.data.created).toBe(1);
+    const [quote] = await draftQuotesOf(documentId);
+    const row = await app.db
+      .query(QUOTE)
+      .findOne({ where: { documentId: quote.documentId, publishedAt: null }, populate: ['createdBy', 'updatedBy'] });
+    expect(row.createdBy.id).toBe(userIds.writer);
+    expect(row.updatedBy.id).toBe(userIds.writer);
+    const list = await as(tokens.writer).get(`${QUOTES}?locale=zh-Hans&page=1&pageSize=100`);
+    expect(list.body.results.map((entry: Json) => entry.documentId)).toContain(quote.documentId);
+    const relation = await as(tokens.writer).get(`/content-manager/relations/${ARTICLE}/${documentId}/quotes?locale=zh-Hans`);
+    expect(relation.status).toBe(200);
+    expect(relation.body.results[0]).toMatchObject({ documentId: quote.documentId, speakerName: '谢小云' });
+  });
+});

@@ -19,6 +19,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
     'strapi::errors',
     // SQLite busy with a script's write: a 503 with Retry-After, not a 500 (src/middlewares/database-busy.ts).
     'global::database-busy',
+    // Uploads with images past their queue: a 503 with Retry-After (src/bootstrap/upload-limits.ts).
+    'global::upload-busy',
     'strapi::security',
     {
       name: 'strapi::cors',

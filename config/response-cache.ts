@@ -5,7 +5,7 @@ import type { Core } from '@strapi/strapi';
 // the operator contract (README, docs/operations.md).
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   enabled: env.bool('RESPONSE_CACHE', true),
-  /** Memory the cached answers may hold, in MB (text, bytes kept for sending and keys). */
+  /** Memory the cached answers may hold, in MB, each counted at what it keeps alive (src/lib/response-cache/answer.ts entryBytes). */
   maxMb: env.float('RESPONSE_CACHE_MAX_MB', 64),
   /** An answer taking more memory than this (about 2–3× its bytes as sent) is never cached, in KB. */
   maxEntryKb: env.int('RESPONSE_CACHE_MAX_ENTRY_KB', 1024),

@@ -16,6 +16,7 @@ import { guardPreviewRoute } from './bootstrap/preview-route';
 import { endSerialStartup, serializeStartup } from './bootstrap/serial-startup';
 import { beginImmediateOnSqlite } from './bootstrap/sqlite-immediate';
 import { registerTimeSlices } from './bootstrap/time-slices';
+import { limitUploads } from './bootstrap/upload-limits';
 import { registerArticleQuotesAdmin } from './bootstrap/article-quotes-admin';
 import { registerQuoteAdminRoutes } from './bootstrap/quote-admin';
 import { registerInspectionAdminRoutes, registerInspectionPermissions } from './bootstrap/inspection-admin';
@@ -41,6 +42,7 @@ export default {
     guardBulkPublish(strapi);
     guardPreviewRoute(strapi);
     registerTimeSlices(strapi);
+    limitUploads(strapi);
     registerArticleQuotesAdmin(strapi);
     registerQuoteAdminRoutes(strapi);
     registerInspectionAdminRoutes(strapi);

@@ -9,7 +9,7 @@
 // When src/middlewares/response-cache.ts missed, the answer is kept in the response cache
 // here, with the headers it went out with.
 import type { Core } from '@strapi/strapi';
-import { etagOf, fill, surrogateKeys, template, type CachedAnswer } from '../lib/response-cache/answer';
+import { entryBytes, etagOf, fill, ownBytes, surrogateKeys, template, type CachedAnswer } from '../lib/response-cache/answer';
 import { getService } from '../utils/services';
 import { isPrivateRequest, type CacheSlot } from './response-cache';
 
@@ -95,7 +95,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const contentType = String(ctx.response.get('Content-Type') || 'application/json; charset=utf-8');
     const text = fill(made.pieces, made.values);
     // What this response sends, and what a hit with the same totals will send again.
-    const sent = { totals: made.values.join(','), body: Buffer.from(text), etag: etagOf(made.hash, made.values) };
+    const sent = { totals: made.values.join(','), body: ownBytes(text), etag: etagOf(made.hash, made.values) };
 
     const slot = ctx.state.responseCache as CacheSlot | undefined;
     if (slot) {
@@ -104,20 +104,19 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       for (const [name, value] of Object.entries(ctx.response.headers)) {
         if (!OWN_HEADERS.has(name) && !name.startsWith('access-control-') && value !== undefined) headers[name] = String(value);
       }
-      const answer: CachedAnswer = {
+      const kept: Omit<CachedAnswer, 'bytes'> = {
         contentType,
         headers,
         pieces: made.pieces,
         counts: made.counts,
         hash: made.hash,
         keys,
-        // The pieces (UTF-16 in memory) and the bytes kept for sending.
-        bytes: text.length * 2 + Buffer.byteLength(text) + made.pieces.length * 64 + 512,
         expiresAt: countersOnly ? Date.now() + cache.config.countersTtlS * 1000 : Infinity,
         sent,
       };
-      const kept = (!countersOnly || cache.config.countersTtlS > 0) && cache.set(slot.key, answer, slot.startedIn);
-      if (kept && made.counts.length) await cache.totals(made.counts, made.values);
+      const answer: CachedAnswer = { ...kept, bytes: entryBytes(kept, slot.key) };
+      const stored = (!countersOnly || cache.config.countersTtlS > 0) && cache.set(slot.key, answer, slot.startedIn);
+      if (stored && made.counts.length) await cache.totals(made.counts, made.values);
     }
 
     ctx.set('ETag', sent.etag);

@@ -1,11 +1,14 @@
 // Cached public answers served before the rest of the stack (the feed fast path does
 // the same for feeds): anonymous GET/HEAD under the REST prefix, and GraphQL queries by
-// GET or POST. The key is the whole request: the public origin, the URL with its query,
-// and for a POST the operation, its variables and extensions. A miss goes on through the
+// GET or POST. The key is the whole request: the public origin, the URL with its query
+// (for this project's own REST routes, only the parameters they read:
+// src/lib/response-cache/key.ts), and for a POST the operation, its variables and extensions. A miss goes on through the
 // stack and src/middlewares/public-cache-headers.ts keeps the answer when it may be kept.
 // Requests with an Authorization header are never served from, nor stored in, the cache.
 import type { Core } from '@strapi/strapi';
 import { bytesFor, type CachedAnswer } from '../lib/response-cache/answer';
+import { readQuery } from '../lib/response-cache/key';
+import { READABLE_TYPES } from '../bootstrap/permissions';
 import type { GraphqlLimits } from '../utils/graphql-limits';
 import { configuredCors, publicOrigin } from '../utils/fast-path';
 import { getService } from '../utils/services';
@@ -35,12 +38,26 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const limits = strapi.config.get('graphql-limits') as GraphqlLimits;
   const cors = configuredCors(strapi);
   const cache = () => getService(strapi, 'responseCache');
+  // This project's REST routes, whose query parameters are known: the readable types'
+  // collections (their core routes, by-slug, the most-read list) and the site search.
+  // Other routes (plugins') keep their whole URL in the key.
+  const ownCollections = new Set([
+    ...READABLE_TYPES.map((uid) => strapi.contentTypes[uid as 'api::article.article'].info.pluralName.toLowerCase()),
+    'search',
+  ]);
+  /** The URL as the key holds it: on our own routes, without the parameters nothing reads. */
+  const restUrl = (ctx: KoaContext, path: string) => {
+    if (!ctx.querystring || !ownCollections.has(path.slice(prefix.length).split('/')[0])) return ctx.url;
+    const read = readQuery(ctx.querystring);
+    if (read === null) return ctx.url;
+    return read ? `${ctx.path}?${read}` : ctx.path;
+  };
 
   const keyOf = async (ctx: KoaContext): Promise<string | null | false> => {
     const path = ctx.path.toLowerCase();
     const origin = publicOrigin(strapi, ctx.origin);
     const read = ctx.method === 'GET' || ctx.method === 'HEAD';
-    if (read && path.startsWith(prefix)) return NEVER_CACHED.test(path) ? null : `GET ${origin}${ctx.url}`;
+    if (read && path.startsWith(prefix)) return NEVER_CACHED.test(path) ? null : `GET ${origin}${restUrl(ctx, path)}`;
     if (path.replace(/\/+$/, '') !== endpoint) return null;
     // Apollo answers in the type the client accepts (application/json or graphql-response+json).
     if (read) return `GET ${origin}${ctx.url} ${ctx.get('accept')}`;

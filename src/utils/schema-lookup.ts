@@ -54,7 +54,9 @@ export const schemaLookup = (strapi: Core.Strapi): SchemaLookup => {
               target: attribute.type === 'media' ? 'plugin::upload.file' : attribute.target,
               many: attribute.type === 'media' ? !!attribute.multiple : /Many$/.test(attribute.relation ?? ''),
             };
-    cache.set(key, result);
+    // Only names the model has: a field name in a query is client input, and a memo of every
+    // name ever asked grew without bound (issue #27, finding 15).
+    if (attribute) cache.set(key, result);
     return result;
   };
 };

@@ -1,14 +1,21 @@
 // A Strapi server in a child process, for tests of shutdown and of several instances.
 import { spawn, type ChildProcess } from 'child_process';
+import fs from 'fs';
 import path from 'path';
 
 export type ServerProcess = { url: string; child: ChildProcess; output: () => string; exited: Promise<number | null> };
 
-export const startServerProcess = (env: Record<string, string>): Promise<ServerProcess> =>
+type Options = {
+  /** Node's own flags for the server (`--expose-gc` lets memoryOf force a full collection). */
+  nodeArgs?: string[];
+};
+
+export const startServerProcess = (env: Record<string, string>, { nodeArgs = [] }: Options = {}): Promise<ServerProcess> =>
   new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(__dirname, 'serve.js')], {
+    const child = spawn(process.execPath, [...nodeArgs, path.join(__dirname, 'serve.js')], {
       env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // An IPC channel for memoryOf (tests/helpers/serve.js answers it).
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     });
     let output = '';
     const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
@@ -28,3 +35,32 @@ export const startServerProcess = (env: Record<string, string>): Promise<ServerP
       if (!/LISTENING/.test(output)) reject(new Error(`server exited with ${code}:\n${output}`));
     });
   });
+
+export type Memory = { rss: number; heapUsed: number; external: number; arrayBuffers: number; collected: boolean };
+
+/**
+ * The server's memory as the kernel and V8 see it, after a full collection when the
+ * server runs with `--expose-gc` (`collected` says whether it did), in bytes.
+ */
+export const memoryOf = (server: ServerProcess): Promise<Memory> =>
+  new Promise((resolve, reject) => {
+    const timeout = setTimeout(() => reject(new Error('no memory report from the server')), 30_000);
+    const onMessage = (message: unknown) => {
+      const report = message as { memory?: Memory };
+      if (!report?.memory) return;
+      clearTimeout(timeout);
+      server.child.off('message', onMessage);
+      resolve(report.memory);
+    };
+    server.child.on('message', onMessage);
+    server.child.send({ memory: true });
+  });
+
+/** The server's peak resident memory since it started or since resetPeakOf (Linux: VmHWM), in bytes. */
+export const peakOf = (server: ServerProcess) => {
+  const status = fs.readFileSync(`/proc/${server.child.pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) * 1024;
+};
+
+/** Restarts peakOf's count from the present resident memory (Linux: clear_refs 5). */
+export const resetPeakOf = (server: ServerProcess) => fs.writeFileSync(`/proc/${server.child.pid}/clear_refs`, '5');

@@ -5,6 +5,8 @@
 import path from 'path';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import zhHans from '../../src/admin/translations/zh-Hans.json';
+import uploadLimits from '../../config/upload-limits';
+import { exampleSize, inWan } from '../../src/lib/upload-limits';
 
 const translations = zhHans as Record<string, string>;
 
@@ -110,4 +112,11 @@ test('the strings editors saw in English are translated', () => {
 test("an image's caption is 图片说明, never 标题 like the article's title", () => {
   expect(translations['upload.form.input.label.file-caption']).toBe('图片说明');
   expect(translations['upload.asset-details.caption']).toBe('图片说明');
+});
+
+test("the media library's upload dialog states the upload limits: UPLOAD_MAX_PIXELS' default, the body parser's 200 MB", () => {
+  // The default as config/upload-limits.ts reads it from an environment without the variable.
+  const defaults = <T>(_name: string, fallback: T) => fallback;
+  const { maxPixels } = uploadLimits({ env: Object.assign(defaults, { int: defaults }) } as never);
+  expect(translations['upload.input.label']).toContain(`不超过 ${inWan(maxPixels)}，如 ${exampleSize(maxPixels)}；文件不超过 200 MB`);
 });

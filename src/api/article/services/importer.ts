@@ -10,6 +10,7 @@ import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { getService } from '../../../utils/services';
 import { enforcedOf, guardEnabled } from '../../../publish-guard';
+import { checkImageFiles } from '../../../bootstrap/upload-limits';
 import type { LegacyPage } from '../../../lib/legacy-page';
 
 export type ImportOptions = {
@@ -145,6 +146,7 @@ const createImporter = ({ strapi }: { strapi: Core.Strapi }) => {
     const images: number[] = [];
     const files: number[] = [];
     if (!dir) return { images, files };
+    const beside: Array<{ item: LegacyPage['media'][number]; file: string; ext: string }> = [];
     for (const item of page.media) {
       if (/^(?:[a-z]+:)?\/\//i.test(item.href) || item.href.startsWith('data:')) continue;
       const found = fileBeside(dir, item.href, item.kind);
@@ -152,7 +154,16 @@ const createImporter = ({ strapi }: { strapi: Core.Strapi }) => {
         warnings.push(`${item.href}: ${found.error}`);
         continue;
       }
-      const { file, ext } = found;
+      beside.push({ item, file: found.file, ext: found.ext });
+    }
+    // The upload limits (src/bootstrap/upload-limits.ts) for all of the page's files before
+    // any is stored: an image over the pixel limit fails the page with its message, and no
+    // earlier file of the page is left on disk without its row.
+    await checkImageFiles(
+      strapi,
+      beside.map(({ file }) => ({ filepath: file, originalFilename: path.basename(file) }))
+    );
+    for (const { item, file, ext } of beside) {
       const [uploaded] = (await strapi
         .plugin('upload')
         .service('upload')

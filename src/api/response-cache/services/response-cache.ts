@@ -306,10 +306,12 @@ const createResponseCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
       return answer ?? null;
     },
 
-    /** Keeps an answer made while `startedIn` was the generation; false when it is not kept. */
+    /**
+     * Keeps an answer made while `startedIn` was the generation; false when it is not kept.
+     * `answer.bytes` is what it costs the process, key included (entryBytes in
+     * src/lib/response-cache/answer.ts).
+     */
     set(key: string, answer: CachedAnswer, startedIn: number) {
-      // The key is held in memory too (UTF-16).
-      answer.bytes += key.length * 2;
       if (!service.active() || startedIn !== generation || answer.bytes > Math.min(config.maxEntryKb * 1024, answers.maxSize)) {
         counters.notStored += 1;
         return false;

@@ -41,10 +41,18 @@ export type TypeSettings = {
   admin?: AdminLayout;
   /**
    * What the publish checks read (src/publish-guard): its reader-visible text fields
-   * (string, text or blocks), the relations whose texts are checked with it (each with
-   * its own type's fields), its media fields, and whether it needs 来源/栏目/发布时间.
+   * (string, text or blocks, images in blocks included), the relations whose texts are
+   * checked with it (each with its own type's fields), its media fields (their captions,
+   * alt texts and names), its components' text fields, and whether it needs 来源/栏目/发布时间.
    */
-  inspect?: { fields: string[]; relations?: string[]; media?: string[]; facts?: boolean };
+  inspect?: {
+    fields: string[];
+    relations?: string[];
+    media?: string[];
+    /** Single components shown to readers, with their reader-visible text fields (信息公开: 发布机构, 主题分类, 文号). */
+    components?: Record<string, string[]>;
+    facts?: boolean;
+  };
   /**
    * 三审 (src/publish-guard/check-review-stage.ts): `own` passes 草稿 → 初审 → 复审 → 终审
    * itself before it may be published; `with-article` goes public with an article that

@@ -33,7 +33,7 @@ export type Mapped = { text: string; from: number[]; to: number[] };
  * annotation controls U+FFF9–U+FFFB. Other format characters (Cf) such as U+0600–U+0605
  * Arabic number signs are visible and stay. For matching, a ZWJ inside an emoji or a
  * variation selector changes nothing a word list cares about; what is SAVED keeps them
- * where they mean something (clean-text.ts).
+ * where they mean something (src/lib/clean-text.ts).
  */
 export const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\uFFF9-\uFFFB]/u;
 const INVISIBLES = new RegExp(INVISIBLE.source, 'gu');

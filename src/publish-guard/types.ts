@@ -10,6 +10,9 @@ import type { Finding, TextPiece } from '../lib/inspection/types';
  */
 export type Owner = { uid: string; documentId: string; locale: string | null; attribute: string; blocks: boolean; component?: string };
 
+/** The owner's field as the content manager's permissions name it (`title`, `disclosure.topic`). */
+export const fieldPathOf = (owner: Owner) => (owner.component ? `${owner.component}.${owner.attribute}` : owner.attribute);
+
 export type Subject = {
   uid: string;
   documentId: string;

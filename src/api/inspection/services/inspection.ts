@@ -11,7 +11,7 @@ import { WordList, type Term } from '../../../lib/inspection/word-list';
 import type { Finding } from '../../../lib/inspection/types';
 import { blockingOf, enforcedOf, refusal, runRules } from '../../../publish-guard';
 import { loadSubject } from '../../../publish-guard/subject';
-import type { Owner, Subject } from '../../../publish-guard/types';
+import { fieldPathOf, type Owner, type Subject } from '../../../publish-guard/types';
 import { contentMemo } from '../../../utils/content-memo';
 import { TERM_UID } from '../../../document-middlewares/check-terms';
 import { ACCEPTANCE_UID } from '../../../document-middlewares/protect-acceptances';
@@ -44,7 +44,7 @@ const createInspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
       targetUid: owner.uid,
       targetDocumentId: owner.documentId,
       targetLocale: owner.locale,
-      findingId: fingerprint(finding.rule, owner.component ? `${owner.component}.${owner.attribute}` : owner.attribute, finding.match),
+      findingId: fingerprint(finding.rule, fieldPathOf(owner), finding.match),
     };
   };
   const sameKey = (a: Record<string, unknown>, b: Record<string, unknown>) =>

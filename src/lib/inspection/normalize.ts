@@ -39,8 +39,8 @@ export const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\uFFF9-\uFFFB]/u;
 const INVISIBLES = new RegExp(INVISIBLE.source, 'gu');
 const HAN = /\p{Script=Han}/u;
 const MARKS = /\p{M}/gu;
-/** One code point with the combining marks that follow it: normalised together (é from e + U+0301). */
-const SEGMENT = /\P{M}\p{M}*|\p{M}+/gsu;
+const MARK = /\p{M}/u;
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /**
  * Traditional → simplified, built once on first use. Taiwan's and Hong Kong's variant
@@ -79,6 +79,8 @@ class Builder {
 // Most text is plain CJK and ASCII: one code point's reading is computed once.
 const single = new Map<string, string>();
 const readSegment = (segment: string) => {
+  // ASCII and C1 controls are their own reading (U+00A0 and above may not be).
+  if (segment.length === 1 && segment.charCodeAt(0) < 0xa0) return segment;
   if (segment.length <= 2) {
     const known = single.get(segment);
     if (known !== undefined) return known;
@@ -92,9 +94,16 @@ const readSegment = (segment: string) => {
 /** The reading of `original` (steps 1–4 above), mapped back to it. */
 export const normalize = (original: string): Mapped => {
   const folded = new Builder();
-  for (const match of original.matchAll(SEGMENT)) {
-    const start = match.index!;
-    folded.push(readSegment(match[0]), start, start + match[0].length);
+  // One code point with the combining marks that follow it at a time (é from e + U+0301 is
+  // normalised together); a plain loop, as a regular expression's matchAll costs more.
+  for (let at = 0; at < original.length;) {
+    const start = at;
+    at += (original.codePointAt(at) ?? 0) > 0xffff ? 2 : 1;
+    for (let code = original.codePointAt(at) ?? 0; at < original.length && code >= 0x300 && MARK.test(String.fromCodePoint(code));) {
+      at += code > 0xffff ? 2 : 1;
+      code = original.codePointAt(at) ?? 0;
+    }
+    folded.push(readSegment(original.slice(start, at)), start, at);
   }
   const { text, from, to } = folded.done();
   if (!text) return { text, from, to };
@@ -106,6 +115,8 @@ export const normalize = (original: string): Mapped => {
     converted = target.join('');
   }
   if (converted === text) return { text, from, to };
+  // The usual case: one BMP character for one, so every unit keeps its origin.
+  if (converted.length === text.length && !SURROGATE.test(text) && !SURROGATE.test(converted)) return { text: converted, from, to };
   const out = new Builder();
   let at = 0;
   source.forEach((ch, index) => {

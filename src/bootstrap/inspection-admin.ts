@@ -8,7 +8,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ACCEPT_ACTION, type Inspection } from '../api/inspection/services/inspection';
 import { isInspected } from '../publish-guard/subject';
-import type { Owner } from '../publish-guard/types';
+import { fieldPathOf, type Owner } from '../publish-guard/types';
 import { getService } from '../utils/services';
 import { checkerFor } from '../utils/permission-checker';
 
@@ -101,7 +101,7 @@ export const registerInspectionAdminRoutes = (strapi: Core.Strapi) => {
             populate: { createdBy: { select: ['id'] } },
           });
           const checker = checkerFor(strapi, ctx.state.userAbility, owner.uid);
-          if (!entry || checker.cannot.update() || checker.cannot.update(entry, owner.attribute)) {
+          if (!entry || checker.cannot.update() || checker.cannot.update(entry, fieldPathOf(owner))) {
             throw new errors.ForbiddenError('You may not edit the entry this text belongs to');
           }
         };

@@ -1,8 +1,12 @@
 // Text pasted from Word or from the old site, cleaned on save (every path: the admin
-// panel, REST, the importer): the empty paragraph Word leaves after each one goes, the
-// leading full-width (U+3000 U+3000) or ASCII indent of a paragraph goes (the reader indents by
-// CSS, so it was indented twice), and a pasted `主标题——副标题` title is split into title
-// and subtitle when the subtitle is empty.
+// panel, REST, the importer): invisible characters that mean nothing there go from every
+// text readers see (the fields each type declares in `inspect`, its 信息公开 fields
+// included; src/lib/clean-text.ts says which are kept), the empty paragraph Word leaves
+// after each one goes, the leading full-width (U+3000 U+3000) or ASCII indent of a
+// paragraph goes (the reader indents by CSS, so it was indented twice), and a pasted
+// `主标题——副标题` title is split into title and subtitle when the subtitle is empty.
+import { stripInvisible, stripInvisibleInBlocks } from '../lib/clean-text';
+import { settingsOf } from '../utils/type-settings';
 import { paramsOf, type DocumentRule } from './types';
 
 type Child = { type?: string; text?: string; children?: Child[]; [key: string]: unknown };
@@ -58,10 +62,30 @@ export const splitTitle = (title: unknown, subtitle: unknown): { title: unknown;
   };
 };
 
+/** A field's value without meaningless invisible characters: text, or the text nodes of blocks. */
+const stripValue = (value: unknown) =>
+  typeof value === 'string' ? stripInvisible(value) : Array.isArray(value) ? stripInvisibleInBlocks(value) : value;
+
+/** Strips the reader-visible fields `uid` declares, in place, in the data a write sends. */
+export const stripInvisibleFields = (uid: string, data: Record<string, unknown>) => {
+  const inspect = settingsOf(uid)?.inspect;
+  if (!inspect) return;
+  for (const field of inspect.fields) if (field in data) data[field] = stripValue(data[field]);
+  for (const [component, fields] of Object.entries(inspect.components ?? {})) {
+    const value = data[component];
+    if (!value || typeof value !== 'object' || Array.isArray(value)) continue;
+    const copy = { ...(value as Record<string, unknown>) };
+    for (const field of fields) if (field in copy) copy[field] = stripValue(copy[field]);
+    data[component] = copy;
+  }
+};
+
 export const cleanPasting: DocumentRule = () => async (context, next) => {
-  if (context.uid !== 'api::article.article' || (context.action !== 'create' && context.action !== 'update')) return next();
+  if (context.action !== 'create' && context.action !== 'update') return next();
   const data = paramsOf(context).data;
   if (!data) return next();
+  stripInvisibleFields(context.uid, data);
+  if (context.uid !== 'api::article.article') return next();
   if ('body' in data) data.body = cleanBody(data.body);
   // On update only when the editor sent both (the admin panel always does): an absent subtitle is "unchanged".
   if ('title' in data && (context.action === 'create' || 'subtitle' in data)) {

@@ -2,7 +2,7 @@
 // entries linked to it, as its type declares (`inspect` in src/api/<name>/newsroom.ts).
 // Reads go through the query layer, so inside a publish they see its transaction.
 import type { Core } from '@strapi/strapi';
-import { blockLinks, blockTexts } from '../lib/inspection/blocks-text';
+import { blockImageTexts, blockLinks, blockTexts } from '../lib/inspection/blocks-text';
 import { settingsOf } from '../utils/type-settings';
 import type { Owner, Subject } from './types';
 
@@ -29,8 +29,22 @@ const addTexts = (strapi: Core.Strapi, subject: Subject, uid: string, row: Row, 
     if (blocks) {
       for (const piece of blockTexts(value)) subject.pieces.push({ field, node: piece.container, text: piece.text });
       for (const link of blockLinks(value)) subject.links.push({ field, node: link.path, url: link.url });
+      // An image's alt text, caption and name as copied into the body: no owner, so no
+      // one-click fix (the editor picks the image again or edits the node).
+      for (const image of blockImageTexts(value))
+        subject.pieces.push({ field: `${field}[${image.path.join('.')}].image.${image.key}`, text: image.text });
     } else if (typeof value === 'string') {
       subject.pieces.push({ field, text: value });
+    }
+  }
+  for (const [component, fields] of Object.entries(settingsOf(uid)?.inspect?.components ?? {})) {
+    const value = row[component] as Record<string, unknown> | null | undefined;
+    if (!value || typeof value !== 'object') continue;
+    for (const attribute of fields) {
+      if (typeof value[attribute] !== 'string' || value[attribute] === '') continue;
+      const field = `${prefix}${component}.${attribute}`;
+      subject.owners.set(field, { uid, documentId: row.documentId, locale: row.locale ?? null, attribute, blocks: false, component });
+      subject.pieces.push({ field, text: value[attribute] as string });
     }
   }
 };
@@ -57,6 +71,7 @@ export const loadSubject = async (strapi: Core.Strapi, uid: string, documentId: 
     populate[relation] = { select: ['id', 'documentId', 'locale', ...fields], limit: MAX_LINKED };
   }
   for (const field of media) populate[field] = { select: ['id', 'url', 'name', 'caption', 'alternativeText'] };
+  for (const [component, fields] of Object.entries(inspect.components ?? {})) populate[component] = { select: ['id', ...fields] };
   if (inspect.facts) populate.channel = { select: ['id', 'documentId'] };
   const where: Record<string, unknown> = { documentId, publishedAt: null };
   if (locale) where.locale = locale;

@@ -43,13 +43,21 @@ export type TypeSettings = {
    * What readers see of it, the one declaration read by the publish checks
    * (src/publish-guard), the review reset and the guard on linked entries
    * (src/document-middlewares/reset-review-on-edit.ts, guard-linked-edits.ts): its
-   * reader-visible text fields (string, text or blocks), the linked entries shown with it
-   * (`relations`: each checked with its own type's fields; a write to one of them is an
-   * edit of this entry), its media fields, and whether it needs 来源/栏目/发布时间.
+   * reader-visible text fields (string, text or blocks, images in blocks included), the
+   * linked entries shown with it (`relations`: each checked with its own type's fields; a
+   * write to one of them is an edit of this entry), its media fields (their captions, alt
+   * texts and names), its components' text fields, and whether it needs 来源/栏目/发布时间.
    * Which side of a link holds it, and whether a linked entry belongs to one entry only
    * (a quote to one article), is read from the schema (`readerGraphOf`).
    */
-  inspect?: { fields: string[]; relations?: string[]; media?: string[]; facts?: boolean };
+  inspect?: {
+    fields: string[];
+    relations?: string[];
+    media?: string[];
+    /** Single components shown to readers, with their reader-visible text fields (信息公开: 发布机构, 主题分类, 文号). */
+    components?: Record<string, string[]>;
+    facts?: boolean;
+  };
   /**
    * 三审 (src/publish-guard/check-review-stage.ts): `own` passes 草稿 → 初审 → 复审 → 终审
    * itself before it may be published; `with-article` goes public with an article that

@@ -474,3 +474,182 @@ describe('npm run import:terms', () => {
     expect((await run(path.join(os.tmpdir(), 'no-such-file.csv'))).code).toBe(2);
   });
 });
+
+describe('disguised words and numbers (#27): read as readers read them, on every text they see', () => {
+  const ORG = '11330000MB0000001A';
+  const disclosure = (extra: Record<string, unknown> = {}) => ({
+    organizationCode: ORG,
+    publishingOrganization: '浙江省机关事务管理局',
+    topic: '机关事务',
+    validity: 'effective',
+    disclosureMethod: 'proactive',
+    ...extra,
+  });
+  /** An article written in the content manager, as an editor saves it. */
+  const written = async (data: Record<string, unknown>) => {
+    const res = await as(admin).post(`${ARTICLES}?locale=zh-Hans`, {
+      title: '工作动态',
+      source: '办公室',
+      channel: { connect: [{ documentId: channelId, locale: 'zh-Hans' }] },
+      ...data,
+    });
+    expect([res.status, res.body.error]).toEqual([201, undefined]);
+    return res.body.data as { documentId: string } & Record<string, unknown>;
+  };
+  const PNG = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAACgAAAAeCAIAAADRv8uKAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAOUlEQVRIie3VwQkAQAgDwe2/thR1ZXiPAf+CxEyrk8ninHrClXdKgUxlBomwGBbD4rAYFsPivmLxAQG9vG68soTJAAAAAElFTkSuQmCC',
+    'base64'
+  );
+  const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
+  const upload = async (info: object, bytes = PNG, filename = 'photo.png', contentType = 'image/png') => {
+    const res = await api(app)
+      .post('/upload')
+      .set('Authorization', `Bearer ${admin}`)
+      .field('fileInfo', JSON.stringify(info))
+      .attach('files', bytes, { filename, contentType });
+    expect(res.status).toBe(201);
+    return res.body[0] as { id: number; url: string; name: string; alternativeText: string | null; caption: string | null };
+  };
+  const refusedFor = async (documentId: string) => {
+    const res = await publish(documentId);
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/json/);
+    expect(res.body).toMatchObject({ data: null, error: { status: 400, name: 'ValidationError' } });
+    expect(res.body.error.message).toMatch(/发布前检查未通过/);
+    expect((await publicGet(documentId)).status).toBe(404);
+    return res.body.error.details.findings.map((finding: Json) => [finding.rule, finding.field, finding.match]);
+  };
+
+  test.each([
+    ['a title in traditional characters', { title: '臺灣政府工作報告' }, ['forbidden-word', 'title', '臺灣政府']],
+    ['a title with Taiwan variants mixed in', { title: '台灣政府' }, ['forbidden-word', 'title', '台灣政府']],
+    ['a title with an ideographic space inside the word', { title: '台湾\u3000政府' }, ['forbidden-word', 'title', '台湾\u3000政府']],
+    [
+      'a summary with a zero-width space (cleaned on save, still caught)',
+      { summary: '关于台湾\u200b政府的说法' },
+      ['forbidden-word', 'summary', '台湾政府'],
+    ],
+    [
+      'a subtitle with a soft hyphen and traditional characters',
+      { subtitle: '臺灣\u00ad政府' },
+      ['forbidden-word', 'subtitle', '臺灣政府'],
+    ],
+    ['a misspelling in traditional characters', { title: '傳達決策部屬' }, ['misspelling', 'title', '決策部屬']],
+    ['a mobile with dots', { body: [paragraph('联系电话 138.1234.5678')] }, ['mobile-number', 'body', '138****5678']],
+    ['a mobile with spaces', { body: [paragraph('联系电话 138 1234 5678')] }, ['mobile-number', 'body', '138****5678']],
+    ['a mobile with zero-width spaces', { body: [paragraph('电话138\u200b1234\u200b5678')] }, ['mobile-number', 'body', '138****5678']],
+    ['a mobile in full-width digits', { author: '记者 １３８－１２３４－５６７８' }, ['mobile-number', 'author', '138****5678']],
+    ['an ID with spaces', { body: [paragraph('身份证 110105 19491231 002X')] }, ['id-number', 'body', '110***********002X']],
+    ['an ID over a line break', { source: '110105\n19491231002X' }, ['id-number', 'source', '110***********002X']],
+    [
+      'the 信息公开 发布机构 in traditional characters',
+      { disclosure: disclosure({ publishingOrganization: '臺灣政府辦公室' }) },
+      ['forbidden-word', 'disclosure.publishingOrganization', '臺灣政府'],
+    ],
+    [
+      'the 信息公开 主题分类 with a mobile',
+      { disclosure: disclosure({ topic: '咨询 138-1234-5678' }) },
+      ['mobile-number', 'disclosure.topic', '138****5678'],
+    ],
+  ])('content-manager publish refused: %s', async (_name, data, expected) => {
+    const article = await written(data);
+    expect(await refusedFor(article.documentId)).toEqual([expected]);
+  });
+
+  test('what is saved through the content manager loses its invisible characters; what readers see is unchanged', async () => {
+    const article = await written({
+      title: '标\u200b题\u2060',
+      body: [paragraph('正\u00ad文\ufeff')],
+      disclosure: disclosure({ topic: '机关\u200b事务' }),
+    });
+    const stored = await app.documents(ARTICLE).findOne({ documentId: article.documentId, locale: 'zh-Hans', populate: ['disclosure'] });
+    expect(stored!.title).toBe('标题');
+    expect(JSON.stringify(stored!.body)).toContain('"正文"');
+    expect((stored as unknown as { disclosure: { topic: string } }).disclosure.topic).toBe('机关事务');
+  });
+
+  test('a cover whose caption hides a word and whose alt text spells a mobile: refused, listing both', async () => {
+    const file = await upload({ caption: '台湾\u200b政府大楼', alternativeText: '电话１３８－１２３４－５６７８' });
+    // The media library keeps what it was sent (its own code is not the articles'): the check reads it as readers would.
+    expect(file.caption).toBe('台湾\u200b政府大楼');
+    const article = await written({ title: '封面', cover: file.id });
+    expect((await refusedFor(article.documentId)).sort()).toEqual([
+      ['forbidden-word', 'cover[0].caption', '台湾\u200b政府'],
+      ['mobile-number', 'cover[0].alternativeText', '138****5678'],
+    ]);
+    const attachment = await upload({ name: '臺灣政府.pdf' }, PDF, 'notice.pdf', 'application/pdf');
+    const other = await written({ title: '附件', attachments: [attachment.id] });
+    expect(await refusedFor(other.documentId)).toEqual([['forbidden-word', 'attachments[0].name', '臺灣政府']]);
+  });
+
+  test('an image put in the body with a traditional alt text: refused, naming the image', async () => {
+    const file = await upload({ alternativeText: '臺灣政府', caption: '会场' });
+    // The body's image node holds a copy of the file, as the editor's image block saves it.
+    const image = (await api(app).get(`/upload/files/${file.id}`).set('Authorization', `Bearer ${admin}`)).body;
+    const article = await written({ body: [{ type: 'image', image, children: [{ type: 'text', text: '' }] }, paragraph('正文')] });
+    expect(await refusedFor(article.documentId)).toEqual([['forbidden-word', 'body[0].image.alternativeText', '臺灣政府']]);
+  });
+
+  const fix = (documentId: string, findingId: string) =>
+    as(admin).post('/admin/newsroom/inspection/fix', { uid: ARTICLE, documentId, locale: 'zh-Hans', findingId });
+
+  test('one-click fix masks a disguised number whole, separators included, and the article then publishes', async () => {
+    const article = await written({ body: [paragraph('联系电话 138.1234.5678，身份证 110105 19491231 002X。')] });
+    let { findings } = (await check(article.documentId)).body.data;
+    expect(findings.map((finding: Json) => finding.match)).toEqual(['138****5678', '110***********002X']);
+    // Each fix answers the draft's new findings, as the panel shows them next.
+    for (let round = 0; findings.length && round < 3; round += 1) {
+      const res = await fix(article.documentId, findings[0].id);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/json/);
+      findings = res.body.data.findings;
+    }
+    const stored = await app.documents(ARTICLE).findOne({ documentId: article.documentId, locale: 'zh-Hans' });
+    expect(stored!.body).toEqual([paragraph('联系电话 138****5678，身份证 110***********002X。')]);
+    expect((await publish(article.documentId)).status).toBe(200);
+    expect(JSON.stringify((await publicGet(article.documentId)).body)).toContain('138****5678');
+  });
+
+  test('text stored before cleaning (zero-width spaces inside a number): found, and the fix replaces the hidden characters too', async () => {
+    const article = await written({ title: '旧稿' });
+    // As an older release or a direct database write left it: no document rule ran.
+    await app.db.query(ARTICLE).update({
+      where: { documentId: article.documentId, publishedAt: null },
+      data: { summary: '电话1\u200b3\u200b8\u200b1234\u200b5678。' },
+    });
+    const { findings } = (await check(article.documentId)).body.data;
+    expect(findings).toEqual([expect.objectContaining({ rule: 'mobile-number', field: 'summary', match: '138****5678' })]);
+    expect((await fix(article.documentId, findings[0].id)).status).toBe(200);
+    const stored = await app.documents(ARTICLE).findOne({ documentId: article.documentId, locale: 'zh-Hans' });
+    expect(stored!.summary).toBe('电话138****5678。');
+  });
+
+  test('one-click fix in the 信息公开 metadata writes the field and keeps the rest of it', async () => {
+    const article = await written({ disclosure: disclosure({ topic: '咨询 138 1234 5678', documentNumber: '浙机管〔2026〕3号' }) });
+    const { findings } = (await check(article.documentId)).body.data;
+    expect(findings).toEqual([expect.objectContaining({ rule: 'mobile-number', field: 'disclosure.topic', fixable: true })]);
+    expect((await fix(article.documentId, findings[0].id)).status).toBe(200);
+    const stored = (await app.documents(ARTICLE).findOne({
+      documentId: article.documentId,
+      locale: 'zh-Hans',
+      populate: ['disclosure'],
+    })) as unknown as { disclosure: Record<string, unknown> };
+    expect(stored.disclosure).toMatchObject({
+      organizationCode: ORG,
+      publishingOrganization: '浙江省机关事务管理局',
+      topic: '咨询 138****5678',
+      documentNumber: '浙机管〔2026〕3号',
+    });
+    expect((await publish(article.documentId)).status).toBe(200);
+    expect((await publicGet(article.documentId)).status).toBe(200);
+  });
+
+  test('not flagged: dates, 索引号-like codes, landlines, masked forms, Latin words with spaces', async () => {
+    const article = await written({
+      title: '2024-01-01 会议',
+      body: [paragraph('电话 0571-8765 4321，文件 002482365/2024-00123，日期 2024.12.31，已遮盖 138****5678。台湾省政府旧址。')],
+    });
+    expect((await check(article.documentId)).body.data.findings).toEqual([]);
+    expect((await publish(article.documentId)).status).toBe(200);
+  });
+});

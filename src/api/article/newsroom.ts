@@ -8,6 +8,8 @@ const settings: TypeSettings = {
     fields: ['title', 'subtitle', 'summary', 'body', 'source', 'author'],
     relations: ['quotes', 'commendedUnits', 'commendedIndividuals'],
     media: ['cover', 'attachments'],
+    // 信息公开 as the reader's table shows it; 索引号 and 机构代码 are checked by their own rules.
+    components: { disclosure: ['publishingOrganization', 'topic', 'documentNumber'] },
     facts: true,
   }, // 三审: every article passes 初审, 复审 and 终审 before it is published.
   review: 'own',

@@ -57,6 +57,33 @@ export const blockLinks = (blocks: unknown): BlockLink[] => {
   return out;
 };
 
+export type BlockImageText = { path: NodePath; key: 'alternativeText' | 'caption' | 'name'; text: string };
+
+/**
+ * The texts an image in the blocks carries (the editor copies the file's alt text, caption
+ * and name into the node): readers get them in the body (alt in the feed's HTML, all three
+ * in the API), so the checks read them too.
+ */
+export const blockImageTexts = (blocks: unknown): BlockImageText[] => {
+  const out: BlockImageText[] = [];
+  const visit = (nodes: unknown, path: NodePath) => {
+    if (!Array.isArray(nodes)) return;
+    nodes.forEach((node, index) => {
+      if (!isNode(node)) return;
+      const here = [...path, index];
+      if (node.type === 'image' && isNode(node.image)) {
+        const image = node.image as Record<string, unknown>;
+        for (const key of ['alternativeText', 'caption', 'name'] as const) {
+          if (typeof image[key] === 'string' && image[key]) out.push({ path: here, key, text: image[key] as string });
+        }
+      }
+      visit(node.children, [...here, 'children']);
+    });
+  };
+  visit(blocks, []);
+  return out;
+};
+
 /** The text node a [start, end) range of a container lies in, with offsets inside it; none if it spans several. */
 export const locate = (piece: BlockText, start: number, end: number) => {
   const segment = piece.segments.find((candidate) => start >= candidate.from && end <= candidate.to);

@@ -11,7 +11,7 @@ import { WordList, type Term } from '../../../lib/inspection/word-list';
 import type { Finding } from '../../../lib/inspection/types';
 import { blockingOf, enforcedOf, refusal, runRules } from '../../../publish-guard';
 import { loadSubject } from '../../../publish-guard/subject';
-import type { Owner, Subject } from '../../../publish-guard/types';
+import { fieldPathOf, type Owner, type Subject } from '../../../publish-guard/types';
 import { contentMemo } from '../../../utils/content-memo';
 import { TERM_UID } from '../../../document-middlewares/check-terms';
 import { ACCEPTANCE_UID } from '../../../document-middlewares/protect-acceptances';
@@ -44,7 +44,7 @@ const createInspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
       targetUid: owner.uid,
       targetDocumentId: owner.documentId,
       targetLocale: owner.locale,
-      findingId: fingerprint(finding.rule, owner.attribute, finding.match),
+      findingId: fingerprint(finding.rule, fieldPathOf(owner), finding.match),
     };
   };
   const sameKey = (a: Record<string, unknown>, b: Record<string, unknown>) =>
@@ -163,8 +163,11 @@ const createInspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
       const expected = piece.text.slice(finding.start, finding.end);
       const draft = (await strapi.db.query(owner.uid as 'api::article.article').findOne({
         where: { documentId: owner.documentId, locale: owner.locale, publishedAt: null },
-        select: [owner.attribute],
+        ...(owner.component ? { select: ['id'], populate: { [owner.component]: true } } : { select: [owner.attribute] }),
       })) as Record<string, unknown> | null;
+      // A component's field (信息公开 发布机构): the component is written back whole, with its id, as the admin panel does.
+      const component = owner.component ? (draft?.[owner.component] as Record<string, unknown> | null | undefined) : undefined;
+      const stored = owner.component ? component?.[owner.attribute] : draft?.[owner.attribute];
       let value: unknown = null;
       if (owner.blocks) {
         const container = blockTexts(draft?.[owner.attribute]).find((text) => sameNode(text.container));
@@ -173,16 +176,15 @@ const createInspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
           throw new errors.ValidationError('这一处跨越了不同格式的文字，请手动修改（The text spans several formats: edit it by hand）');
         value = replaceInBlocks(draft?.[owner.attribute], at.path, at.start, at.end, expected, finding.suggestion);
       } else {
-        const text = draft?.[owner.attribute];
-        if (typeof text === 'string' && text.slice(finding.start, finding.end) === expected) {
-          value = text.slice(0, finding.start) + finding.suggestion + text.slice(finding.end);
+        if (typeof stored === 'string' && stored.slice(finding.start, finding.end) === expected) {
+          value = stored.slice(0, finding.start) + finding.suggestion + stored.slice(finding.end);
         }
       }
       if (value === null) throw new errors.NotFoundError('该问题已不存在，请重新检查（The draft changed since it was checked）');
       await strapi.documents(owner.uid as 'api::article.article').update({
         documentId: owner.documentId,
         locale: owner.locale ?? undefined,
-        data: { [owner.attribute]: value } as never,
+        data: (owner.component ? { [owner.component]: { ...component, [owner.attribute]: value } } : { [owner.attribute]: value }) as never,
       });
       return inspect(uid, documentId, locale);
     },

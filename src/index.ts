@@ -28,6 +28,7 @@ import { getService } from './utils/services';
 import { checkPurgeConfig } from './api/response-cache/services/purge';
 import { warnDaysOf } from './api/channel/services/freshness';
 import { settlePool } from './utils/settle-pool';
+import { checkUploadInternals, guardPublishedFiles } from './bootstrap/guard-published-files';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -50,6 +51,7 @@ export default {
     registerAuditAdminRoutes(strapi);
     registerAuditLogins(strapi);
     registerReviewAdminRoutes(strapi);
+    guardPublishedFiles(strapi);
     // Before the admin's bootstrap gives Super Admins every registered action.
     await registerInspectionPermissions(strapi);
     await registerAuditPermissions(strapi);
@@ -89,6 +91,7 @@ const rebuild = (strapi: Core.Strapi) => getService(strapi, 'rebuild');
 const startUp = async (strapi: Core.Strapi) => {
   checkPurgeConfig(strapi.config.get('response-cache'));
   warnDaysOf(strapi); // INSPECTION_WARN_DAYS: refuse to start on a value that is not a number of days
+  checkUploadInternals(strapi); // published files are immutable: fail the start if Strapi moved what that relies on
   // Before anything writes: every write from here on moves the content version.
   await getService(strapi, 'responseCache').start();
   await ensureLocales(strapi);

@@ -61,6 +61,7 @@ const TYPES: Record<string, string> = {
   'api::commended-individual.commended-individual': '先进个人 Individual',
   'api::inspection.inspection-term': '检查词表 Word list',
   'api::rebuild.rebuild-target': '重建目标 Rebuild target',
+  'plugin::upload.file': '文件 File',
 };
 const KINDS: Record<string, string> = { admin: '管理员', 'api-token': 'API 令牌', user: '用户', anonymous: '未登录', system: '系统' };
 const EMPTY: Filters = { action: '', user: '', targetUid: '', targetDocumentId: '', from: '', to: '' };

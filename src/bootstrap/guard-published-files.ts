@@ -4,7 +4,7 @@
 // (bytes untouched) for the drafts the same way; deleting it is refused. A file only drafts
 // use changes in place, as Strapi does. Either way a change of a file an entry shows is an
 // edit of each draft using it: the caller needs the right to edit that entry
-// (src/utils/may-change-visible.ts) and a reviewed entry past 初审 goes back to 初审. Uploads,
+// (src/bootstrap/may-change-visible.ts) and a reviewed entry past 初审 goes back to 初审. Uploads,
 // replaces, edits and deletes of files are in the 操作日志 with the real actor.
 //
 // Deleting: refused rather than detaching the file from the drafts only. Readers keep
@@ -42,7 +42,7 @@ import {
   type FileUse,
 } from '../lib/media/file-change';
 import { titleOf } from '../lib/audit/diff';
-import { assertMayChange, assertMayChangeVisible } from '../utils/may-change-visible';
+import { assertMayChange, assertMayChangeVisible } from './may-change-visible';
 import { getService } from '../utils/services';
 import { settingsOf } from '../utils/type-settings';
 

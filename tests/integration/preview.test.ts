@@ -274,3 +274,109 @@ severalInstances(
   },
   120_000
 );
+
+describe('what the preview shows of the linked entries (#27, finding 10)', () => {
+  const CHANNELS = 'api::channel.channel';
+  let final: string;
+  const login = async (roleName: string, email: string) => {
+    const role = await app.db.query('admin::role').findOne({ where: { name: roleName } });
+    await app.service('admin::user').create({ email, firstname: roleName, password: 'Preview-Passw0rd', isActive: true, roles: [role.id] });
+    const res = await api(app).post('/admin/login').send({ email, password: 'Preview-Passw0rd' });
+    expect(res.status).toBe(200);
+    return res.body.data.token as string;
+  };
+  /** The preview as `token`'s editor opens it: the admin's preview URL, then the reader's call. */
+  const previewAs = async (token: string, documentId: string) => {
+    const link = await previewUrl(token, documentId);
+    expect(link.status).toBe(200);
+    const read = await readPreview(tokenOf(link.body.data.url));
+    expect(read.status).toBe(200);
+    return read.body.data;
+  };
+  beforeAll(async () => {
+    final = await login('终审', 'preview-final@example.gov.cn');
+  });
+
+  test('the channel and the breadcrumb (当前位置) for 撰稿 and 终审, with the 撰稿’s own quote and the commended units', async () => {
+    const channels = app.documents(CHANNELS);
+    const root = await channels.create({
+      locale: 'zh-Hans',
+      data: { name: '工作动态', slug: 'preview-work' } as never,
+      status: 'published',
+    });
+    const child = await channels.create({
+      locale: 'zh-Hans',
+      data: { name: '上级工作动态', slug: 'preview-work-upper', parent: root.documentId } as never,
+      status: 'published',
+    });
+    // Renamed in a draft nobody published: readers still see the published name.
+    await channels.update({ documentId: child.documentId, locale: 'zh-Hans', data: { name: '改名未发布' } as never });
+    const unit = await app
+      .documents('api::commended-unit.commended-unit')
+      .create({ locale: 'zh-Hans', data: { name: '省机关事务管理局办公室', city: '杭州市' } as never, status: 'published' });
+    const writer = writers[0];
+    const created = await create(writer, {
+      title: '有栏目的稿件',
+      source: '办公室',
+      channel: { connect: [{ documentId: child.documentId, locale: 'zh-Hans' }] },
+      commendedUnits: { connect: [{ documentId: unit.documentId, locale: 'zh-Hans' }] },
+    });
+    expect(created.status).toBe(201);
+    const { documentId } = created.body.data;
+    const quote = await api(app)
+      .post('/content-manager/collection-types/api::speaker-quote.speaker-quote?locale=zh-Hans')
+      .set('Authorization', `Bearer ${writer}`)
+      .send({ text: '撰稿录入的讲话', speakerName: '李四', article: { connect: [{ documentId, locale: 'zh-Hans' }] } });
+    expect(quote.status).toBe(201);
+
+    for (const token of [writer, final]) {
+      const data = await previewAs(token, documentId);
+      // As the public read shows a published article's channel: no locale or author added.
+      expect(data.channel).toEqual({
+        id: expect.any(Number),
+        documentId: child.documentId,
+        name: '上级工作动态',
+        slug: 'preview-work-upper',
+      });
+      expect(data.breadcrumb).toEqual([
+        { documentId: root.documentId, name: '工作动态', slug: 'preview-work' },
+        { documentId: child.documentId, name: '上级工作动态', slug: 'preview-work-upper' },
+      ]);
+      expect(data.quotes.map((q: { text: string }) => q.text)).toEqual(['撰稿录入的讲话']);
+      expect(data.commendedUnits).toEqual([
+        { id: expect.any(Number), documentId: unit.documentId, name: '省机关事务管理局办公室', city: '杭州市', district: null },
+      ]);
+    }
+  });
+
+  test('a channel never published shows under its draft name, below its published parent', async () => {
+    const channels = app.documents(CHANNELS);
+    const root = await channels.create({
+      locale: 'zh-Hans',
+      data: { name: '通知公告', slug: 'preview-notices' } as never,
+      status: 'published',
+    });
+    const fresh = await channels.create({
+      locale: 'zh-Hans',
+      data: { name: '新建栏目', slug: 'preview-new', parent: root.documentId } as never,
+    });
+    const created = await create(writers[0], {
+      title: '新栏目里的稿件',
+      source: '办公室',
+      channel: { connect: [{ documentId: fresh.documentId, locale: 'zh-Hans' }] },
+    });
+    expect(created.status).toBe(201);
+    for (const token of [writers[0], final]) {
+      const data = await previewAs(token, created.body.data.documentId);
+      expect(data.channel).toMatchObject({ documentId: fresh.documentId, name: '新建栏目', slug: 'preview-new' });
+      expect(data.breadcrumb.map((item: { name: string }) => item.name)).toEqual(['通知公告', '新建栏目']);
+    }
+  });
+
+  test('an article without a channel has an empty breadcrumb', async () => {
+    const created = await create(writers[0], { title: '没有栏目的稿件', source: '办公室' });
+    const data = await previewAs(writers[0], created.body.data.documentId);
+    expect(data.channel).toBeNull();
+    expect(data.breadcrumb).toEqual([]);
+  });
+});

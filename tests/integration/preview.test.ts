@@ -133,6 +133,15 @@ test('a link is for one version of one article, signed and short-lived', async (
   expect((await readPreview(resigned(60))).status).toBe(200);
   // Without the admin session it was made in.
   expect((await readPreview(resigned(60, {}))).status).toBe(401);
+  // With another editor's live admin session: a session is its own user's only.
+  const othersSession = (jwt.decode(writers[0]) as { sessionId: string }).sessionId;
+  expect(typeof othersSession).toBe('string');
+  expect((await readPreview(resigned(60, { sid: othersSession }))).status).toBe(401);
+  // Issued ahead of the clock: refused past the 60 s allowed for instances' clocks to differ.
+  const now = Math.floor(Date.now() / 1000);
+  expect((await readPreview(resigned(60, { sid: claims.sid, iat: now + 3600 }))).status).toBe(401);
+  expect((await readPreview(resigned(60, { sid: claims.sid, iat: now + 120 }))).status).toBe(401);
+  expect((await readPreview(resigned(60, { sid: claims.sid, iat: now + 30 }))).status).toBe(200);
   const expired = resigned(-10);
   const refused = await readPreview(expired);
   expect(refused.status).toBe(401);

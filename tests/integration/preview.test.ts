@@ -382,6 +382,37 @@ describe('what the preview shows of the linked entries (#27, finding 10)', () =>
     }
   });
 
+  test('a role that may not read channels’ names sees neither the name nor 当前位置', async () => {
+    const roles = app.service('admin::role') as unknown as {
+      create: (data: object) => Promise<{ id: number }>;
+      assignPermissions: (id: number, permissions: object[]) => Promise<unknown>;
+    };
+    const role = await roles.create({ name: '预览栏目受限', description: 'reads articles, and channels’ slugs only' });
+    const read = (subject: string, fields: string[]) => ({
+      action: 'plugin::content-manager.explorer.read',
+      subject,
+      properties: { fields, locales: ['zh-Hans'] },
+      conditions: [],
+    });
+    await roles.assignPermissions(role.id, [read('api::article.article', ['title', 'channel']), read(CHANNELS, ['slug'])]);
+    const email = 'preview-slugs@example.gov.cn';
+    await app.service('admin::user').create({ email, firstname: 's', password: 'Preview-Passw0rd', isActive: true, roles: [role.id] });
+    const login = await api(app).post('/admin/login').send({ email, password: 'Preview-Passw0rd' });
+    expect(login.status).toBe(200);
+    const root = await app
+      .documents(CHANNELS)
+      .create({ locale: 'zh-Hans', data: { name: '受限栏目', slug: 'preview-limited' } as never, status: 'published' });
+    const created = await create(admin, {
+      title: '受限角色预览',
+      source: '办公室',
+      channel: { connect: [{ documentId: root.documentId, locale: 'zh-Hans' }] },
+    });
+    const data = await previewAs(login.body.data.token, created.body.data.documentId);
+    expect(data.title).toBe('受限角色预览');
+    expect(data.channel).toEqual({ id: expect.any(Number), documentId: root.documentId, slug: 'preview-limited' });
+    expect(data.breadcrumb).toEqual([]);
+  });
+
   test('an article without a channel has an empty breadcrumb', async () => {
     const created = await create(writers[0], { title: '没有栏目的稿件', source: '办公室' });
     const data = await previewAs(writers[0], created.body.data.documentId);

@@ -121,7 +121,8 @@ export const createPreviewService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const showChannel = async (article: Entity & { channel?: Entity | null }, locale: string | undefined) => {
     const picked = article.channel;
-    if (!picked || typeof picked.documentId !== 'string') {
+    // The path shows channels' names: none for a role that may not read them.
+    if (!picked || typeof picked.documentId !== 'string' || !('name' in picked)) {
       article.breadcrumb = [];
       return;
     }

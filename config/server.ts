@@ -7,7 +7,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
   return {
     host: env('HOST', '0.0.0.0'),
     port: env.int('PORT', 1337),
-    // Public base URL of the API itself, used for absolute links (feeds, uploads).
+    // Public base URL of the API itself: every absolute link is built on it, never on the
+    // request's Host (src/utils/fast-path.ts, publicOrigin). Required in production; without
+    // it (development, tests) links use the address the server listens on.
     url: env('PUBLIC_URL', ''),
     // Trust X-Forwarded-* only behind a proxy the operator controls, and only as many
     // X-Forwarded-For entries as there are proxies, counted from the right: whatever a

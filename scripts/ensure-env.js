@@ -8,14 +8,17 @@ const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 
+// 32 random bytes each (44 characters): production refuses a secret, or a key of APP_KEYS,
+// shorter than 32 characters (src/lib/required-secrets.ts), and development is given no less.
+const random = () => crypto.randomBytes(32).toString('base64');
 const GENERATED = {
-  APP_KEYS: () => Array.from({ length: 4 }, () => crypto.randomBytes(16).toString('base64')).join(','),
-  ADMIN_JWT_SECRET: () => crypto.randomBytes(32).toString('base64'),
-  API_TOKEN_SALT: () => crypto.randomBytes(16).toString('base64'),
-  TRANSFER_TOKEN_SALT: () => crypto.randomBytes(16).toString('base64'),
-  JWT_SECRET: () => crypto.randomBytes(32).toString('base64'),
-  ENCRYPTION_KEY: () => crypto.randomBytes(32).toString('base64'),
-  CLICK_HASH_SALT: () => crypto.randomBytes(32).toString('base64'),
+  APP_KEYS: () => Array.from({ length: 4 }, random).join(','),
+  ADMIN_JWT_SECRET: random,
+  API_TOKEN_SALT: random,
+  TRANSFER_TOKEN_SALT: random,
+  JWT_SECRET: random,
+  ENCRYPTION_KEY: random,
+  CLICK_HASH_SALT: random,
 };
 
 const ensureEnv = (envPath = path.join(__dirname, '..', '.env')) => {

@@ -31,6 +31,8 @@ const productionEnv = (extra = {}) => ({
   JWT_SECRET: secret(),
   ENCRYPTION_KEY: secret(),
   CLICK_HASH_SALT: secret(),
+  // Production requires it (src/lib/required-secrets.ts); the benchmarks follow no link.
+  PUBLIC_URL: 'http://localhost',
   STRAPI_TELEMETRY_DISABLED: 'true',
   // The benchmarks and the soak publish generated articles that never pass 三审: the review
   // gate is a lookup of one row per publish, and not what they measure.

@@ -38,3 +38,7 @@ export const wouldCreateCycle = (parentOf: ReadonlyMap<string, string | null>, d
   }
   return false;
 };
+
+/** `nodes` with `node` added (or in place of the one with its documentId); `nodes` is left as it is. */
+export const withNode = (nodes: ReadonlyMap<string, ChannelNode>, node: ChannelNode): ReadonlyMap<string, ChannelNode> =>
+  new Map(nodes).set(node.documentId, node);

@@ -38,7 +38,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       channel: slug,
       locale: query.locale ?? (await defaultLocale(strapi)),
       limit: query.limit,
-      origin: publicOrigin(strapi, ctx.origin),
+      origin: publicOrigin(strapi),
     });
     if (!cached) return next();
     await cors(ctx, async () => writeFeed(ctx, cached, feeds.config.maxAgeS));

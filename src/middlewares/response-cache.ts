@@ -55,7 +55,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
 
   const keyOf = async (ctx: KoaContext): Promise<string | null | false> => {
     const path = ctx.path.toLowerCase();
-    const origin = publicOrigin(strapi, ctx.origin);
+    const origin = publicOrigin(strapi);
     const read = ctx.method === 'GET' || ctx.method === 'HEAD';
     if (read && path.startsWith(prefix)) return NEVER_CACHED.test(path) ? null : `GET ${origin}${restUrl(ctx, path)}`;
     if (path.replace(/\/+$/, '') !== endpoint) return null;

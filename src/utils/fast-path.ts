@@ -35,16 +35,34 @@ export const publicPermission = (strapi: Core.Strapi, actions: string[]) => {
 
 export { escapeRegExp } from '../lib/text';
 
-const configuredOrigins = new WeakMap<Core.Strapi, string | null>();
+const configuredOrigins = new WeakMap<Core.Strapi, string>();
 
-/** The public origin of this API: the configured server URL, else the request's own. */
-export const publicOrigin = (strapi: Core.Strapi, requestOrigin: string) => {
-  // Read on every cached answer and article read: the configuration is parsed once.
-  let origin = configuredOrigins.get(strapi);
-  if (origin === undefined) {
-    const url = strapi.config.get('server.url', '') as string;
-    origin = /^https?:\/\//.test(url) ? new URL(url).origin : null;
-    configuredOrigins.set(strapi, origin);
-  }
-  return origin ?? requestOrigin;
+/** The origin of the address this server listens on, localhost for every interface; null before it listens. */
+const listeningOrigin = (strapi: Core.Strapi): string | null => {
+  const address = strapi.server?.httpServer?.address?.();
+  if (!address || typeof address === 'string') return null;
+  const everywhere = ['0.0.0.0', '::', '::ffff:0.0.0.0'].includes(address.address);
+  const host = everywhere ? 'localhost' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
+};
+
+/**
+ * The public origin of this API, that absolute links (article and channel `feeds`, feeds'
+ * self links and enclosures) are built on: PUBLIC_URL (config/server.ts `url`), which
+ * production requires (src/lib/required-secrets.ts). Never the request's Host or
+ * X-Forwarded-Host: a client writes those, and a cache or CDN that does not key by host
+ * would hand its links to every reader (#27, finding 12). Without PUBLIC_URL (development
+ * and tests) the address the server listens on: http://localhost:1337 for
+ * `npm run develop`, the loopback address and port a test server was given.
+ */
+export const publicOrigin = (strapi: Core.Strapi): string => {
+  // Read on every cached answer and article read: found once.
+  const known = configuredOrigins.get(strapi);
+  if (known) return known;
+  const url = strapi.config.get('server.url', '') as string;
+  const origin = /^https?:\/\//.test(url) ? new URL(url).origin : listeningOrigin(strapi);
+  // Before the server listens (a script): the configured port, not kept.
+  if (!origin) return `http://localhost:${strapi.config.get('server.port', 1337) as number}`;
+  configuredOrigins.set(strapi, origin);
+  return origin;
 };

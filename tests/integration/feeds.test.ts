@@ -1,12 +1,14 @@
 // RSS 2.0, Atom 1.0 and JSON Feed 1.1 of published articles, read by an independent
 // parser (Debian's python3-feedparser) and checked against the validators' rules.
 import fs from 'fs';
+import http from 'http';
 import os from 'os';
 import path from 'path';
 import { XMLValidator } from 'fast-xml-parser';
 import { startApp, stopApp, type App } from '../helpers/strapi';
 import request from 'supertest';
-import { api } from '../helpers/http';
+import { api, BROWSER } from '../helpers/http';
+import { startServerProcess } from '../helpers/process';
 import { listen } from '../helpers/listen';
 import { feedparserAvailable, parseFeed } from '../helpers/feedparser';
 
@@ -275,4 +277,100 @@ describe('errors and discovery', () => {
       json: expect.stringMatching(/\/api\/channels\/gong-zuo-dong-tai\/feed\.json$/),
     });
   });
+});
+
+describe('absolute links come from configuration, never from the request (#27, finding 12)', () => {
+  const FORGED = { Host: 'evil.example', 'X-Forwarded-Host': 'evil.example', 'X-Forwarded-Proto': 'https' };
+  /** A GET with exactly these headers (Host included), over node:http. */
+  const rawGet = (origin: string, path: string, headers: Record<string, string>) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const { hostname, port } = new URL(origin);
+      const req = http.get({ hostname, port, path, headers: { 'User-Agent': BROWSER, ...headers } }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+    });
+  /** The specifications a feed names (XML namespaces, RSS docs, JSON Feed's version): not links of this site. */
+  const SPECS = new Set(['http://purl.org', 'http://www.w3.org', 'https://www.rssboard.org', 'https://jsonfeed.org']);
+  /** The origins of every absolute URL in a body (XML or JSON), but the specifications'. */
+  const originsIn = (body: string) =>
+    new Set([...body.matchAll(/https?:\/\/[^/"<>\s\\]+/g)].map((match) => match[0]).filter((origin) => !SPECS.has(origin)));
+  const FEEDS = [
+    '/api/feeds/articles.rss',
+    '/api/feeds/articles.atom',
+    '/api/feeds/articles.json',
+    '/api/channels/gong-zuo-dong-tai/feed.atom',
+  ];
+  /** The self link of a feed of any format. */
+  const selfLink = (body: string) =>
+    body.startsWith('{')
+      ? (JSON.parse(body) as { feed_url: string }).feed_url
+      : /href="([^"]+)"/.exec(/<(?:atom:)?link [^>]*rel="self"[^>]*>/.exec(body)?.[0] ?? '')?.[1];
+
+  test('without PUBLIC_URL (development, tests): the address the server listens on, whatever Host the client sends', async () => {
+    // Twice each: rendered (and kept) for the forged request, then from the caches.
+    for (let round = 0; round < 2; round += 1) {
+      for (const path of FEEDS) {
+        const res = await rawGet(base, `${path}?limit=7`, FORGED);
+        expect(res.status).toBe(200);
+        expect(selfLink(res.body)).toBe(`${base}${path}?limit=7`);
+        expect(originsIn(res.body)).toEqual(new Set([base, 'https://www.example.gov.cn']));
+      }
+      for (const path of [
+        `/api/articles/by-slug/gan-en-fen-jin-shi-gan-zheng-xian`,
+        '/api/articles?pagination[pageSize]=3',
+        '/api/channels',
+      ]) {
+        const res = await rawGet(base, path, FORGED);
+        expect(res.status).toBe(200);
+        expect(res.body).not.toContain('evil.example');
+        expect(res.body).toContain(`"rss":"${base}/api/`);
+      }
+    }
+    const article = JSON.parse((await rawGet(base, '/api/articles/by-slug/gan-en-fen-jin-shi-gan-zheng-xian', FORGED)).body);
+    expect(article.data.feeds).toEqual({
+      rss: `${base}/api/channels/shang-ji-gong-zuo-dong-tai/feed.rss`,
+      atom: `${base}/api/channels/shang-ji-gong-zuo-dong-tai/feed.atom`,
+      json: `${base}/api/channels/shang-ji-gong-zuo-dong-tai/feed.json`,
+    });
+  });
+
+  test('in production: PUBLIC_URL, even behind a trusted proxy that passes X-Forwarded-Host on', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'public-url-'));
+    const server = await startServerProcess({
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://cms.example.gov.cn/',
+      IS_PROXIED: 'true',
+      PUBLIC_SITE_URL: 'https://www.example.gov.cn',
+      DATABASE_CLIENT: 'sqlite',
+      DATABASE_FILENAME: path.join(dir, 'data.db'),
+      SEED_DEMO: 'true',
+    });
+    try {
+      const cms = 'https://cms.example.gov.cn';
+      for (const feed of FEEDS) {
+        for (let round = 0; round < 2; round += 1) {
+          const res = await rawGet(server.url, feed, FORGED);
+          expect(res.status).toBe(200);
+          expect(selfLink(res.body)).toBe(`${cms}${feed}`);
+          expect(originsIn(res.body)).toEqual(new Set([cms, 'https://www.example.gov.cn']));
+        }
+      }
+      const list = await rawGet(server.url, '/api/articles', FORGED);
+      expect(list.status).toBe(200);
+      const { documentId } = JSON.parse(list.body).data[0];
+      for (const path of ['/api/articles', `/api/articles/${documentId}`, '/api/channels']) {
+        const res = await rawGet(server.url, path, FORGED);
+        expect(res.body).not.toContain('evil.example');
+        expect(res.body).toContain(`"rss":"${cms}/api/`);
+      }
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -133,6 +133,15 @@ test('a link is for one version of one article, signed and short-lived', async (
   expect((await readPreview(resigned(60))).status).toBe(200);
   // Without the admin session it was made in.
   expect((await readPreview(resigned(60, {}))).status).toBe(401);
+  // With another editor's live admin session: a session is its own user's only.
+  const othersSession = (jwt.decode(writers[0]) as { sessionId: string }).sessionId;
+  expect(typeof othersSession).toBe('string');
+  expect((await readPreview(resigned(60, { sid: othersSession }))).status).toBe(401);
+  // Issued ahead of the clock: refused past the 60 s allowed for instances' clocks to differ.
+  const now = Math.floor(Date.now() / 1000);
+  expect((await readPreview(resigned(60, { sid: claims.sid, iat: now + 3600 }))).status).toBe(401);
+  expect((await readPreview(resigned(60, { sid: claims.sid, iat: now + 120 }))).status).toBe(401);
+  expect((await readPreview(resigned(60, { sid: claims.sid, iat: now + 30 }))).status).toBe(200);
   const expired = resigned(-10);
   const refused = await readPreview(expired);
   expect(refused.status).toBe(401);
@@ -274,3 +283,140 @@ severalInstances(
   },
   120_000
 );
+
+describe('what the preview shows of the linked entries (#27, finding 10)', () => {
+  const CHANNELS = 'api::channel.channel';
+  let final: string;
+  const login = async (roleName: string, email: string) => {
+    const role = await app.db.query('admin::role').findOne({ where: { name: roleName } });
+    await app.service('admin::user').create({ email, firstname: roleName, password: 'Preview-Passw0rd', isActive: true, roles: [role.id] });
+    const res = await api(app).post('/admin/login').send({ email, password: 'Preview-Passw0rd' });
+    expect(res.status).toBe(200);
+    return res.body.data.token as string;
+  };
+  /** The preview as `token`'s editor opens it: the admin's preview URL, then the reader's call. */
+  const previewAs = async (token: string, documentId: string) => {
+    const link = await previewUrl(token, documentId);
+    expect(link.status).toBe(200);
+    const read = await readPreview(tokenOf(link.body.data.url));
+    expect(read.status).toBe(200);
+    return read.body.data;
+  };
+  beforeAll(async () => {
+    final = await login('终审', 'preview-final@example.gov.cn');
+  });
+
+  test('the channel and the breadcrumb (当前位置) for 撰稿 and 终审, with the 撰稿’s own quote and the commended units', async () => {
+    const channels = app.documents(CHANNELS);
+    const root = await channels.create({
+      locale: 'zh-Hans',
+      data: { name: '工作动态', slug: 'preview-work' } as never,
+      status: 'published',
+    });
+    const child = await channels.create({
+      locale: 'zh-Hans',
+      data: { name: '上级工作动态', slug: 'preview-work-upper', parent: root.documentId } as never,
+      status: 'published',
+    });
+    // Renamed in a draft nobody published: readers still see the published name.
+    await channels.update({ documentId: child.documentId, locale: 'zh-Hans', data: { name: '改名未发布' } as never });
+    const unit = await app
+      .documents('api::commended-unit.commended-unit')
+      .create({ locale: 'zh-Hans', data: { name: '省机关事务管理局办公室', city: '杭州市' } as never, status: 'published' });
+    const writer = writers[0];
+    const created = await create(writer, {
+      title: '有栏目的稿件',
+      source: '办公室',
+      channel: { connect: [{ documentId: child.documentId, locale: 'zh-Hans' }] },
+      commendedUnits: { connect: [{ documentId: unit.documentId, locale: 'zh-Hans' }] },
+    });
+    expect(created.status).toBe(201);
+    const { documentId } = created.body.data;
+    const quote = await api(app)
+      .post('/content-manager/collection-types/api::speaker-quote.speaker-quote?locale=zh-Hans')
+      .set('Authorization', `Bearer ${writer}`)
+      .send({ text: '撰稿录入的讲话', speakerName: '李四', article: { connect: [{ documentId, locale: 'zh-Hans' }] } });
+    expect(quote.status).toBe(201);
+
+    for (const token of [writer, final]) {
+      const data = await previewAs(token, documentId);
+      // As the public read shows a published article's channel: no locale or author added.
+      expect(data.channel).toEqual({
+        id: expect.any(Number),
+        documentId: child.documentId,
+        name: '上级工作动态',
+        slug: 'preview-work-upper',
+      });
+      expect(data.breadcrumb).toEqual([
+        { documentId: root.documentId, name: '工作动态', slug: 'preview-work' },
+        { documentId: child.documentId, name: '上级工作动态', slug: 'preview-work-upper' },
+      ]);
+      expect(data.quotes.map((q: { text: string }) => q.text)).toEqual(['撰稿录入的讲话']);
+      expect(data.commendedUnits).toEqual([
+        { id: expect.any(Number), documentId: unit.documentId, name: '省机关事务管理局办公室', city: '杭州市', district: null },
+      ]);
+    }
+  });
+
+  test('a channel never published shows under its draft name, below its published parent', async () => {
+    const channels = app.documents(CHANNELS);
+    const root = await channels.create({
+      locale: 'zh-Hans',
+      data: { name: '通知公告', slug: 'preview-notices' } as never,
+      status: 'published',
+    });
+    const fresh = await channels.create({
+      locale: 'zh-Hans',
+      data: { name: '新建栏目', slug: 'preview-new', parent: root.documentId } as never,
+    });
+    const created = await create(writers[0], {
+      title: '新栏目里的稿件',
+      source: '办公室',
+      channel: { connect: [{ documentId: fresh.documentId, locale: 'zh-Hans' }] },
+    });
+    expect(created.status).toBe(201);
+    for (const token of [writers[0], final]) {
+      const data = await previewAs(token, created.body.data.documentId);
+      expect(data.channel).toMatchObject({ documentId: fresh.documentId, name: '新建栏目', slug: 'preview-new' });
+      expect(data.breadcrumb.map((item: { name: string }) => item.name)).toEqual(['通知公告', '新建栏目']);
+    }
+  });
+
+  test('a role that may not read channels’ names sees neither the name nor 当前位置', async () => {
+    const roles = app.service('admin::role') as unknown as {
+      create: (data: object) => Promise<{ id: number }>;
+      assignPermissions: (id: number, permissions: object[]) => Promise<unknown>;
+    };
+    const role = await roles.create({ name: '预览栏目受限', description: 'reads articles, and channels’ slugs only' });
+    const read = (subject: string, fields: string[]) => ({
+      action: 'plugin::content-manager.explorer.read',
+      subject,
+      properties: { fields, locales: ['zh-Hans'] },
+      conditions: [],
+    });
+    await roles.assignPermissions(role.id, [read('api::article.article', ['title', 'channel']), read(CHANNELS, ['slug'])]);
+    const email = 'preview-slugs@example.gov.cn';
+    await app.service('admin::user').create({ email, firstname: 's', password: 'Preview-Passw0rd', isActive: true, roles: [role.id] });
+    const login = await api(app).post('/admin/login').send({ email, password: 'Preview-Passw0rd' });
+    expect(login.status).toBe(200);
+    const root = await app
+      .documents(CHANNELS)
+      .create({ locale: 'zh-Hans', data: { name: '受限栏目', slug: 'preview-limited' } as never, status: 'published' });
+    const created = await create(admin, {
+      title: '受限角色预览',
+      source: '办公室',
+      channel: { connect: [{ documentId: root.documentId, locale: 'zh-Hans' }] },
+    });
+    const data = await previewAs(login.body.data.token, created.body.data.documentId);
+    expect(data.title).toBe('受限角色预览');
+    expect(data.channel).toEqual({ id: expect.any(Number), documentId: root.documentId, slug: 'preview-limited' });
+    expect(data.breadcrumb).toEqual([]);
+  });
+
+  test('an article without a channel has an empty breadcrumb', async () => {
+    const created = await create(writers[0], { title: '没有栏目的稿件', source: '办公室' });
+    const data = await previewAs(writers[0], created.body.data.documentId);
+    expect(data.channel).toBeNull();
+    expect(data.breadcrumb).toEqual([]);
+  });
+});

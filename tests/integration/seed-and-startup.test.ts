@@ -1,5 +1,8 @@
 // Demo content on an empty database only, idempotent seeding, and production secrets.
 import { spawnSync } from 'child_process';
+import crypto from 'crypto';
+import fs from 'fs';
+import os from 'os';
 import path from 'path';
 import { startApp, stopApp, type App } from '../helpers/strapi';
 import { api } from '../helpers/http';
@@ -78,22 +81,66 @@ describe('production start', () => {
       encoding: 'utf8',
       timeout: 60_000,
     });
+  const strong = () => crypto.randomBytes(32).toString('base64');
+  const SECRETS = () => ({
+    APP_KEYS: `${strong()},${strong()}`,
+    ADMIN_JWT_SECRET: strong(),
+    API_TOKEN_SALT: strong(),
+    TRANSFER_TOKEN_SALT: strong(),
+    JWT_SECRET: strong(),
+    ENCRYPTION_KEY: strong(),
+    CLICK_HASH_SALT: strong(),
+  });
+  const PUBLIC_URL = 'https://cms.example.gov.cn';
+  /** Refused before anything opens: no database file, nothing served, a non-zero exit. */
+  const expectRefused = (env: Record<string, string>, message: RegExp) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'refused-'));
+    const database = path.join(dir, 'data.db');
+    try {
+      const result = start({ ...env, DATABASE_FILENAME: database, HOST: '127.0.0.1', PORT: '0' });
+      const output = result.stdout + result.stderr;
+      expect(result.status).not.toBe(0);
+      expect(result.status).not.toBeNull(); // exited, not killed by the timeout
+      expect(output).toMatch(message);
+      expect(fs.existsSync(database)).toBe(false);
+      return output;
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
 
   test('refuses to start and names each missing secret', () => {
-    const result = start({ APP_KEYS: 'a,b', ADMIN_JWT_SECRET: 'x', API_TOKEN_SALT: 'y', TRANSFER_TOKEN_SALT: 'z' });
-    expect(result.status).not.toBe(0);
-    const output = result.stdout + result.stderr;
-    expect(output).toMatch(
-      /Refusing to start in production: missing required environment variable\(s\): JWT_SECRET, ENCRYPTION_KEY, CLICK_HASH_SALT\./
+    const { JWT_SECRET: _j, ENCRYPTION_KEY: _e, CLICK_HASH_SALT: _c, ...some } = SECRETS();
+    const output = expectRefused(
+      { ...some, PUBLIC_URL },
+      /Refusing to start in production: missing required environment variable\(s\): JWT_SECRET, ENCRYPTION_KEY, CLICK_HASH_SALT\. Set them/
     );
     expect(output).not.toMatch(/missing[^\n]*APP_KEYS/);
+    expect(output).not.toMatch(/shorter than/);
   });
 
-  test('refuses to start with no secrets at all, naming all of them', () => {
-    const result = start({});
-    expect(result.status).not.toBe(0);
-    expect(result.stdout + result.stderr).toMatch(
+  test('refuses to start with no secrets at all, naming all of them and PUBLIC_URL', () => {
+    const output = expectRefused(
+      {},
       /APP_KEYS, ADMIN_JWT_SECRET, API_TOKEN_SALT, TRANSFER_TOKEN_SALT, JWT_SECRET, ENCRYPTION_KEY, CLICK_HASH_SALT/
     );
+    expect(output).toMatch(/PUBLIC_URL is not set/);
+  });
+
+  test('refuses a guessable secret (5 characters) and a short key of APP_KEYS, naming each, and prints no secret', () => {
+    const secrets = { ...SECRETS(), ADMIN_JWT_SECRET: 'abcde', APP_KEYS: `${strong()},short-key-0123456789` };
+    const output = expectRefused(
+      { ...secrets, PUBLIC_URL },
+      /Refusing to start in production: shorter than 32 characters: APP_KEYS \(key 2 of 2\), ADMIN_JWT_SECRET \(generate each/
+    );
+    expect(output).not.toContain('abcde');
+    expect(output).not.toContain('short-key-0123456789');
+    // 31 characters is one short.
+    expectRefused({ ...SECRETS(), TRANSFER_TOKEN_SALT: 'x'.repeat(31), PUBLIC_URL }, /shorter than 32 characters: TRANSFER_TOKEN_SALT \(/);
+  });
+
+  test('refuses to start without PUBLIC_URL, or with one that is not an absolute http(s) URL', () => {
+    expectRefused(SECRETS(), /Refusing to start in production: PUBLIC_URL is not set \(absolute links/);
+    expectRefused({ ...SECRETS(), PUBLIC_URL: 'cms.example.gov.cn' }, /PUBLIC_URL must be an absolute http\(s\) URL/);
   });
 });

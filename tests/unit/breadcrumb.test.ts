@@ -1,4 +1,4 @@
-import { buildBreadcrumb, wouldCreateCycle, type ChannelNode } from '../../src/lib/breadcrumb';
+import { buildBreadcrumb, withNode, wouldCreateCycle, type ChannelNode } from '../../src/lib/breadcrumb';
 
 const node = (documentId: string, parentId: string | null): [string, ChannelNode] => [
   documentId,
@@ -34,4 +34,11 @@ test('detects a move under its own descendant', () => {
   expect(wouldCreateCycle(parentOf, 'home', 'upper')).toBe(true);
   expect(wouldCreateCycle(parentOf, 'news', 'news')).toBe(true);
   expect(wouldCreateCycle(parentOf, 'upper', 'home')).toBe(false);
+});
+
+test('a channel added to the published tree ends its own path without changing the tree', () => {
+  const published = new Map([node('home', null), node('news', 'home')]);
+  const nodes = withNode(published, { documentId: 'draft', name: 'DRAFT', slug: null, parentId: 'news' });
+  expect(buildBreadcrumb(nodes, 'draft').map((item) => item.documentId)).toEqual(['home', 'news', 'draft']);
+  expect(published.has('draft')).toBe(false);
 });

@@ -1,6 +1,7 @@
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
+import { MIN_SECRET_LENGTH, REQUIRED_SECRETS, weakSecrets } from '../../src/lib/required-secrets';
 
 // Plain CommonJS script (it runs before Strapi, with no build step).
 
@@ -45,6 +46,15 @@ test('a fresh clone gets random secrets in an untracked .env, readable only by i
   const other = tmp();
   ensureEnv(other);
   expect(parse(other).JWT_SECRET).not.toBe(env.JWT_SECRET);
+});
+
+test('every generated secret, and each key of APP_KEYS, is as long as production requires', () => {
+  const file = tmp();
+  ensureEnv(file);
+  const env = parse(file);
+  expect(Object.keys(env).sort()).toEqual([...REQUIRED_SECRETS].sort());
+  expect(weakSecrets(env)).toEqual([]);
+  for (const key of env.APP_KEYS.split(',')) expect(key.length).toBeGreaterThanOrEqual(MIN_SECRET_LENGTH);
 });
 
 test('existing values are kept and only missing ones are added', () => {

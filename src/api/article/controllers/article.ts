@@ -147,7 +147,7 @@ export default factories.createCoreController('api::article.article', ({ strapi 
     readArticle ??= createReader(strapi).entryReader('api::article.article', DEFAULT_POPULATE);
     const article = (await readArticle(field, value, locale)) as Entry | null;
     if (!article) return null;
-    await decorate([article], publicOrigin(strapi, (ctx as unknown as { origin: string }).origin), { locale });
+    await decorate([article], publicOrigin(strapi), { locale });
     return { data: article, meta: {} };
   };
 
@@ -203,7 +203,7 @@ export default factories.createCoreController('api::article.article', ({ strapi 
       const response = await super.find(ctx);
       const [article] = (response?.data ?? []) as Entry[];
       if (!article) return ctx.notFound('No published article with this slug in this locale');
-      await decorate([article], publicOrigin(strapi, ctx.origin), query);
+      await decorate([article], publicOrigin(strapi), query);
       return { data: article, meta: {} };
     },
 
@@ -225,7 +225,7 @@ export default factories.createCoreController('api::article.article', ({ strapi 
       await narrowToChannel(query);
       ctx.state.articleQuery = query;
       const response = await super.find(ctx);
-      await decorate(response.data as Entry[], publicOrigin(strapi, ctx.origin), query);
+      await decorate(response.data as Entry[], publicOrigin(strapi), query);
       return response;
     },
 
@@ -235,7 +235,7 @@ export default factories.createCoreController('api::article.article', ({ strapi 
       const query = { populate: DEFAULT_POPULATE, locale: await defaultLocale(strapi), ...ctx.query };
       ctx.state.articleQuery = query;
       const response = await super.findOne(ctx);
-      if (response?.data) await decorate([response.data as Entry], publicOrigin(strapi, ctx.origin), query);
+      if (response?.data) await decorate([response.data as Entry], publicOrigin(strapi), query);
       return response;
     },
 

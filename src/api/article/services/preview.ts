@@ -15,8 +15,10 @@ import { DEFAULT_POPULATE } from '../controllers/article';
 import { checkerFor } from '../../../utils/permission-checker';
 import { getService } from '../../../utils/services';
 import { defaultLocale } from '../../../utils/locales';
+import { buildBreadcrumb, withNode, type ChannelNode } from '../../../lib/breadcrumb';
 
 const UID = 'api::article.article';
+const CHANNEL = 'api::channel.channel';
 const AUDIENCE = 'gov-newsroom:preview';
 /** The scheme of the Authorization header the reader sends the token in. */
 export const PREVIEW_SCHEME = 'Preview';
@@ -30,6 +32,12 @@ type RequestState = { state?: { userAbility?: unknown; user?: { id: number }; se
 type SessionManager = (origin: 'admin') => { isSessionActive: (sessionId: string) => Promise<boolean> };
 type Entity = Record<string, unknown>;
 
+/**
+ * How far ahead of this instance's clock a token's `iat` may be: a link made on one instance
+ * is opened on another, and their clocks may differ by a little (NTP keeps them well within this).
+ */
+const CLOCK_SKEW_S = 60;
+
 const expired = () =>
   new errors.UnauthorizedError('预览链接无效或已过期，请在管理后台重新打开预览（The preview link is invalid or has expired）');
 
@@ -40,10 +48,14 @@ export const createPreviewService = ({ strapi }: { strapi: Core.Strapi }) => {
   const secret = () => {
     if (key) return key;
     const adminSecret = strapi.config.get('admin.auth.secret');
-    // Without it (an instance started without the admin panel) the key would be a known
-    // string: no link is made or accepted. Production refuses to start without it anyway.
-    if (typeof adminSecret !== 'string' || adminSecret.length < 16) {
-      throw new errors.ApplicationError('Preview links need ADMIN_JWT_SECRET (at least 16 characters)');
+    // Without it the key would be a known string: no link is made or accepted. Its strength
+    // is checked where it is set: production refuses to start with one shorter than 32
+    // characters (src/lib/required-secrets.ts), and development gets 44 random ones
+    // (scripts/ensure-env.js). A shorter one set by hand in development makes links as it
+    // makes the admin's own tokens, rather than failing every preview with the admin's bare
+    // 400 "Failed to get preview URL" (#27, finding 11).
+    if (typeof adminSecret !== 'string' || adminSecret.trim() === '') {
+      throw new errors.ApplicationError('预览需要设置 ADMIN_JWT_SECRET，请设置后重启服务（Preview links need ADMIN_JWT_SECRET）');
     }
     key = crypto.createHmac('sha256', adminSecret).update('gov-newsroom preview links').digest();
     return key;
@@ -58,17 +70,76 @@ export const createPreviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       .filter(([, attribute]) => attribute.type === 'relation' && String(attribute.target ?? '').startsWith('api::'))
       .map(([name, attribute]) => [name, attribute.target as string] as const);
 
-  /** The populate, with the author of the entry and of each linked entry of the project's types. */
-  const withAuthors = (populate: Record<string, unknown>) => {
+  /**
+   * The populate, with what the permission checks below need of the entry and of each linked
+   * entry of the project's types: the author (a role's read may hold only for their own) and
+   * the locale (a role's read is for some locales). A linked entry read with a few `fields`
+   * (the channel: name and slug) would otherwise lack its locale, and every role's check on it
+   * fail: the preview showed no channel and no breadcrumb to anyone (#27). `added` names the
+   * fields asked only for the checks, which the answer does not show.
+   */
+  const withCheckFields = (populate: Record<string, unknown>) => {
     const linked = new Map(linkedTypes(UID));
     const result: Record<string, unknown> = { ...populate, createdBy: { fields: ['id'] } };
+    const added = new Map<string, string[]>();
     for (const [name, spec] of Object.entries(populate)) {
-      if (!linked.has(name)) continue;
+      const target = linked.get(name);
+      if (!target) continue;
       const nested = typeof spec === 'object' && spec ? (spec as Record<string, unknown>) : {};
       const nestedPopulate = typeof nested.populate === 'object' && nested.populate ? nested.populate : {};
-      result[name] = { ...nested, populate: { ...nestedPopulate, createdBy: { fields: ['id'] } } };
+      const fields = Array.isArray(nested.fields) ? (nested.fields as string[]) : null;
+      const localized = Boolean((strapi.getModel(target as never) as { attributes: Record<string, unknown> }).attributes.locale);
+      const extra = fields && localized && !fields.includes('locale') ? ['locale'] : [];
+      if (extra.length) added.set(name, extra);
+      result[name] = {
+        ...nested,
+        ...(fields ? { fields: [...fields, ...extra] } : {}),
+        populate: { ...nestedPopulate, createdBy: { fields: ['id'] } },
+      };
     }
-    return result;
+    return { populate: result, added };
+  };
+
+  /** Removes from each linked entry the fields read only for the checks. */
+  const withoutCheckFields = (entry: Entity, added: Map<string, string[]>) => {
+    for (const [name, fields] of added) {
+      const value = entry[name];
+      for (const item of Array.isArray(value) ? value : value ? [value] : []) {
+        for (const field of fields) delete (item as Entity)[field];
+      }
+    }
+    return entry;
+  };
+
+  /**
+   * The channel of a previewed article as readers will see it once the article is published:
+   * its published name and slug, and 当前位置 along the published channels, as the public
+   * read gives them. A channel never published (readers would see none) still shows, under
+   * its draft name, below its published parents: the editor sees the channel they picked
+   * rather than nothing. Only when the role may read the channel (readableBy kept it):
+   * every editorial role may, to pick one in the article's relation field.
+   */
+  const showChannel = async (article: Entity & { channel?: Entity | null }, locale: string | undefined) => {
+    const picked = article.channel;
+    // The path shows channels' names: none for a role that may not read them.
+    if (!picked || typeof picked.documentId !== 'string' || !('name' in picked)) {
+      article.breadcrumb = [];
+      return;
+    }
+    const published = await getService(strapi, 'channel').publishedTree(locale);
+    let nodes: ReadonlyMap<string, ChannelNode> = published;
+    if (!published.has(picked.documentId)) {
+      const draft = (await strapi.db.query(CHANNEL).findOne({
+        select: ['documentId', 'name', 'slug'],
+        where: { documentId: picked.documentId, publishedAt: null, ...(locale ? { locale } : {}) },
+        populate: { parent: { select: ['documentId'] } },
+      })) as { documentId: string; name: string; slug: string | null; parent?: { documentId: string } | null } | null;
+      if (draft) nodes = withNode(published, { ...draft, parentId: draft.parent?.documentId ?? null });
+    }
+    const node = nodes.get(picked.documentId);
+    // Only the fields the role reads (the checker may have removed some) take the readers' values.
+    if (node) for (const field of ['name', 'slug'] as const) if (field in picked) picked[field] = node[field];
+    article.breadcrumb = buildBreadcrumb(nodes, picked.documentId);
   };
 
   /**
@@ -151,9 +222,13 @@ export const createPreviewService = ({ strapi }: { strapi: Core.Strapi }) => {
           audience: AUDIENCE,
           // Also bounded by its age, should a token carry a later `exp` than this instance grants.
           maxAge: ttlSeconds(),
-        }) as Partial<Claims> & { sub?: unknown; sid?: unknown };
+        }) as Partial<Claims> & { sub?: unknown; sid?: unknown; iat?: unknown };
         const userId = Number(claims.sub);
         if (
+          // Issued ahead of this instance's clock: no instance made it (a link made on one
+          // instance is read on another, whose clock may differ by a little).
+          typeof claims.iat !== 'number' ||
+          claims.iat > Date.now() / 1000 + CLOCK_SKEW_S ||
           typeof claims.documentId !== 'string' ||
           typeof claims.locale !== 'string' ||
           typeof claims.sid !== 'string' ||
@@ -183,6 +258,13 @@ export const createPreviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     async authorize(claims: Verified) {
       const sessions = (strapi as unknown as { sessionManager?: SessionManager }).sessionManager;
       if (!sessions || !(await sessions('admin').isSessionActive(claims.sessionId))) throw expired();
+      // The session is the token's user's own: a token naming one editor and another's live
+      // session is refused (Strapi's session store keeps the user's id as a string).
+      const session = (await strapi.db.query('admin::session').findOne({
+        where: { sessionId: claims.sessionId },
+        select: ['userId'],
+      })) as { userId?: unknown } | null;
+      if (!session || String(session.userId) !== String(claims.userId)) throw expired();
       const user = await strapi.db.query('admin::user').findOne({ where: { id: claims.userId }, populate: ['roles'] });
       if (!user || user.isActive !== true || user.blocked === true) throw expired();
       const permissions = strapi.service('admin::permission') as unknown as {
@@ -208,24 +290,25 @@ export const createPreviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       // The token was checked: this is the editor's read, made for them. It runs outside the
       // request's content-API context, where the public-read guard refuses every draft
       // (src/document-middlewares/guard-public-reads.ts).
+      const { populate, added } = withCheckFields(DEFAULT_POPULATE);
       const entry = await (strapi.requestContext.run as <T>(store: unknown, cb: () => T) => Promise<Awaited<T>>)({ state: {} }, () =>
         strapi.documents(UID).findOne({
           documentId: claims.documentId,
           locale: claims.locale || undefined,
           status: claims.status,
-          // The authors too: a role's read may hold only for their own (撰稿), and the
-          // checks below need to know them. The content-API sanitizer drops them after.
-          populate: withAuthors(DEFAULT_POPULATE) as never,
+          // The authors and locales too, for the checks below: the content-API sanitizer
+          // drops the authors after, withoutCheckFields the locales nobody asked for.
+          populate: populate as never,
         })
       );
       if (!entry) throw new errors.NotFoundError('This version of the article no longer exists');
-      const readable = await readableBy(ability, UID, entry as Entity);
-      const article = (await strapi.contentAPI.sanitize.output(readable, strapi.contentType(UID))) as Record<string, unknown> & {
+      const readable = withoutCheckFields(await readableBy(ability, UID, entry as Entity), added);
+      const article = (await strapi.contentAPI.sanitize.output(readable, strapi.contentType(UID))) as Entity & {
         documentId: string;
         locale?: string | null;
-        channel?: { documentId?: string } | null;
+        channel?: Entity | null;
       };
-      await getService(strapi, 'channel').addBreadcrumbs([article], (item) => item.channel?.documentId, claims.locale || undefined);
+      await showChannel(article, claims.locale || undefined);
       return article;
     },
   };

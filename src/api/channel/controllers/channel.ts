@@ -36,14 +36,14 @@ export default factories.createCoreController('api::channel.channel', ({ strapi 
     async find(ctx) {
       ctx.query = { populate: DEFAULT_POPULATE, ...ctx.query };
       const response = await super.find(ctx);
-      await decorate(response.data as Entry[], publicOrigin(strapi, ctx.origin), ctx.query);
+      await decorate(response.data as Entry[], publicOrigin(strapi), ctx.query);
       return response;
     },
 
     async findOne(ctx) {
       ctx.query = { populate: DEFAULT_POPULATE, ...ctx.query };
       const response = await super.findOne(ctx);
-      if (response?.data) await decorate([response.data as Entry], publicOrigin(strapi, ctx.origin), ctx.query);
+      if (response?.data) await decorate([response.data as Entry], publicOrigin(strapi), ctx.query);
       return response;
     },
   };

@@ -24,7 +24,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         channel: (ctx.params.slug as string | undefined) ?? null,
         locale,
         limit: query.limit,
-        origin: publicOrigin(strapi, ctx.origin),
+        origin: publicOrigin(strapi),
       });
       writeFeed(ctx, feed, config.maxAgeS);
     } catch (error) {

@@ -7,6 +7,7 @@ import { isContentEmpty, seedDemo } from './bootstrap/seed';
 import { patchAdminSlugGenerator } from './bootstrap/admin-slugs';
 import { applyAdminLayouts } from './bootstrap/admin-layout';
 import { registerGraphqlExtensions } from './bootstrap/graphql';
+import { hideInternalTypes } from './bootstrap/hide-internal-types';
 import { disableRegistration, registerAccountLocks } from './bootstrap/lock-accounts';
 import { ensureIndexes } from './bootstrap/indexes';
 import { registerRebuildAdminRoutes } from './bootstrap/rebuild-admin';
@@ -35,6 +36,7 @@ export default {
     serializeStartup(strapi);
     registerDocumentRules(strapi);
     registerGraphqlExtensions(strapi);
+    hideInternalTypes(strapi);
     registerAccountLocks(strapi);
     registerRebuildAdminRoutes(strapi);
     refuseDraftActionsWithoutDrafts(strapi);

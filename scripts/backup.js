@@ -10,6 +10,10 @@
 //   PostgreSQL  pg_dump --format=custom: one consistent snapshot.
 // Uploads are copied after the database, so every file the copied rows name is there
 // (uploaded files never change in place). Written to backups/<UTC time>/ by default.
+// The dump holds admin users, sessions, API tokens and the audit log: folders are 700 and
+// files 600 whatever the umask (the umask is 077 while it runs, so nothing is readable by
+// others even for a moment, and every mode is set again at the end: copies keep their
+// source's mode).
 'use strict';
 
 const { execFile } = require('child_process');
@@ -34,7 +38,19 @@ const schemaVersions = async (knex) => {
   return [...new Set((await knex(table).select('name').orderBy('name')).map((row) => row.name))];
 };
 
+/** Folders 700 and files 600 under `dir`, itself included. */
+const makePrivate = (dir) => {
+  fs.chmodSync(dir, 0o700);
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const inner = path.join(dir, entry.name);
+    if (entry.isDirectory()) makePrivate(inner);
+    else if (entry.isFile()) fs.chmodSync(inner, 0o600);
+  }
+};
+
 const main = async () => {
+  // Before anything is created: this process's files and pg_dump's (it inherits the umask).
+  process.umask(0o077);
   const target = databaseTarget();
   const out = path.resolve(option('out') || path.join(appDir, 'backups', stamp()));
   if (fs.existsSync(out) && fs.readdirSync(out).length) throw new Error(`${out} is not empty`);
@@ -94,7 +110,8 @@ const main = async () => {
   else fs.mkdirSync(path.join(out, 'uploads'));
   manifest.uploads = folderSize(path.join(out, 'uploads'));
   manifest.seconds = (Date.now() - started) / 1000;
-  fs.writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  fs.writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
+  makePrivate(out);
 
   const rows = Object.values(manifest.tables).reduce((sum, n) => sum + n, 0);
   console.log(

@@ -34,6 +34,21 @@ const compareCounts = (expected, actual) => {
   }
 };
 
+/** Folders 777 and files 666 less the umask under `dir`, itself included: as Strapi's upload creates them. */
+const publicModes = (dir) => {
+  const umask = process.umask(0); // read without the deprecated no-argument call, and put back
+  process.umask(umask);
+  const walk = (folder) => {
+    fs.chmodSync(folder, 0o777 & ~umask);
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      const inner = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(inner);
+      else if (entry.isFile()) fs.chmodSync(inner, 0o666 & ~umask);
+    }
+  };
+  walk(dir);
+};
+
 const main = async () => {
   if (!source) throw new Refusal('usage: npm run restore -- BACKUP_DIR [--force] [--uploads DIR]');
   const dir = path.resolve(source);
@@ -79,6 +94,9 @@ const main = async () => {
   const incoming = `${uploads}.restoring`;
   fs.rmSync(incoming, { recursive: true, force: true });
   fs.cpSync(path.join(dir, 'uploads'), incoming, { recursive: true, preserveTimestamps: true });
+  // The backup keeps its files private (600, folders 700); restored uploads get the modes a
+  // fresh upload gets, so the web server that serves them can read them again.
+  publicModes(incoming);
 
   if (target.client === 'sqlite') {
     const Database = require('better-sqlite3');

@@ -7,6 +7,8 @@ import { isContentEmpty, seedDemo } from './bootstrap/seed';
 import { patchAdminSlugGenerator } from './bootstrap/admin-slugs';
 import { applyAdminLayouts } from './bootstrap/admin-layout';
 import { registerGraphqlExtensions } from './bootstrap/graphql';
+import { hideInternalTypes } from './bootstrap/hide-internal-types';
+import { maskQueuedAuditEntries } from './bootstrap/mask-audit-log';
 import { disableRegistration, registerAccountLocks } from './bootstrap/lock-accounts';
 import { ensureIndexes } from './bootstrap/indexes';
 import { registerRebuildAdminRoutes } from './bootstrap/rebuild-admin';
@@ -37,6 +39,7 @@ export default {
     serializeStartup(strapi);
     registerDocumentRules(strapi);
     registerGraphqlExtensions(strapi);
+    hideInternalTypes(strapi);
     registerAccountLocks(strapi);
     registerRebuildAdminRoutes(strapi);
     refuseDraftActionsWithoutDrafts(strapi);
@@ -96,6 +99,9 @@ const startUp = async (strapi: Core.Strapi) => {
   await getService(strapi, 'responseCache').start();
   await ensureLocales(strapi);
   await ensureIndexes(strapi);
+  // Entries from before personal numbers were masked in the 操作日志, once (a migration queues it).
+  const maskedEntries = await maskQueuedAuditEntries(strapi);
+  if (maskedEntries) strapi.log.info(`[audit] masked personal numbers in ${maskedEntries} older entries`);
   await enforcePublicPermissions(strapi);
   memoizePublicPermissions(strapi);
   await disableRegistration(strapi);

@@ -9,7 +9,7 @@
 import { Readable } from 'stream';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { AUDIT_READ_ACTION, AUDIT_UID, MAX_PAGE_SIZE, RECORDED_ACTIONS, type AuditFilters } from '../api/audit/services/audit';
+import { AUDIT_READ_ACTION, MAX_PAGE_SIZE, RECORDED_ACTIONS, type AuditFilters } from '../api/audit/services/audit';
 import { displayName } from '../lib/audit/actor';
 import { BOM } from '../lib/audit/csv';
 import { getService } from '../utils/services';
@@ -97,9 +97,7 @@ const fileStamp = () => new Date().toISOString().replace(/[-:]/g, '').replace('T
 
 export const registerAuditAdminRoutes = (strapi: Core.Strapi) => {
   const audit = () => getService(strapi, 'audit');
-  // Names, e-mails and addresses: not for the content API, whatever a token may read.
-  const graphql = strapi.plugin('graphql')?.service('extension') as { shadowCRUD: (uid: string) => { disable: () => void } } | undefined;
-  graphql?.shadowCRUD(AUDIT_UID).disable();
+  // Names, e-mails and addresses: an internal type, not in the content API (src/bootstrap/hide-internal-types.ts).
   (strapi.admin!.routes as unknown as Record<string, AdminRouter>)['newsroom-audit'] = {
     type: 'admin',
     routes: [

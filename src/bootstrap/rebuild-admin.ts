@@ -1,5 +1,6 @@
 // Rebuild hooks in the admin panel: the "rebuild now" endpoint behind admin
-// authentication, and no trace of targets or deliveries in the content API.
+// authentication. Targets and deliveries are internal types, not in the content API
+// (src/bootstrap/hide-internal-types.ts).
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../utils/services';
@@ -30,9 +31,4 @@ export const registerRebuildAdminRoutes = (strapi: Core.Strapi) => {
       },
     ],
   };
-
-  // Targets hold URLs and secrets, deliveries the changes: administrators only.
-  const graphql = strapi.plugin('graphql')?.service('extension') as { shadowCRUD: (uid: string) => { disable: () => void } } | undefined;
-  graphql?.shadowCRUD('api::rebuild.rebuild-target').disable();
-  graphql?.shadowCRUD('api::rebuild.rebuild-delivery').disable();
 };

@@ -63,9 +63,41 @@ const persistedHash = (extensions: unknown) => {
   return typeof hash === 'string' && /^[0-9a-f]{64}$/.test(hash) ? hash : null;
 };
 
-const refuse = (ctx: KoaContext, message: string) => {
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * What is wrong with the request's envelope (not its document), or null. Apollo would
+ * refuse most of these too, but some only after a plugin has choked on them (a 500).
+ */
+export const envelopeProblem = (operation: { query?: unknown; operationName?: unknown; extensions?: unknown }): string | null => {
+  const { operationName, extensions } = operation;
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return 'operationName must be a string';
+  if (extensions === undefined || extensions === null) return null;
+  if (!isObject(extensions)) return 'extensions must be a JSON object';
+  const persisted = extensions.persistedQuery;
+  if (persisted === undefined) return null;
+  if (!isObject(persisted) || persisted.version !== 1 || persistedHash(extensions) === null) {
+    return 'extensions.persistedQuery must be { "version": 1, "sha256Hash": "<the sha256 of the query, 64 lowercase hex digits>" }';
+  }
+  if (typeof operation.query === 'string' && createHash('sha256').update(operation.query).digest('hex') !== persisted.sha256Hash) {
+    return 'provided sha does not match query: sha256Hash must be the sha256 of the query sent with it';
+  }
+  return null;
+};
+
+/** An operation named in operationName that the document does not hold, or several without a name. */
+export const operationProblem = (document: DocumentNode, operationName: unknown): string | null => {
+  const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
+  if (typeof operationName === 'string' && operationName) {
+    return operations.some((operation) => operation.name?.value === operationName) ? null : `Unknown operation named "${operationName}".`;
+  }
+  return operations.length > 1 ? 'Must provide operation name if query contains multiple operations.' : null;
+};
+
+/** A 400 in GraphQL's error format; BAD_REQUEST for a malformed request, as Apollo names it. */
+const refuse = (ctx: KoaContext, message: string, code = 'BAD_USER_INPUT') => {
   ctx.status = 400;
-  ctx.body = { errors: [{ message, extensions: { code: 'BAD_USER_INPUT' } }] };
+  ctx.body = { errors: [{ message, extensions: { code } }] };
 };
 
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
@@ -104,6 +136,9 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       operation = { query: ctx.query.query, variables, operationName: ctx.query.operationName, extensions };
     }
     if (Array.isArray(operation)) return refuse(ctx, 'Batched operations are not accepted');
+    if (!isObject(operation)) return refuse(ctx, 'The request body must be a JSON object', 'BAD_REQUEST');
+    const envelope = envelopeProblem(operation);
+    if (envelope) return refuse(ctx, envelope, 'BAD_REQUEST');
     const persisted = persistedHash(operation.extensions);
     if (typeof operation.query !== 'string') {
       // An automatic persisted query by its hash alone: Apollo runs the document it stored
@@ -123,6 +158,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     }
     const errors = validate(SHAPE_SCHEMA, document, rules);
     if (errors.length) return refuse(ctx, errors[0].message.replace(/^Syntax Error: /, ''));
+    const unresolved = operationProblem(document, operation.operationName);
+    if (unresolved) return refuse(ctx, unresolved, 'OPERATION_RESOLUTION_FAILURE');
     // Only a query's answer may be cached (src/middlewares/public-cache-headers.ts).
     ctx.state.graphqlOperation = operationKind(document, operation.operationName);
     // Noted only for the document the hash names (Apollo refuses a mismatch, and a note

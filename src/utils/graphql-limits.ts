@@ -102,10 +102,20 @@ const mayScan = (document: DocumentNode) => {
   return found;
 };
 
-const hideInternalError = (error: GraphQLFormattedError): GraphQLFormattedError =>
-  error.extensions?.code === 'INTERNAL_SERVER_ERROR'
-    ? { message: 'Internal Server Error', path: error.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } }
-    : error;
+/**
+ * An internal error goes out as "Internal Server Error" alone. Apollo gives its own refusals
+ * of a malformed request (a persisted query's hash that does not match, an unsupported
+ * version) no code, so they read as internal: with a 4xx status they are the client's
+ * mistake, in Apollo's own words, and named BAD_REQUEST.
+ */
+export const hideInternalError = (error: GraphQLFormattedError, status: number | undefined): GraphQLFormattedError => {
+  if (error.extensions?.code !== 'INTERNAL_SERVER_ERROR') return error;
+  // Strapi's formatter has already replaced an unexpected error's message (and copied it into extensions.error).
+  if (status !== undefined && status >= 400 && status < 500 && error.message !== 'Internal Server Error') {
+    return { message: error.message, extensions: { code: 'BAD_REQUEST' } };
+  }
+  return { message: 'Internal Server Error', path: error.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+};
 
 /** Apollo Server plugin: refuses an operation over the cost before any resolver runs. */
 export const costLimitPlugin = {
@@ -114,13 +124,18 @@ export const costLimitPlugin = {
     return {
       async didResolveOperation({
         document,
+        operation,
         request,
         schema,
       }: {
         document: DocumentNode;
+        operation?: unknown;
         request: { variables?: Record<string, unknown>; operationName?: string | null };
         schema: GraphQLSchema;
       }) {
+        // No operation by that name (or several and no name): nothing will run, and Apollo
+        // answers its own 400 (graphql-query-complexity would throw a plain Error: a 500).
+        if (!operation) return;
         const limits = strapi.config.get('graphql-limits') as GraphqlLimits;
         const problems: string[] = [];
         let complexity: number;
@@ -163,11 +178,11 @@ export const costLimitPlugin = {
       async willSendResponse({
         response,
       }: {
-        response: { body: { kind: string; singleResult?: { errors?: readonly GraphQLFormattedError[] } } };
+        response: { http?: { status?: number }; body: { kind: string; singleResult?: { errors?: readonly GraphQLFormattedError[] } } };
       }) {
         release?.();
         const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
-        if (result?.errors) result.errors = result.errors.map(hideInternalError);
+        if (result?.errors) result.errors = result.errors.map((error) => hideInternalError(error, response.http?.status));
       },
     };
   },

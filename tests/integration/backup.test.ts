@@ -33,12 +33,15 @@ const connect = (env: Record<string, string>): Knex =>
     ? knexFactory({ client: 'pg', connection: env.DATABASE_URL })
     : knexFactory({ client: 'better-sqlite3', connection: { filename: env.DATABASE_FILENAME }, useNullAsDefault: true });
 
-/** Runs one of the project's scripts as an operator would, with these database variables. */
+/**
+ * Runs one of the project's scripts as an operator would, with these database variables,
+ * under the usual umask 022 (which alone would leave what it writes readable by anyone).
+ */
 const script = (file: string, args: string[], env: Record<string, string>) =>
   new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     execFile(
-      process.execPath,
-      [path.join(appDir, 'scripts', file), ...args],
+      '/bin/sh',
+      ['-c', 'umask 022 && exec "$0" "$@"', process.execPath, path.join(appDir, 'scripts', file), ...args],
       { env: { ...process.env, ...env } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
     );
@@ -136,6 +139,26 @@ test('a backup taken under click load restores every table and the uploaded file
   expect(backup.code).toBe(0);
   expect(acknowledgedBefore).toBeGreaterThan(50);
 
+  // The dump holds admin users, sessions, API tokens and the audit log: for the owner only.
+  const modes = (dir: string): Array<[string, string]> =>
+    fs.readdirSync(dir, { withFileTypes: true, recursive: true }).map((entry) => {
+      const full = path.join(entry.parentPath, entry.name);
+      return [path.relative(backupDir, full), (fs.statSync(full).mode & 0o777).toString(8)];
+    });
+  const written = modes(backupDir);
+  expect((fs.statSync(backupDir).mode & 0o777).toString(8)).toBe('700');
+  expect(written.map(([name]) => name)).toEqual(
+    expect.arrayContaining([
+      usingPostgres() ? 'database.pgdump' : 'database.sqlite',
+      'manifest.json',
+      'uploads',
+      path.join('uploads', path.basename(file.url)),
+    ])
+  );
+  for (const [entry, mode] of written) {
+    expect({ entry, mode }).toEqual({ entry, mode: fs.statSync(path.join(backupDir, entry)).isDirectory() ? '700' : '600' });
+  }
+
   const restore = await script('restore.js', [backupDir, '--uploads', restoredUploads], restoredEnv);
   expect(restore.stderr).toBe('');
   expect(restore.code).toBe(0);
@@ -182,6 +205,9 @@ test('a backup taken under click load restores every table and the uploaded file
   await server.exited;
   // The uploaded file, byte for byte.
   expect(fs.readFileSync(path.join(restoredUploads, path.basename(file.url)))).toEqual(bytes);
+  // Restored uploads are readable again by whatever serves them, as a fresh upload is (umask 022).
+  expect((fs.statSync(restoredUploads).mode & 0o777).toString(8)).toBe('755');
+  expect((fs.statSync(path.join(restoredUploads, path.basename(file.url))).mode & 0o777).toString(8)).toBe('644');
 
   // A server on the restored database reads the article with the restored total.
   server = await startServerProcess(restoredEnv);

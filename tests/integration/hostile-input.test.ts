@@ -2,6 +2,7 @@
 // PostgreSQL: requests with an unbounded cost are refused at once with a 400 that says
 // why, nothing reads past the public surface, and no input gets a 500, SQL or a stack
 // trace. The server still answers afterwards.
+import crypto from 'crypto';
 import { startApp, stopApp, type App } from '../helpers/strapi';
 import { api, BROWSER, graphql } from '../helpers/http';
 import { adminToken } from '../helpers/admin';
@@ -473,6 +474,87 @@ describe('bad input: a clear 4xx, never a 500 or internals', () => {
       if (gql.status >= 500 || INTERNALS.test(JSON.stringify(gql.body))) failures.push(`${gql.status} GraphQL ${value.slice(0, 40)}`);
     }
     expect(failures).toEqual([]);
+    await stillServing();
+  });
+});
+
+describe('GraphQL’s envelope: a malformed request is GraphQL’s own 400, never a 500', () => {
+  const QUERY = '{ channels { name } }';
+  const sha = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
+  type Envelope = { query?: string; operationName?: unknown; variables?: unknown; extensions?: unknown };
+
+  /** The same operation by POST (JSON body) and by GET (query string, JSON-encoded objects). */
+  const send = (method: 'POST' | 'GET', envelope: Envelope) => {
+    if (method === 'POST')
+      return api(app).post('/graphql').set('User-Agent', BROWSER).set('Content-Type', 'application/json').send(envelope);
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(envelope)) {
+      if (Array.isArray(value) && key === 'operationName') value.forEach((item) => params.append(key, String(item)));
+      else params.set(key, typeof value === 'string' ? value : JSON.stringify(value));
+    }
+    return api(app).get(`/graphql?${params}`).set('User-Agent', BROWSER);
+  };
+
+  const CASES: Array<[string, Envelope, RegExp]> = [
+    ['an operationName the document does not hold', { query: QUERY, operationName: 'Nope' }, /Unknown operation named "Nope"/],
+    [
+      'two operations and no operationName',
+      { query: 'query A { channels { name } } query B { channels { slug } }' },
+      /Must provide operation name/,
+    ],
+    [
+      'a persisted query whose hash does not match',
+      { query: QUERY, extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } },
+      /sha does not match/,
+    ],
+    [
+      'a persisted query of another version',
+      { query: QUERY, extensions: { persistedQuery: { version: 2, sha256Hash: sha(QUERY) } } },
+      /persistedQuery must be/,
+    ],
+    ['a persisted query without its hash', { extensions: { persistedQuery: { version: 1 } } }, /persistedQuery must be/],
+    ['a persisted query that is not an object', { query: QUERY, extensions: { persistedQuery: 'yes' } }, /persistedQuery must be/],
+    ['extensions that are not an object', { query: QUERY, extensions: [1, 2] }, /extensions must be a JSON object/],
+  ];
+
+  test.each(
+    (['POST', 'GET'] as const).flatMap((method) => CASES.map(([what, envelope, message]) => [method, what, envelope, message] as const))
+  )('%s, %s: 400 with a message that says what is wrong', async (method, _what, envelope, message) => {
+    const res = await send(method, envelope);
+    expectClean4xx(res);
+    expect(res.body.errors[0].message).toMatch(message);
+    expect(res.body.errors[0].extensions.code).not.toBe('INTERNAL_SERVER_ERROR');
+  });
+
+  test('an operationName that is not a string: 400 by POST (a number) and by GET (given twice)', async () => {
+    const post = await send('POST', { query: QUERY, operationName: 5 });
+    const get = await send('GET', { query: QUERY, operationName: ['a', 'b'] });
+    for (const res of [post, get]) {
+      expectClean4xx(res);
+      expect(res.body.errors[0].message).toBe('operationName must be a string');
+    }
+    const extensions = await send('POST', { query: QUERY, extensions: 'x' });
+    expectClean4xx(extensions);
+    expect(extensions.body.errors[0].message).toMatch(/extensions must be a JSON object/);
+  });
+
+  test('a body that is JSON but not an object is a 400', async () => {
+    const res = await api(app).post('/graphql').set('Content-Type', 'application/json').send('"{ channels { name } }"');
+    expectClean4xx(res);
+  });
+
+  test('a well-formed persisted query still works: sent with its query, then by its hash alone, by GET', async () => {
+    const query = '{ channels(pagination: { limit: 3 }) { name } }';
+    const persistedQuery = { version: 1, sha256Hash: sha(query) };
+    const first = await send('POST', { query, extensions: { persistedQuery } });
+    expect(first.status).toBe(200);
+    const again = await send('GET', { extensions: { persistedQuery } });
+    expect(again.status).toBe(200);
+    expect(again.body.data.channels).toEqual(first.body.data.channels);
+    // An unknown hash is the protocol's "send the query", not an error of the server.
+    const unknown = await send('GET', { extensions: { persistedQuery: { version: 1, sha256Hash: sha('{ nothing }') } } });
+    expect(unknown.status).toBeLessThan(500);
+    expect(unknown.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     await stillServing();
   });
 });

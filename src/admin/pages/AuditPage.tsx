@@ -20,7 +20,7 @@ import {
 } from '@strapi/design-system';
 import { Layouts, Page, isFetchError, useFetchClient } from '@strapi/strapi/admin';
 
-type Change = { before?: unknown; after?: unknown; redacted?: true };
+type Change = { before?: unknown; after?: unknown; redacted?: true; masked?: string[] };
 type Entry = {
   id: number;
   action: string;
@@ -86,10 +86,14 @@ const shown = (value: unknown) => {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 };
+/** The kinds of personal number the server masked in a change (the log never keeps them readable). */
+const MASKED: Record<string, string> = { 'id-number': '身份证号', 'mobile-number': '手机号码', 'bank-card': '银行卡号' };
+const maskedNote = (change: Change) =>
+  change.masked?.length ? `（含${change.masked.map((kind) => MASKED[kind] ?? kind).join('、')}，已遮盖）` : '';
 const changesText = (changes: Entry['changes']) =>
   Object.entries(changes ?? {})
     .map(([field, change]) =>
-      change.redacted ? `${field}: 已修改（不显示）` : `${field}: ${shown(change.before)} → ${shown(change.after)}`
+      change.redacted ? `${field}: 已修改（不显示）` : `${field}: ${shown(change.before)} → ${shown(change.after)}${maskedNote(change)}`
     )
     .join('\n');
 

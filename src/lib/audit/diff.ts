@@ -1,15 +1,19 @@
 // The field-level change an audit entry records: for each field whose value differs, its
 // value before and after, bounded so that an entry never holds megabytes (long text
 // and rich text are recorded as their length and an excerpt around the first
-// difference) and never holds a secret (private and password-like fields are recorded
-// as changed, without values). Pure: the caller reads the rows and the schema.
+// difference), never holds a secret (private and password-like fields are recorded
+// as changed, without values) and never holds an unmasked ID, mobile or bank card number
+// (masked before the excerpt is cut, so no excerpt starts or ends inside a number; the
+// change names the kinds it masked). Pure: the caller reads the rows and the schema.
 import { blockTexts } from '../inspection/blocks-text';
+import { maskDeep, maskedOffset, maskText, mergeKinds, type MaskedKind } from './mask-personal-data';
 
 export type AttributeInfo = { type: string; private?: boolean };
 export type Row = Record<string, unknown>;
 /** A value as recorded: as it is when short, else a summary. */
 export type Recorded = unknown;
-export type FieldChange = { before?: Recorded; after?: Recorded; redacted?: true };
+/** `masked`: the kinds of personal number masked in its values (身份证号, 手机号码, 银行卡号). */
+export type FieldChange = { before?: Recorded; after?: Recorded; redacted?: true; masked?: MaskedKind[] };
 export type Changes = Record<string, FieldChange>;
 
 /** Text longer than this is summarised; an excerpt holds about as much. */
@@ -88,23 +92,40 @@ export const excerpt = (text: string, at: number) => {
   return { length: text.length, offset: from, excerpt: `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}` };
 };
 
-/** One side of a change as recorded, bounded; `other` is the other side's text, to place an excerpt. */
-const recorded = (attribute: AttributeInfo, value: unknown, other: unknown): Recorded => {
+/** Where two texts first differ, in the first one's masked form (`masked`). */
+const changeAt = (text: string, masked: string, other: string) => {
+  const maskedOther = maskText(other).value;
+  // Both sides read alike once masked (only a number changed): the place of the raw change.
+  return masked === maskedOther ? maskedOffset(text, commonPrefix(text, other)) : commonPrefix(masked, maskedOther);
+};
+
+/** One side of a change as recorded, bounded and masked; `other` is the other side's value, to place an excerpt. */
+const recorded = (attribute: AttributeInfo, value: unknown, other: unknown): { value: Recorded; kinds: MaskedKind[] } => {
   const plain = comparable(attribute, value);
-  if (plain === null) return null;
+  if (plain === null) return { value: null, kinds: [] };
   const otherText = () => {
     const text = attribute.type === 'blocks' ? textOf(attribute, other) : comparable(attribute, other);
     return typeof text === 'string' ? text : '';
   };
+  const bounded = (text: string) => {
+    const masked = maskText(text);
+    return { masked, long: masked.value.length > MAX_TEXT, at: () => changeAt(text, masked.value, otherText()) };
+  };
   if (attribute.type === 'blocks') {
     // Rich text is always summarised: its JSON is many times its text.
-    const text = textOf(attribute, value) ?? '';
-    return text.length <= MAX_TEXT ? { length: text.length, offset: 0, excerpt: text } : excerpt(text, commonPrefix(text, otherText()));
+    const { masked, long, at } = bounded(textOf(attribute, value) ?? '');
+    const shown = long ? excerpt(masked.value, at()) : { length: masked.value.length, offset: 0, excerpt: masked.value };
+    return { value: shown, kinds: masked.kinds };
   }
-  if (typeof plain === 'string') return plain.length <= MAX_TEXT ? plain : excerpt(plain, commonPrefix(plain, otherText()));
-  const json = JSON.stringify(plain);
-  if (json !== undefined && json.length > MAX_JSON) return { length: json.length, excerpt: `${json.slice(0, MAX_TEXT)}…` };
-  return plain;
+  if (typeof plain === 'string') {
+    const { masked, long, at } = bounded(plain);
+    return { value: long ? excerpt(masked.value, at()) : masked.value, kinds: masked.kinds };
+  }
+  const masked = maskDeep(plain);
+  const json = JSON.stringify(masked.value);
+  if (json !== undefined && json.length > MAX_JSON)
+    return { value: { length: json.length, excerpt: `${json.slice(0, MAX_TEXT)}…` }, kinds: masked.kinds };
+  return { value: masked.value, kinds: masked.kinds };
 };
 
 /**
@@ -125,10 +146,10 @@ export const diffFields = (attributes: Record<string, AttributeInfo>, before: Ro
       changes[name] = { redacted: true };
       continue;
     }
-    changes[name] = {
-      before: recorded(attribute, before?.[name], after?.[name]),
-      after: recorded(attribute, after?.[name], before?.[name]),
-    };
+    const was = recorded(attribute, before?.[name], after?.[name]);
+    const is = recorded(attribute, after?.[name], before?.[name]);
+    const masked = mergeKinds(was.kinds, is.kinds);
+    changes[name] = { before: was.value, after: is.value, ...(masked.length ? { masked } : {}) };
   }
   return changes;
 };
@@ -138,7 +159,10 @@ export const titleOf = (row: Row | null, mainField?: string): string | null => {
   if (!row) return null;
   for (const field of [mainField, 'title', 'name', 'term', 'text']) {
     const value = field ? row[field] : undefined;
-    if (typeof value === 'string' && value.trim()) return value.length > MAX_TEXT ? `${value.slice(0, MAX_TEXT)}…` : value;
+    if (typeof value === 'string' && value.trim()) {
+      const masked = maskText(value).value;
+      return masked.length > MAX_TEXT ? `${masked.slice(0, MAX_TEXT)}…` : masked;
+    }
   }
   return null;
 };

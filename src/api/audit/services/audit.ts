@@ -10,6 +10,7 @@ import { errors } from '@strapi/utils';
 import { actorOf, type Actor, type RequestLike } from '../../../lib/audit/actor';
 import { csvLine } from '../../../lib/audit/csv';
 import type { Changes } from '../../../lib/audit/diff';
+import { maskChanges, maskText } from '../../../lib/audit/mask-personal-data';
 
 export const AUDIT_UID = 'api::audit.audit-entry';
 /** The admin permission (Settings › Roles › 操作日志) to read and export the log; Super Admins have it. */
@@ -74,6 +75,16 @@ const EXPORT_BATCH = 500;
 const bounded = (value: string | null | undefined) =>
   typeof value === 'string' && value.length > MAX_STRING ? value.slice(0, MAX_STRING) : (value ?? null);
 
+const maskedTitle = (title: string | null | undefined) => (typeof title === 'string' ? maskText(title).value : title);
+
+/** An entry as stored from this release on: its title and changes masked (null: nothing to change). */
+export const maskedEntry = (row: { targetTitle?: string | null; changes?: unknown }) => {
+  const targetTitle = maskedTitle(row.targetTitle) ?? null;
+  const changes = maskChanges(row.changes ?? null).value;
+  const same = targetTitle === (row.targetTitle ?? null) && JSON.stringify(changes) === JSON.stringify(row.changes ?? null);
+  return same ? null : { targetTitle, changes };
+};
+
 const boundedChanges = (changes: AuditInput['changes']) => {
   if (!changes) return null;
   const json = JSON.stringify(changes);
@@ -124,7 +135,11 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
   const ORDER = [{ at: 'desc' }, { id: 'desc' }];
 
   return {
-    /** Writes one entry, in the running transaction if there is one; the actor is the request's unless given. */
+    /**
+     * Writes one entry, in the running transaction if there is one; the actor is the request's
+     * unless given. Personal numbers in its title and changes (a review comment, an accepted
+     * warning's reason, whatever a recorder passes) are stored masked.
+     */
     async record(input: AuditInput) {
       const actor = { ...actorOf(strapi.requestContext.get() as RequestLike | undefined, script), ...input.actor };
       return query().create({
@@ -134,8 +149,8 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
           targetUid: bounded(input.targetUid),
           targetDocumentId: bounded(input.targetDocumentId),
           targetLocale: bounded(input.targetLocale),
-          targetTitle: bounded(input.targetTitle),
-          changes: boundedChanges(input.changes) as never,
+          targetTitle: bounded(maskedTitle(input.targetTitle)),
+          changes: boundedChanges(maskChanges(input.changes ?? null).value as AuditInput['changes']) as never,
           ...actor,
         } as never,
       }) as Promise<AuditEntry>;

@@ -26,6 +26,7 @@ import { recordAudit } from './record-audit';
 import { protectReviewRecords } from './protect-review-records';
 import { resetReviewOnEdit } from './reset-review-on-edit';
 import { resetReviewOnDelete } from './reset-review-on-delete';
+import { lockDocument } from './lock-document';
 import type { DocumentRule } from './types';
 
 const RULES: DocumentRule[] = [
@@ -34,6 +35,8 @@ const RULES: DocumentRule[] = [
   protectAcceptances,
   protectAuditLog,
   protectReviewRecords,
+  // First among the writers: one write of a document at a time (PostgreSQL), inside its transaction.
+  lockDocument,
   // Outside every rule that writes: the entry and all a write causes commit or roll back together.
   recordAudit,
   guardRebuildSecret,

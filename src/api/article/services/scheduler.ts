@@ -18,6 +18,7 @@ import type { Knex } from 'knex';
 import { isDue, scheduleErrorText } from '../../../lib/schedule';
 import { assertMayPublish } from '../../../publish-guard';
 import { getService } from '../../../utils/services';
+import { tryLockDocument } from '../../../utils/advisory-lock';
 
 const UID = 'api::article.article';
 
@@ -80,6 +81,9 @@ const createSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const claim = async (trx: Knex.Transaction, row: DraftRow, kind: JobKind, now: Date) => {
     if (postgres()) {
+      // The document's write lock before its row, in the order every write takes them
+      // (src/document-middlewares/lock-document.ts); an editor writing it now: next poll.
+      if (!(await tryLockDocument(strapi, UID, row.documentId))) return null;
       const meta = strapi.db.metadata.get(UID) as unknown as Meta;
       const column = (name: string) => meta.attributes[name]?.columnName ?? name;
       const locked = await trx(meta.tableName)

@@ -27,6 +27,7 @@ import { protectReviewRecords } from './protect-review-records';
 import { resetReviewOnEdit } from './reset-review-on-edit';
 import { resetReviewOnDelete } from './reset-review-on-delete';
 import { lockDocument } from './lock-document';
+import { refuseStaleSave } from './refuse-stale-save';
 import type { DocumentRule } from './types';
 
 const RULES: DocumentRule[] = [
@@ -37,6 +38,8 @@ const RULES: DocumentRule[] = [
   protectReviewRecords,
   // First among the writers: one write of a document at a time (PostgreSQL), inside its transaction.
   lockDocument,
+  // Under that lock: a save based on an older version of the draft is refused before anything is written.
+  refuseStaleSave,
   // Outside every rule that writes: the entry and all a write causes commit or roll back together.
   recordAudit,
   guardRebuildSecret,

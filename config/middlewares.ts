@@ -21,6 +21,8 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
     'global::database-busy',
     // Uploads with images past their queue: a 503 with Retry-After (src/bootstrap/upload-limits.ts).
     'global::upload-busy',
+    // Saves based on an older version of a draft (If-Match / If-Unmodified-Since): 409 (src/middlewares/draft-version.ts).
+    'global::draft-version',
     'strapi::security',
     {
       name: 'strapi::cors',
@@ -29,7 +31,16 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
         // Readers have no accounts: the public API never needs cookies or credentials.
         credentials: (ctx: { path: string }) => !isPublicPath(ctx.path) && adminOrigins.length > 0,
         methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'],
-        headers: ['Content-Type', 'Authorization', 'Origin', 'Accept', 'If-None-Match', 'If-Modified-Since'],
+        headers: [
+          'Content-Type',
+          'Authorization',
+          'Origin',
+          'Accept',
+          'If-None-Match',
+          'If-Modified-Since',
+          'If-Match',
+          'If-Unmodified-Since',
+        ],
         keepHeadersOnError: true,
       },
     },

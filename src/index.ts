@@ -26,6 +26,7 @@ import { registerFreshnessAdminRoutes } from './bootstrap/freshness-admin';
 import { registerAuditAdminRoutes, registerAuditLogins, registerAuditPermissions } from './bootstrap/audit-admin';
 import { registerReviewAdminRoutes, registerReviewPermissions } from './bootstrap/review-admin';
 import { ensureReviewRoles } from './bootstrap/review-roles';
+import { retryContentManagerConflicts } from './bootstrap/retry-conflicts';
 import { getService } from './utils/services';
 import { checkPurgeConfig } from './api/response-cache/services/purge';
 import { warnDaysOf } from './api/channel/services/freshness';
@@ -44,6 +45,7 @@ export default {
     registerRebuildAdminRoutes(strapi);
     refuseDraftActionsWithoutDrafts(strapi);
     guardBulkPublish(strapi);
+    retryContentManagerConflicts(strapi);
     guardPreviewRoute(strapi);
     registerTimeSlices(strapi);
     limitUploads(strapi);

@@ -9,6 +9,7 @@ import { RebuildNowButton } from './components/RebuildNowButton';
 import { translateDeliveryStates } from './components/DeliveryStateColumn';
 import { openContentManagerOnArticles } from './components/OpenOnArticles';
 import zhHans from './translations/zh-Hans.json';
+import { sendDraftVersions } from './draft-version';
 
 export default {
   config: {
@@ -24,6 +25,8 @@ export default {
     if (!window.localStorage.getItem('strapi-admin-language')) window.localStorage.setItem('strapi-admin-language', 'zh-Hans');
     // /content-manager opens on 稿件 (the plugins registered their routes before this runs).
     app.router.addRoute(openContentManagerOnArticles as never);
+    // Before the content manager's first request: its saves name the version of the draft they edit.
+    sendDraftVersions();
   },
   bootstrap(app: StrapiApp) {
     // The content-manager's plugin API is untyped on StrapiApp.

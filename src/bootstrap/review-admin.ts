@@ -1,6 +1,7 @@
 // 三审 behind admin authentication, for the edit view's 审核 panel and the 待我审核 page:
 //   POST /admin/newsroom/review/state    a document's stage in one locale, its history, the caller's moves
-//   POST /admin/newsroom/review/move     送初审 / 通过 (forward) or 退回 (back, with 审核意见)
+//   POST /admin/newsroom/review/move     送初审 / 通过 (forward) or 退回 (back, with 审核意见); a 通过
+//                                        names the draft's updatedAt the reviewer read (expectedUpdatedAt)
 //   GET  /admin/newsroom/review/waiting  documents in the stages the caller's role owns
 // A move needs the stage's action (Settings › Roles › 三审) and the right to edit the
 // document as the content manager checks it (owner, locale); Super Admins have every action.
@@ -21,6 +22,7 @@ import { getService } from '../utils/services';
 import { reviewModeOf, reviewedTypes, settingsOf } from '../utils/type-settings';
 import { reviewRequired } from '../publish-guard/check-review-stage';
 import { checkerFor } from '../utils/permission-checker';
+import { timeOf } from '../lib/draft-version';
 
 type AdminRouter = { type: 'admin'; routes: unknown[] };
 type Ability = { can: (action: string, subject?: unknown) => boolean };
@@ -125,13 +127,20 @@ export const registerReviewAdminRoutes = (strapi: Core.Strapi) => {
         if (body.comment !== undefined && body.comment !== null && (typeof body.comment !== 'string' || body.comment.length > 2000))
           throw new errors.ValidationError('comment must be text of at most 2000 characters');
         if (body.expected !== undefined && !isStage(body.expected)) throw new errors.ValidationError('expected must be a stage');
+        // The version of the draft the reviewer read: its updatedAt, as the edit view showed it.
+        const seen = body.expectedUpdatedAt === undefined || body.expectedUpdatedAt === null ? undefined : timeOf(body.expectedUpdatedAt);
+        if (seen !== undefined && Number.isNaN(seen))
+          throw new errors.ValidationError(
+            'expectedUpdatedAt 须为稿件的 updatedAt（ISO 8601）（expectedUpdatedAt must be the draft’s updatedAt）'
+          );
         const user = ctx.state.user!;
         await review().move(
           key,
           body.move,
           typeof body.comment === 'string' ? body.comment : '',
           { id: user.id, name: nameOf(user), actions: actionsOf(ctx.state.userAbility) },
-          body.expected as Stage | undefined
+          body.expected as Stage | undefined,
+          seen
         );
         await answer(ctx, key);
       }),

@@ -29,6 +29,8 @@ import { resetReviewOnDelete } from './reset-review-on-delete';
 import { guardScheduling } from './guard-scheduling';
 import { guardClone } from './guard-clone';
 import { guardLinkedEdits } from './guard-linked-edits';
+import { lockDocument } from './lock-document';
+import { refuseStaleSave } from './refuse-stale-save';
 import type { DocumentRule } from './types';
 
 const RULES: DocumentRule[] = [
@@ -37,6 +39,10 @@ const RULES: DocumentRule[] = [
   protectAcceptances,
   protectAuditLog,
   protectReviewRecords,
+  // First among the writers: one write of a document at a time (PostgreSQL), inside its transaction.
+  lockDocument,
+  // Under that lock: a save based on an older version of the draft is refused before anything is written.
+  refuseStaleSave,
   // Outside every rule that writes: the entry and all a write causes commit or roll back together.
   recordAudit,
   guardRebuildSecret,

@@ -3,8 +3,11 @@
 // and its write (SQLITE_BUSY_SNAPSHOT), the request's write fails with "database is
 // locked": its transaction is rolled back, nothing is half-written. That is not the
 // client's fault nor a bug of the server: it answers 503 with Retry-After in Strapi's error
-// format, rather than a 500 with SQL in the log. PostgreSQL never raises these codes.
+// format, rather than a 500 with SQL in the log. PostgreSQL never raises these codes; its
+// like is a transaction that lost a deadlock or serialization conflict (40P01, 40001) even
+// after the retries (src/document-middlewares/lock-document.ts): rolled back, answered alike.
 import type { Core } from '@strapi/strapi';
+import { isTransactionConflict } from '../lib/transaction-conflict';
 import { sendError } from '../utils/send-error';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
@@ -21,6 +24,16 @@ export default () => async (ctx: KoaContext, next: () => Promise<unknown>) => {
   try {
     await next();
   } catch (error) {
+    if (isTransactionConflict(error)) {
+      strapi.log.warn(`[database-busy] ${ctx.method} ${ctx.path}: a transaction conflict outlasted its retries (rolled back)`);
+      ctx.set('Retry-After', '1');
+      return sendError(
+        ctx,
+        503,
+        'ServiceUnavailableError',
+        '稿件正被同时修改，本次操作未执行，请稍后重试（Someone changed the same entry at the same moment: nothing was changed, try again）'
+      );
+    }
     if (!isDatabaseBusy(error)) throw error;
     ctx.set('Retry-After', '2');
     sendError(

@@ -34,7 +34,31 @@ export const holdAdvisoryLock = async (strapi: Core.Strapi, key: string | number
 
 export const LOCKS = {
   reviewRoles: 731_301,
+  /** With a second key (the document's hash): one document's writes, transaction-scoped (lockDocument). */
+  document: 731_302,
 } as const;
+
+/**
+ * Waits until no other transaction writes the document (`uid`, `documentId`), then holds it
+ * until the running transaction ends: call it inside the transaction it protects, before the
+ * first write. PostgreSQL only (SQLite has one writer). The two-key form keeps these apart
+ * from the session locks above; a hash collision only makes two documents take turns.
+ */
+export const lockDocument = async (strapi: Core.Strapi, uid: string, documentId: string) => {
+  if (strapi.db.dialect.client !== 'postgres') return;
+  await strapi.db.transaction(({ trx }) =>
+    trx.raw('SELECT pg_advisory_xact_lock(?::integer, hashtext(?::text))', [LOCKS.document, `${uid}:${documentId}`])
+  );
+};
+
+/** lockDocument without waiting: false when another transaction writes the document now. */
+export const tryLockDocument = async (strapi: Core.Strapi, uid: string, documentId: string): Promise<boolean> => {
+  if (strapi.db.dialect.client !== 'postgres') return true;
+  const result = (await strapi.db.transaction(({ trx }) =>
+    trx.raw('SELECT pg_try_advisory_xact_lock(?::integer, hashtext(?::text)) AS locked', [LOCKS.document, `${uid}:${documentId}`])
+  )) as { rows?: Array<{ locked?: unknown }> };
+  return result.rows?.[0]?.locked === true;
+};
 
 /** `work` under the lock `key`: one instance at a time runs it. */
 export const withAdvisoryLock = async <T>(strapi: Core.Strapi, key: number, work: () => Promise<T>): Promise<T> => {

@@ -24,8 +24,20 @@ const as = (token: string) => ({
   put: (url: string, body: object = {}) => api(app).put(url).set('Authorization', `Bearer ${token}`).send(body),
   get: (url: string) => api(app).get(url).set('Authorization', `Bearer ${token}`),
 });
-const move = (token: string, documentId: string, direction: 'forward' | 'back', comment?: string) =>
-  as(token).post('/admin/newsroom/review/move', { uid: ARTICLE, documentId, locale: 'zh-Hans', move: direction, comment });
+/** The draft's updatedAt as the caller's edit view shows it (a 通过 names it); none when they may not open it. */
+const seenVersion = async (token: string, documentId: string) => {
+  const view = await as(token).get(`${ARTICLES}/${documentId}?locale=zh-Hans`);
+  return view.status === 200 ? (view.body.data.updatedAt as string) : undefined;
+};
+const move = async (token: string, documentId: string, direction: 'forward' | 'back', comment?: string) =>
+  as(token).post('/admin/newsroom/review/move', {
+    uid: ARTICLE,
+    documentId,
+    locale: 'zh-Hans',
+    move: direction,
+    comment,
+    expectedUpdatedAt: await seenVersion(token, documentId),
+  });
 const state = (documentId: string, token = admin) =>
   as(token).post('/admin/newsroom/review/state', { uid: ARTICLE, documentId, locale: 'zh-Hans' });
 const publish = (documentId: string, token = admin) => as(token).post(`${ARTICLES}/${documentId}/actions/publish?locale=zh-Hans`);

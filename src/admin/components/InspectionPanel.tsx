@@ -1,11 +1,12 @@
 // Edit-view side panel: 发布检查. Runs the publish checks on the saved draft (again after
 // every save), lists each finding with its field and text, and offers the one-click fix
 // (mask a number, write the correct form) and, for a 终审, accepting a warning with a
-// reason. What it shows is what the publish guard will refuse.
-import { useCallback, useEffect, useState } from 'react';
+// reason. What it shows is what the publish guard will refuse. A fix reaches the open form
+// (see useFixReachesForm); a stale form's save is refused by the server (409).
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import { Badge, Box, Button, Flex, TextInput, Typography } from '@strapi/design-system';
-import { isFetchError, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { isFetchError, unstable_useDocument, useFetchClient, useForm, useNotification, useQueryParams } from '@strapi/strapi/admin';
 
 type Finding = {
   id: string;
@@ -19,7 +20,13 @@ type Finding = {
   accepted?: { reason: string; by: string; at: string };
 };
 type Result = { findings: Finding[]; blocking: number; canAccept: boolean };
-type PanelProps = { model: string; documentId?: string; document?: { locale?: string | null; updatedAt?: string | null } };
+type PanelProps = {
+  model: string;
+  collectionType: string;
+  activeTab: 'draft' | 'published' | null;
+  documentId?: string;
+  document?: { locale?: string | null; updatedAt?: string | null };
+};
 
 // The types src/api/<name>/newsroom.ts declares `inspect` for (the server refuses others).
 const INSPECTED = new Set([
@@ -105,9 +112,59 @@ const Item = ({
   );
 };
 
-const Checks = ({ model, documentId, locale, version }: { model: string; documentId: string; locale: string; version: string }) => {
+/** The query the edit view loads its document with (the content manager's buildValidParams): plugin options flattened. */
+const documentParams = (query: Record<string, unknown> | undefined) => {
+  if (!query) return query;
+  const { plugins, ...rest } = query as { plugins?: Record<string, unknown> };
+  const flattened = Object.values(plugins ?? {}).reduce<Record<string, unknown>>(
+    (acc, options) => (options && typeof options === 'object' ? Object.assign(acc, options) : acc),
+    {}
+  );
+  return { ...rest, ...flattened };
+};
+
+/**
+ * After a one-click fix, the open form shows the fixed draft: with nothing unsaved, the edit
+ * view's document is loaded again (the form takes it over); with unsaved edits, the editor is
+ * told that saving them would be refused, rather than their edits being replaced.
+ */
+const useFixReachesForm = (model: string, collectionType: string, documentId: string, activeTab: PanelProps['activeTab']) => {
+  const [{ query }] = useQueryParams<Record<string, unknown>>();
+  const params = useMemo(() => documentParams(query), [query]);
+  // The same query as the edit view's: refetching it refreshes the edit view's document.
+  const { refetch } = unstable_useDocument({ documentId, model, collectionType, params }, { skip: activeTab === 'published' });
+  const modified = useForm('InspectionPanel', (state) => state.modified);
+  return async (notify: (type: 'success' | 'warning', message: string) => void) => {
+    if (modified) {
+      notify(
+        'warning',
+        '已修改服务器上的草稿。表单中还有未保存的修改，保存将被拒绝：请先记下这些修改，再刷新页面 (the draft changed on the server; your unsaved edits cannot be saved over it: note them, then reload)'
+      );
+      return;
+    }
+    await refetch();
+    notify('success', '已修改草稿，表单已更新 (draft changed; the form shows it)');
+  };
+};
+
+const Checks = ({
+  model,
+  collectionType,
+  activeTab,
+  documentId,
+  locale,
+  version,
+}: {
+  model: string;
+  collectionType: string;
+  activeTab: PanelProps['activeTab'];
+  documentId: string;
+  locale: string;
+  version: string;
+}) => {
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
+  const showFix = useFixReachesForm(model, collectionType, documentId, activeTab);
   const [result, setResult] = useState<Result | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -151,7 +208,7 @@ const Checks = ({ model, documentId, locale, version }: { model: string; documen
           canAccept={result.canAccept}
           onFix={async () => {
             if (await call('fix', { findingId: finding.id })) {
-              toggleNotification({ type: 'success', message: '已修改草稿，请刷新页面查看 (draft changed; reload to see it)' });
+              await showFix((type, message) => toggleNotification({ type, message }));
             }
           }}
           onAccept={(reason) => void call('accept', { findingId: finding.id, reason })}
@@ -164,12 +221,21 @@ const Checks = ({ model, documentId, locale, version }: { model: string; documen
   );
 };
 
-export const InspectionPanel = ({ model, documentId, document }: PanelProps) => {
+export const InspectionPanel = ({ model, collectionType, activeTab, documentId, document }: PanelProps) => {
   const { search } = useLocation();
   if (!INSPECTED.has(model) || !documentId) return null;
   const locale = new URLSearchParams(search).get('plugins[i18n][locale]') ?? document?.locale ?? 'zh-Hans';
   return {
     title: '发布检查 Checks',
-    content: <Checks model={model} documentId={documentId} locale={locale} version={document?.updatedAt ?? ''} />,
+    content: (
+      <Checks
+        model={model}
+        collectionType={collectionType}
+        activeTab={activeTab}
+        documentId={documentId}
+        locale={locale}
+        version={document?.updatedAt ?? ''}
+      />
+    ),
   };
 };

@@ -1,6 +1,7 @@
 // Edit-view side panel: 审核 (三审). Shows the stage of this document in this locale, the
 // moves the caller's role may make from it (送初审 / 通过 / 退回 with 审核意见) and the
 // history of moves and comments. The server decides: a button shown here is a move it allows.
+// A move names the version of the draft on screen (its updatedAt), so 通过 passes what was read.
 import { useCallback, useEffect, useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import { Badge, Box, Button, Flex, Textarea, Typography } from '@strapi/design-system';
@@ -70,7 +71,9 @@ const Review = ({ model, documentId, locale, version }: { model: string; documen
 
   if (!state) return <Typography variant="pi">读取中… Loading</Typography>;
   const move = async (direction: 'forward' | 'back') => {
-    if (await call('move', { move: direction, comment, expected: state.stage })) setComment('');
+    // The version read is the one the edit view shows: a 通过 of a draft changed since is refused
+    // (409, 稿件已被修改，请刷新后再审), and the notification says so.
+    if (await call('move', { move: direction, comment, expected: state.stage, expectedUpdatedAt: version || undefined })) setComment('');
   };
   return (
     <Flex direction="column" alignItems="stretch" gap={2} width="100%" data-testid="review-panel">

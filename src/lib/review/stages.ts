@@ -58,6 +58,14 @@ export const decideMove = (from: Stage, move: Move, comment: string, actions: Re
   return { ok: true, to: 'draft' };
 };
 
+/**
+ * Whether a move must name the version of the draft the reviewer read (its updatedAt, as the
+ * edit view showed it): every 通过 does, since it records that the text was passed. 送初审 and
+ * 退回 do not: the writer submits their own text, which 初审 then reads; a send-back passes
+ * nothing and the writer revises anyway. A version sent with any move is checked.
+ */
+export const needsVersion = (from: Stage, move: Move) => move === 'forward' && from !== 'draft';
+
 /** The stages whose entries wait for a caller holding these actions (their 待我审核 list). */
 export const stagesOwnedBy = (actions: ReadonlySet<ReviewAction>): Stage[] =>
   (['draft', 'first', 'second', 'final'] as const).filter((stage) => actions.has(OWNER[stage]));

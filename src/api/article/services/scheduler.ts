@@ -23,6 +23,7 @@ import { isDue, scheduleErrorText } from '../../../lib/schedule';
 import { assertMayPublish } from '../../../publish-guard';
 import { getService } from '../../../utils/services';
 import type { OnBehalfOf } from '../../../lib/audit/actor';
+import { tryLockDocument } from '../../../utils/advisory-lock';
 
 const UID = 'api::article.article';
 
@@ -95,6 +96,9 @@ const createSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const claim = async (trx: Knex.Transaction, row: DraftRow, kind: JobKind, now: Date) => {
     if (postgres()) {
+      // The document's write lock before its row, in the order every write takes them
+      // (src/document-middlewares/lock-document.ts); an editor writing it now: next poll.
+      if (!(await tryLockDocument(strapi, UID, row.documentId))) return null;
       const meta = strapi.db.metadata.get(UID) as unknown as Meta;
       const column = (name: string) => meta.attributes[name]?.columnName ?? name;
       const locked = await trx(meta.tableName)

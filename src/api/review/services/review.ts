@@ -7,7 +7,10 @@ import { errors } from '@strapi/utils';
 import { getService } from '../../../utils/services';
 import { settingsOf } from '../../../utils/type-settings';
 import { titleOf } from '../../../lib/audit/diff';
-import { REVIEW_ACTIONS, decideMove, isStage, type Move, type ReviewAction, type Stage } from '../../../lib/review/stages';
+import { REVIEW_ACTIONS, decideMove, isStage, needsVersion, type Move, type ReviewAction, type Stage } from '../../../lib/review/stages';
+import { isStale, STALE_REVIEW_MESSAGE } from '../../../lib/draft-version';
+import { lockDocument } from '../../../utils/advisory-lock';
+import { ConflictError } from '../../../utils/draft-precondition';
 
 const STATE = 'api::review.review-state';
 const EVENT = 'api::review.review-event';
@@ -111,14 +114,34 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     stagesOf,
     history,
 
-    /** A reviewer's move (送初审, 通过, 退回): refused with 403 outside their stages, 400 for a send-back without 审核意见. */
-    async move(key: ReviewKey, move: Move, comment: string, reviewer: Reviewer, expected?: Stage) {
+    /**
+     * A reviewer's move (送初审, 通过, 退回): refused with 403 outside their stages, 400 for a
+     * send-back without 审核意见, and 409 when the draft changed after the version the reviewer
+     * read (`seen`, the draft's updatedAt in ms; every 通过 must name it: needsVersion).
+     */
+    async move(key: ReviewKey, move: Move, comment: string, reviewer: Reviewer, expected?: Stage, seen?: number) {
       return strapi.db.transaction(async () => {
+        // An edit of the draft in flight (another instance included) lands before or after the move, never between.
+        await lockDocument(strapi, key.uid, key.documentId);
         const from = await stageOf(key);
         if (expected && expected !== from) throw conflict();
         const decision = decideMove(from, move, comment, reviewer.actions);
         if (!decision.ok) {
           throw decision.status === 403 ? new errors.ForbiddenError(decision.message) : new errors.ValidationError(decision.message);
+        }
+        if (seen === undefined && needsVersion(from, move)) {
+          throw new errors.ValidationError(
+            '通过须注明所审稿件的版本（expectedUpdatedAt：编辑页中稿件的 updatedAt）（A pass must name the version of the draft you read）'
+          );
+        }
+        if (seen !== undefined) {
+          const draft = (await strapi.db.query(key.uid as typeof ARTICLE).findOne({
+            where: { documentId: key.documentId, publishedAt: null, ...(key.locale ? { locale: key.locale } : {}) },
+            select: ['updatedAt'],
+          })) as { updatedAt?: unknown } | null;
+          if (draft && isStale({ kind: 'exact', at: [seen] }, draft.updatedAt)) {
+            throw new ConflictError(STALE_REVIEW_MESSAGE, { updatedAt: new Date(draft.updatedAt as string).toISOString() });
+          }
         }
         await write(key, from, decision.to, comment.trim() || null, reviewer);
         return decision.to;

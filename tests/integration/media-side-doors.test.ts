@@ -57,8 +57,18 @@ const as = (token: string) => ({
   delete: (url: string) => api(app).delete(url).set('Authorization', bearer(token)),
 });
 
-const move = (token: string, documentId: string) =>
-  as(token).post('/admin/newsroom/review/move', { uid: ARTICLE, documentId, locale: 'zh-Hans', move: 'forward', comment: '通过' });
+/** A move as the 审核 panel makes it: naming the draft's version the caller's edit view shows (a 通过 must). */
+const move = async (token: string, documentId: string) => {
+  const view = await as(token).get(`/content-manager/collection-types/${ARTICLE}/${documentId}?locale=zh-Hans`);
+  return as(token).post('/admin/newsroom/review/move', {
+    uid: ARTICLE,
+    documentId,
+    locale: 'zh-Hans',
+    move: 'forward',
+    comment: '通过',
+    expectedUpdatedAt: view.body.data?.updatedAt,
+  });
+};
 const stateOf = async (documentId: string) =>
   (await as(admin).post('/admin/newsroom/review/state', { uid: ARTICLE, documentId, locale: 'zh-Hans' })).body.data as Json;
 const passReview = async (documentId: string, from: 'writer' | 'first' = 'writer') => {

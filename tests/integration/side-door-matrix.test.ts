@@ -55,8 +55,17 @@ const png = (grey: number) =>
     .toBuffer();
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
-const move = (actor: Actor | 'admin', documentId: string, uid = ARTICLE) =>
-  authed(actor).post('/admin/newsroom/review/move', { uid, documentId, locale: LOCALE, move: 'forward' });
+/** A move as the 审核 panel makes it: naming the draft's version the caller's edit view shows (a 通过 must). */
+const move = async (actor: Actor | 'admin', documentId: string, uid = ARTICLE) => {
+  const view = await authed(actor).get(`${CM}/${uid}/${documentId}?locale=${LOCALE}`);
+  return authed(actor).post('/admin/newsroom/review/move', {
+    uid,
+    documentId,
+    locale: LOCALE,
+    move: 'forward',
+    expectedUpdatedAt: view.body.data?.updatedAt,
+  });
+};
 const stageOf = async (documentId: string, uid = ARTICLE) =>
   (await authed('admin').post('/admin/newsroom/review/state', { uid, documentId, locale: LOCALE })).body.data?.stage as string;
 

@@ -44,7 +44,14 @@ const history = async (documentId: string) =>
   (await as(admin).post('/admin/newsroom/review/state', { uid: ARTICLE, documentId, locale: 'zh-Hans' })).body.data.history as Json[];
 const forward = async (documentId: string, steps: number) => {
   for (let i = 0; i < steps; i += 1) {
-    const res = await as(admin).post('/admin/newsroom/review/move', { uid: ARTICLE, documentId, locale: 'zh-Hans', move: 'forward' });
+    const view = await as(admin).get(`${ARTICLES}/${documentId}?locale=zh-Hans`);
+    const res = await as(admin).post('/admin/newsroom/review/move', {
+      uid: ARTICLE,
+      documentId,
+      locale: 'zh-Hans',
+      move: 'forward',
+      expectedUpdatedAt: view.body.data.updatedAt,
+    });
     expect(res.status).toBe(200);
   }
 };

@@ -271,6 +271,15 @@ const ROWS: Row[] = [
       }),
   },
   {
+    name: 'content manager: set 定时发布 (scheduled publish)',
+    routes: [],
+    // Scheduling is publishing: only who may publish sets it (the job would publish the draft).
+    onlyBy: ['final'],
+    before: cmEdit,
+    attempt: (actor, f) =>
+      authed(actor).put(`${CM}/${ARTICLE}/${f.articleId}?locale=${LOCALE}`, { publishAt: new Date(Date.now() + 3_600_000).toISOString() }),
+  },
+  {
     name: 'media library: replace the cover’s file',
     routes: ['POST /upload'],
     attempt: async (actor, f) =>

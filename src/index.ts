@@ -32,6 +32,7 @@ import { checkPurgeConfig } from './api/response-cache/services/purge';
 import { warnDaysOf } from './api/channel/services/freshness';
 import { settlePool } from './utils/settle-pool';
 import { checkUploadInternals, guardPublishedFiles } from './bootstrap/guard-published-files';
+import { guardUploadRoutes } from './bootstrap/upload-routes';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -57,6 +58,7 @@ export default {
     registerAuditLogins(strapi);
     registerReviewAdminRoutes(strapi);
     guardPublishedFiles(strapi);
+    guardUploadRoutes(strapi);
     // Before the admin's bootstrap gives Super Admins every registered action.
     await registerInspectionPermissions(strapi);
     await registerAuditPermissions(strapi);

@@ -1,7 +1,8 @@
 // Published bytes never change. A file that a published version (or a row without drafts)
 // shows is immutable: replacing it gives the drafts a NEW file (new URL) and leaves the old
 // one served as it is until 终审 publishes again; editing its caption, alt or name copies it
-// (bytes untouched) for the drafts the same way; deleting it is refused. A file only drafts
+// (bytes untouched) for the drafts the same way, and is refused (400) when no draft uses it,
+// since a copy would serve nobody; deleting it is refused. A file only drafts
 // use changes in place, as Strapi does. Either way a change of a file an entry shows is an
 // edit of each draft using it: the caller needs the right to edit that entry
 // (src/bootstrap/may-change-visible.ts) and a reviewed entry past 初审 goes back to 初审. Uploads,
@@ -446,6 +447,14 @@ export const guardPublishedFiles = (strapi: Core.Strapi) => {
       if (!before) return original.updateFileInfo(id, info, opts);
       const visible = changedInfo(before as unknown as Record<string, unknown>, info);
       const plan = visible.length ? planChange('info', await usesOf(before)) : { mode: 'in-place' as const, drafts: [], shown: [] };
+      if (plan.mode === 'new-file' && !draftGroups(plan.drafts).length) {
+        // Readers see it and no draft uses it (they use their copy already, or there are none):
+        // a copy would serve nobody, and each such edit would store the bytes again.
+        throw new errors.ApplicationError(
+          `读者正在看到此文件，请在稿件中更换（${[...new Set(plan.shown.map(labelOf))].join('、')}）；` +
+            '已发布内容中的文件说明不能直接修改（This file is shown to readers and no draft uses it: change it in the entry）'
+        );
+      }
       const groups = draftGroups(plan.drafts);
       const what = describe('info', [...plan.drafts, ...plan.shown]);
       await assertMayChangeAll(groups);

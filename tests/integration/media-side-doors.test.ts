@@ -4,6 +4,8 @@
 // back to 初审, the 操作日志 names who did it, and readers see the new file only after 终审
 // publishes again. A file only drafts use is replaced in place, as before; a writer may
 // not change a file another writer's article uses.
+import http from 'http';
+import type { AddressInfo } from 'net';
 import { startApp, stopApp, type App } from '../helpers/strapi';
 import { api, type Json } from '../helpers/http';
 import { adminToken } from '../helpers/admin';
@@ -284,6 +286,81 @@ describe('a file a published article shows', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('编辑页');
     expect((await publicArticle(documentId)).cover.name).toBe('直接关联.png');
+  });
+});
+
+describe('bounds on copies and downloads (attacker review)', () => {
+  test('a caption edit of a published file no draft uses any more: 400 in Chinese, no copy; bulk update is capped at 100', async () => {
+    const { documentId, cover, coverBytes } = await publishedArticle('说明反复修改');
+    // The first edit gives the draft its copy; from then on only readers see the original.
+    const first = await editInfoAs(tokens.writer, cover.id, { caption: '第一次修改' });
+    expect(first.status).toBe(200);
+    expect(first.body.id).not.toBe(cover.id);
+    const files = await fileCount();
+    const refused = (res: Json) => {
+      expect(res.headers['content-type']).toMatch(/json/);
+      expect(res.status).toBe(400);
+      expect(res.body.data).toBeNull();
+      expect(res.body.error).toMatchObject({ status: 400, name: 'ApplicationError' });
+      expect(res.body.error.message).toContain('读者正在看到此文件，请在稿件中更换');
+    };
+    refused(await editInfoAs(tokens.writer, cover.id, { caption: '第二次修改' }));
+    refused(await editInfoAs(fullAccess, cover.id, { alternativeText: '令牌再改' }, '/api'));
+    refused(
+      await as(tokens.writer).post('/upload/actions/bulk-update', { updates: [{ id: cover.id, fileInfo: { caption: '批量修改' } }] })
+    );
+    expect(await fileCount()).toBe(files);
+    expect(((await app.db.query(FILE).findOne({ where: { id: cover.id } })) as Json).caption).toBe('原图片说明');
+    expect((await publicArticle(documentId)).cover).toMatchObject({ id: cover.id, caption: '原图片说明' });
+    expect((await bytesAt(cover.url)).equals(coverBytes)).toBe(true);
+    // The draft's copy is the draft's own: edited in place.
+    const again = await editInfoAs(tokens.writer, first.body.id, { caption: '改草稿的副本' });
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(first.body.id);
+    expect(await fileCount()).toBe(files);
+
+    // More than 100 entries in one bulk update: 400 before anything is read or written.
+    const updates = Array.from({ length: 101 }, () => ({ id: first.body.id, fileInfo: { caption: '批量' } }));
+    const bulk = await as(tokens.writer).post('/upload/actions/bulk-update', { updates });
+    expect(bulk.headers['content-type']).toMatch(/json/);
+    expect(bulk.status).toBe(400);
+    expect(bulk.body.data).toBeNull();
+    expect(bulk.body.error.message).toContain('一次最多修改 100 个文件');
+    expect(((await app.db.query(FILE).findOne({ where: { id: first.body.id } })) as Json).caption).toBe('改草稿的副本');
+    // 100 is allowed (the same caption again: nothing to change).
+    const hundred = await as(tokens.writer).post('/upload/actions/bulk-update', {
+      updates: updates.slice(0, 100).map(({ id }) => ({ id, fileInfo: { caption: '改草稿的副本' } })),
+    });
+    expect(hundred.status).toBe(200);
+  });
+
+  test('upload from URLs is off by default: 403 in Chinese for 撰稿 and the super admin, nothing fetched or stored', async () => {
+    // A server of this test's own on loopback, which must never be asked.
+    const asked: string[] = [];
+    const server = http.createServer((req, res) => {
+      asked.push(String(req.url));
+      res.writeHead(200, { 'Content-Type': 'image/png' });
+      res.end(PNG[0]);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const files = await fileCount();
+      for (const token of [tokens.writer, admin]) {
+        for (const url of [`http://127.0.0.1:${port}/secret.png`, `http://0.0.0.0:${port}/secret.png`]) {
+          const res = await as(token).post('/upload/actions/upload-from-urls', { urls: [url] });
+          expect(res.headers['content-type']).toMatch(/json/);
+          expect(res.status).toBe(403);
+          expect(res.body.data).toBeNull();
+          expect(res.body.error).toMatchObject({ status: 403, name: 'PolicyError' });
+          expect(res.body.error.message).toContain('未开启从网址导入');
+        }
+      }
+      expect(asked).toEqual([]);
+      expect(await fileCount()).toBe(files);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 

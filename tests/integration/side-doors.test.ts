@@ -299,6 +299,68 @@ describe('scheduling is publishing (finding 3)', () => {
   });
 });
 
+describe('a job whose setter may no longer publish (attacker review)', () => {
+  const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
+  /** A second 终审 who schedules, then is blocked or moved to 撰稿. */
+  const finalEditor = async (key: string) => {
+    const role = await app.db.query('admin::role').findOne({ where: { name: '终审' } });
+    const email = `side-doors-${key}@example.gov.cn`;
+    const user = await app
+      .service('admin::user')
+      .create({ email, firstname: key, lastname: '终审', password: 'Review-Passw0rd', isActive: true, roles: [role.id] });
+    const login = await api(app).post('/admin/login').send({ email, password: 'Review-Passw0rd' });
+    expect(login.status).toBe(200);
+    return { id: user.id as number, token: login.body.data.token as string };
+  };
+  const scheduledBy = async (token: string, title: string) => {
+    const created = await as(tokens.writer).post(`${ARTICLES}?locale=zh-Hans`, { title, source: '办公室' });
+    const documentId = created.body.data.documentId as string;
+    await forward(documentId, 4);
+    expect((await as(token).put(`${ARTICLES}/${documentId}?locale=zh-Hans`, { publishAt: inMs(3_600_000) })).status).toBe(200);
+    return documentId;
+  };
+  const draftRow = (documentId: string) =>
+    app.db.query(ARTICLE).findOne({ where: { documentId, locale: 'zh-Hans', publishedAt: null } }) as Promise<Json>;
+
+  test('终审 blocked, or moved to 撰稿, after setting 定时发布: not published, the reason shown; a setter who still may: published', async () => {
+    const blocked = await finalEditor('blocked-final');
+    const demoted = await finalEditor('demoted-final');
+    const kept = await finalEditor('kept-final');
+    // Set an hour ahead: nothing runs before the accounts change.
+    const first = await scheduledBy(blocked.token, '终审被停用后的定时稿件');
+    const second = await scheduledBy(demoted.token, '终审改任撰稿后的定时稿件');
+    const third = await scheduledBy(kept.token, '终审仍在任的定时稿件');
+    expect(await app.db.query(ARTICLE).findOne({ where: { documentId: first, publishedAt: null } })).toMatchObject({
+      scheduledBy: { kind: 'admin', id: blocked.id },
+    });
+
+    // Blocked (as the account locks do), and moved to 撰稿 instead of 终审 in 设置 → 用户.
+    const writerRole = await app.db.query('admin::role').findOne({ where: { name: '撰稿' } });
+    await app.db.query('admin::user').update({ where: { id: blocked.id }, data: { blocked: true } });
+    const moved = await as(admin).put(`/admin/users/${demoted.id}`, { roles: [writerRole.id] });
+    expect(moved.status).toBe(200);
+    // Then the time comes (moved in the row: a save would name a new setter).
+    for (const documentId of [first, second, third]) {
+      await app.db.query(ARTICLE).update({ where: { documentId, locale: 'zh-Hans', publishedAt: null }, data: { publishAt: new Date() } });
+    }
+
+    await waitFor(async () => (await publicAnswer(third)).status === 200, 15_000, 100);
+    await waitFor(async () => Boolean((await draftRow(first)).scheduleError && (await draftRow(second)).scheduleError), 15_000, 100);
+    for (const documentId of [first, second]) {
+      expect((await publicAnswer(documentId)).status).toBe(404);
+      const row = await draftRow(documentId);
+      expect(row.scheduleError).toContain('设置定时发布的用户已无发布权限，请重新设置');
+      expect(await app.db.query('api::audit.audit-entry').count({ where: { action: 'publish', targetDocumentId: documentId } })).toBe(0);
+    }
+    // The editors see why in the content manager.
+    const view = await as(admin).get(`${ARTICLES}/${first}?locale=zh-Hans`);
+    expect(view.body.data.scheduleError).toContain('已无发布权限');
+    // Not retried: still unpublished a few polls later.
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS * 4));
+    expect((await publicAnswer(first)).status).toBe(404);
+  });
+});
+
 describe('clone (finding 4)', () => {
   const clone = (token: string, documentId: string, body: object = {}) =>
     as(token).post(`${ARTICLES}/clone/${documentId}?locale=zh-Hans`, { locale: 'zh-Hans', ...body });

@@ -14,6 +14,10 @@
 // guard-scheduling.ts, which lets only those who may publish set one): the 操作日志
 // entries of the publish and all it causes name them (`X（定时发布）`), not the system.
 //
+// Before it runs, its setter must still be able to publish the entry (an active, unblocked
+// account whose role as it is now may): a 终审 blocked or
+// moved to another role since does not publish through a job set earlier.
+//
 // A job the guard refuses is not retried: the refusal is asked before publishing
 // (nothing written), kept in scheduleError and shown to editors; saving the article
 // again clears it and runs the job at the next poll.
@@ -24,6 +28,7 @@ import { assertMayPublish } from '../../../publish-guard';
 import { getService } from '../../../utils/services';
 import type { OnBehalfOf } from '../../../lib/audit/actor';
 import { tryLockDocument } from '../../../utils/advisory-lock';
+import { mayOnEntry } from '../../../utils/request-rights';
 
 const UID = 'api::article.article';
 
@@ -43,6 +48,9 @@ type DraftRow = {
 type Meta = { tableName: string; attributes: Record<string, { columnName?: string }> };
 
 const SELECT = ['id', 'documentId', 'locale', 'publishAt', 'unpublishAt', 'scheduleError', 'scheduledBy'];
+
+/** A job whose setter may no longer publish: kept in scheduleError, not run. */
+export const SETTER_MAY_NOT_PUBLISH = '设置定时发布的用户已无发布权限，请重新设置';
 
 const JOB_NAMES: Record<JobKind, string> = { publish: '定时发布', unpublish: '到期下线' };
 
@@ -134,6 +142,27 @@ const createSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
     return (strapi.requestContext.run as <R>(store: unknown, cb: () => R) => R)({ onBehalfOf: by, state: {} }, work);
   };
 
+  /**
+   * The job runs with no request, which the guards take for the server itself; so the one
+   * who set it must still be able to publish this entry now: an administrator still active,
+   * not blocked, whose role (as it is now) may publish it. A job without `scheduledBy` (set
+   * before it was kept, or by a script) or set by an API token (kept by name only) runs.
+   */
+  const assertSetterMayPublish = async (row: DraftRow) => {
+    const by = onBehalfOf('publish', row.scheduledBy);
+    // Tokens are kept by name only (guard-scheduling.ts): their jobs run as before.
+    if (!by || by.kind !== 'admin' || by.id === null) return;
+    const user = await strapi.db.query('admin::user').findOne({ where: { id: by.id }, populate: ['roles'] });
+    if (user && user.isActive === true && user.blocked !== true) {
+      const permissions = strapi.service('admin::permission') as unknown as {
+        engine: { generateUserAbility: (user: unknown) => Promise<unknown> };
+      };
+      const ability = await permissions.engine.generateUserAbility(user);
+      if (await mayOnEntry(strapi, { kind: 'admin', ability, user }, 'publish', UID, row.documentId, row.locale)) return;
+    }
+    throw new Error(`${SETTER_MAY_NOT_PUBLISH}（${by.name}）`);
+  };
+
   const publishJob = (row: DraftRow, now: Date) => inNameOf('publish', row, () => runPublishJob(row, now));
   const unpublishJob = (row: DraftRow, now: Date) => inNameOf('unpublish', row, () => runUnpublishJob(row, now));
 
@@ -152,6 +181,7 @@ const createSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
         claimed = true;
         try {
           // Asked first, with nothing written: a refusal is kept on the draft in this transaction.
+          await assertSetterMayPublish(current);
           await assertMayPublish(strapi, UID, current.documentId, [current.locale]);
         } catch (refused) {
           await articles().update({

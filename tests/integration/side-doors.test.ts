@@ -260,6 +260,98 @@ describe('a quote linked to an article is an edit of that article (finding 2)', 
   });
 });
 
+describe('publishing the other side of a link changes no published article (review of #27 links)', () => {
+  const CHANNEL = 'api::channel.channel';
+  /** A commended unit passed by all levels and published, as 终审 would. */
+  const approvedUnit = async (name: string) => {
+    const unit = await app.documents(UNIT).create({ locale: 'zh-Hans', data: { name, city: '温州市' } as never });
+    for (let i = 0; i < 4; i += 1) {
+      const view = await as(admin).get(`${CM}/${UNIT}/${unit.documentId}?locale=zh-Hans`);
+      const res = await as(admin).post('/admin/newsroom/review/move', {
+        uid: UNIT,
+        documentId: unit.documentId,
+        locale: 'zh-Hans',
+        move: 'forward',
+        expectedUpdatedAt: view.body.data.updatedAt,
+      });
+      expect(res.status).toBe(200);
+    }
+    expect((await as(tokens.final).post(`${CM}/${UNIT}/${unit.documentId}/actions/publish?locale=zh-Hans`)).status).toBe(200);
+    return unit.documentId as string;
+  };
+  const withChannel = async (documentId: string) => {
+    const res = await api(app).get(
+      `/api/articles/${documentId}?populate[channel][fields][0]=name&populate[commendedUnits][fields][0]=name`
+    );
+    return { status: res.status, data: res.body.data ?? null };
+  };
+
+  test('(A) a full-access token linking an article from a unit’s side and publishing the unit in one REST call: the published article unchanged', async () => {
+    const unit = await approvedUnit('令牌关联的先进集体');
+    const article = await publishedArticle('writer', '令牌从先进集体一侧关联的稿件');
+    const before = await publicAnswer(article);
+    expect(before.data.commendedUnits).toEqual([]);
+    const res = await api(app)
+      .put(`/api/commended-units/${unit}?locale=zh-Hans&status=published`)
+      .set('Authorization', `Bearer ${fullAccess}`)
+      .send({ data: { articles: { connect: [{ documentId: article }] } } });
+    expect(res.status).toBeLessThan(500);
+    expect(await publicAnswer(article)).toEqual(before);
+    expect(await stage(article)).toBe('first');
+  });
+
+  test('(B) a 撰稿 moving their published article to another 栏目 in the draft, then the 栏目 published: readers still see the approved 栏目', async () => {
+    const channels: string[] = [];
+    for (const [name, slug] of [
+      ['通知公告', 'notices-links'],
+      ['要闻', 'headlines-links'],
+    ]) {
+      const channel = await app.documents(CHANNEL).create({ locale: 'zh-Hans', data: { name, slug } as never });
+      await app.documents(CHANNEL).publish({ documentId: channel.documentId, locale: 'zh-Hans' });
+      channels.push(channel.documentId);
+    }
+    const article = await publishedArticle('writer', '被移到要闻的稿件', {
+      channel: { connect: [{ documentId: channels[0], locale: 'zh-Hans' }] },
+    });
+    const before = await withChannel(article);
+    expect(before.data.channel.name).toBe('通知公告');
+    const moved = await as(tokens.writer).put(`${ARTICLES}/${article}?locale=zh-Hans`, {
+      channel: { connect: [{ documentId: channels[1], locale: 'zh-Hans' }], disconnect: [] },
+    });
+    expect(moved.status).toBe(200);
+    expect(await stage(article)).toBe('first');
+    // Someone publishes 要闻 for another reason (its description).
+    const published = await as(admin).post(`${CM}/${CHANNEL}/${channels[1]}/actions/publish?locale=zh-Hans`, {
+      name: '要闻',
+      description: '本地要闻',
+    });
+    expect(published.status).toBe(200);
+    expect(await withChannel(article)).toEqual(before);
+    const list = await api(app).get(`/api/articles?filters[channel][documentId][$eq]=${channels[1]}`);
+    expect(list.body.data.map((entry: Json) => entry.documentId)).not.toContain(article);
+    // Once 终审 publishes the move, readers see it.
+    await forward(article, 3);
+    expect((await publish(article)).status).toBe(200);
+    expect((await withChannel(article)).data.channel.name).toBe('要闻');
+  });
+
+  test('(C) 初审 linking a unit to a published article from the unit’s side, then the unit published: the article unchanged until 终审 publishes it', async () => {
+    const unit = await approvedUnit('初审关联的先进集体');
+    const article = await publishedArticle('writer', '初审从先进集体一侧关联的稿件');
+    const before = await publicAnswer(article);
+    const linked = await as(tokens.first).put(`${CM}/${UNIT}/${unit}?locale=zh-Hans`, {
+      articles: { connect: [{ documentId: article, locale: 'zh-Hans' }], disconnect: [] },
+    });
+    expect(linked.status).toBe(200);
+    expect(await stage(article)).toBe('first');
+    expect((await as(tokens.final).post(`${CM}/${UNIT}/${unit}/actions/publish?locale=zh-Hans`)).status).toBe(200);
+    expect(await publicAnswer(article)).toEqual(before);
+    await forward(article, 3);
+    expect((await publish(article)).status).toBe(200);
+    expect((await publicAnswer(article)).data.commendedUnits.map((entry: Json) => entry.name)).toEqual(['初审关联的先进集体']);
+  });
+});
+
 describe('scheduling is publishing (finding 3)', () => {
   const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
 

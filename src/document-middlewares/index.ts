@@ -29,6 +29,7 @@ import { resetReviewOnDelete } from './reset-review-on-delete';
 import { guardScheduling } from './guard-scheduling';
 import { guardClone } from './guard-clone';
 import { guardLinkedEdits } from './guard-linked-edits';
+import { guardSharedFields } from './guard-shared-fields';
 import { lockDocument } from './lock-document';
 import { refuseStaleSave } from './refuse-stale-save';
 import type { DocumentRule } from './types';
@@ -52,6 +53,8 @@ const RULES: DocumentRule[] = [
   guardScheduling,
   guardClone,
   guardLinkedEdits,
+  // Fields all locales share: a write changing them is an edit of every locale version.
+  guardSharedFields,
   // 定时发布 / 到期下线 as saved: a bad time is refused before anything runs on it.
   checkSchedule,
   // Before anything a publish writes (publishDate, quotes following): a refusal leaves nothing.

@@ -231,8 +231,8 @@ export const guardLinkedEdits: DocumentRule = (strapi) => async (context, next) 
       reset.push(...decision.reset.map((documentId) => ({ uid: owner, documentId, locale, what })));
     }
     // An entry linked here from another owner that it may belong to only once (a quote moved
-    // from another article): that owner loses it.
-    if (context.action === 'create' || context.action === 'update') {
+    // from another article): that owner loses it. A clone's links are written like a create's.
+    if (['create', 'update', 'clone'].includes(context.action)) {
       for (const link of singleLinks) {
         const input = await resolved(strapi, link.target, parseRelationInput(data[link.field]));
         if (!input?.connect.length) continue;

@@ -30,6 +30,7 @@ import { guardScheduling } from './guard-scheduling';
 import { guardClone } from './guard-clone';
 import { guardLinkedEdits } from './guard-linked-edits';
 import { keepPublishedLinks } from './keep-published-links';
+import { guardSharedFields } from './guard-shared-fields';
 import { lockDocument } from './lock-document';
 import { refuseStaleSave } from './refuse-stale-save';
 import type { DocumentRule } from './types';
@@ -55,6 +56,8 @@ const RULES: DocumentRule[] = [
   guardLinkedEdits,
   // Publishing a unit, individual or 栏目 leaves published articles' links as approved.
   keepPublishedLinks,
+  // Fields all locales share: a write changing them is an edit of every locale version.
+  guardSharedFields,
   // 定时发布 / 到期下线 as saved: a bad time is refused before anything runs on it.
   checkSchedule,
   // Before anything a publish writes (publishDate, quotes following): a refusal leaves nothing.

@@ -231,11 +231,14 @@ describe('the gate on every publish path', () => {
     refusedFor(await as(apiToken).post('/api/articles?status=published', { data: { title: '令牌直接发布', source: '办公室' } }), '初审');
     expect(await app.documents(ARTICLE).count({ locale: 'zh-Hans' })).toBe(before);
 
-    // A field readers do not see, so the update leaves the stage (终审) as it is.
+    // A field 终审 does not approve (the address), so the update leaves the stage (终审) as it is.
     const article = await draftAt('终审中的稿件', 3);
-    refusedFor(await as(apiToken).put(`/api/articles/${article.documentId}?status=published`, { data: { legacyClickCount: 3 } }), '终审');
+    refusedFor(
+      await as(apiToken).put(`/api/articles/${article.documentId}?status=published`, { data: { slug: 'ling-pai-fa-bu' } }),
+      '终审'
+    );
     const stored = await app.documents(ARTICLE).findOne({ documentId: article.documentId, locale: 'zh-Hans' });
-    expect(stored!.legacyClickCount).not.toBe(3);
+    expect(stored!.slug).not.toBe('ling-pai-fa-bu');
     expect(await publishedCount(article.documentId)).toBe(0);
   });
 
@@ -282,7 +285,8 @@ describe('the gate on every publish path', () => {
 describe('edits after approval', () => {
   test('editing the title sends it back to 初审 (a system move) and blocks publishing; other fields do not', async () => {
     const article = await draftAt('批准后修改', 4);
-    const unchanged = await as(admin).put(`${ARTICLES}/${article.documentId}?locale=zh-Hans`, { legacyClickCount: 7 });
+    // The address is not what 终审 approves (原网站点击率 is: readers see it in 点击率).
+    const unchanged = await as(admin).put(`${ARTICLES}/${article.documentId}?locale=zh-Hans`, { slug: 'pi-zhun-hou-xiu-gai' });
     expect(unchanged.status).toBe(200);
     expect((await state(article.documentId)).body.data.stage).toBe('approved');
 

@@ -38,17 +38,17 @@ const as = (token: string) => ({
   put: (url: string, body: object = {}) => api(app).put(url).set('Authorization', `Bearer ${token}`).send(body),
   get: (url: string) => api(app).get(url).set('Authorization', `Bearer ${token}`),
 });
-const stage = async (documentId: string) =>
-  (await as(admin).post('/admin/newsroom/review/state', { uid: ARTICLE, documentId, locale: 'zh-Hans' })).body.data.stage as string;
+const stage = async (documentId: string, locale = 'zh-Hans') =>
+  (await as(admin).post('/admin/newsroom/review/state', { uid: ARTICLE, documentId, locale })).body.data.stage as string;
 const history = async (documentId: string) =>
   (await as(admin).post('/admin/newsroom/review/state', { uid: ARTICLE, documentId, locale: 'zh-Hans' })).body.data.history as Json[];
-const forward = async (documentId: string, steps: number) => {
+const forward = async (documentId: string, steps: number, locale = 'zh-Hans') => {
   for (let i = 0; i < steps; i += 1) {
-    const view = await as(admin).get(`${ARTICLES}/${documentId}?locale=zh-Hans`);
+    const view = await as(admin).get(`${ARTICLES}/${documentId}?locale=${locale}`);
     const res = await as(admin).post('/admin/newsroom/review/move', {
       uid: ARTICLE,
       documentId,
-      locale: 'zh-Hans',
+      locale,
       move: 'forward',
       expectedUpdatedAt: view.body.data.updatedAt,
     });
@@ -525,5 +525,135 @@ describe('识别引语 (finding 9)', () => {
     const relation = await as(tokens.writer).get(`/content-manager/relations/${ARTICLE}/${documentId}/quotes?locale=zh-Hans`);
     expect(relation.status).toBe(200);
     expect(relation.body.results[0]).toMatchObject({ documentId: quote.documentId, speakerName: '谢小云' });
+  });
+});
+
+describe('fields all locales share (cover, attachments, 信息公开, 原网站点击率)', () => {
+  let fileCount = 0;
+  /** A file row of the writer's (the media library's rules are media-side-doors' subject). */
+  const aFile = async () => {
+    fileCount += 1;
+    const name = `shared-${fileCount}.png`;
+    const file = await app.db.query('plugin::upload.file').create({
+      data: { name, hash: `shared_${fileCount}`, ext: '.png', mime: 'image/png', size: 1, url: `/uploads/${name}`, provider: 'local' },
+    });
+    return file.id as number;
+  };
+  const coverOf = async (documentId: string, locale: string, published = false) =>
+    (
+      (await app.db.query(ARTICLE).findOne({
+        where: { documentId, locale, publishedAt: published ? { $notNull: true } : null },
+        populate: { cover: { select: ['id'] } },
+      })) as Json | null
+    )?.cover?.id ?? null;
+
+  test('撰稿 creating an en version of another writer’s approved article with their cover: 403, nothing written, zh-Hans unchanged', async () => {
+    const theirs = await publishedArticle('writer2', '他人的稿件（封面）');
+    const before = await publicAnswer(theirs);
+    const res = await as(tokens.writer).put(`${ARTICLES}/${theirs}?locale=en`, { title: 'x', cover: await aFile() });
+    expectRefused(res);
+    expect(res.body.error.message).toContain('封面图');
+    expect(await coverOf(theirs, 'zh-Hans')).toBeNull();
+    expect(await app.db.query(ARTICLE).count({ where: { documentId: theirs, locale: 'en' } })).toBe(0);
+    expect(await stage(theirs)).toBe('approved');
+    expect(await publicAnswer(theirs)).toEqual(before);
+  });
+
+  test('a new locale sent with the shared values as they are is fine; changing the en cover of their own article sends zh-Hans back to 初审', async () => {
+    const file = await aFile();
+    const own = await publishedArticle('writer', '自己的双语稿件', { cover: file, legacyClickCount: 5 });
+    const before = await publicAnswer(own);
+    // As the content manager's form does: the copied shared values come with the new version.
+    const view = await as(tokens.writer).get(`${ARTICLES}/${own}?locale=zh-Hans`);
+    const created = await as(tokens.writer).put(`${ARTICLES}/${own}?locale=en`, {
+      title: 'Own bilingual article',
+      cover: view.body.data.cover,
+      attachments: view.body.data.attachments,
+      disclosure: view.body.data.disclosure,
+      legacyClickCount: view.body.data.legacyClickCount,
+      publishDate: view.body.data.publishDate,
+    });
+    expect(created.status).toBe(200);
+    expect(await stage(own)).toBe('approved');
+
+    const other = await aFile();
+    const changed = await as(tokens.writer).put(`${ARTICLES}/${own}?locale=en`, { cover: other });
+    expect(changed.status).toBe(200);
+    expect(await coverOf(own, 'zh-Hans')).toBe(other);
+    expect(await stage(own)).toBe('first');
+    expect((await history(own)).at(-1)).toMatchObject({ from: 'approved', to: 'first', system: true });
+    expect((await history(own)).at(-1).comment).toContain('封面图');
+    expect(await publicAnswer(own)).toEqual(before);
+    expect(await coverOf(own, 'zh-Hans', true)).toBe(file);
+  });
+
+  test('终审 changing a shared value sends both locales back; readers see nothing new until publish', async () => {
+    const own = await publishedArticle('writer', '终审修改的双语稿件');
+    const en = await as(tokens.writer).put(`${ARTICLES}/${own}?locale=en`, { title: 'Reviewed in both' });
+    expect(en.status).toBe(200);
+    await forward(own, 4, 'en');
+    expect((await as(tokens.final).post(`${ARTICLES}/${own}/actions/publish?locale=en`)).status).toBe(200);
+    const before = await publicAnswer(own);
+    const res = await as(tokens.final).put(`${ARTICLES}/${own}?locale=zh-Hans`, { legacyClickCount: 9999 });
+    expect(res.status).toBe(200);
+    expect([await stage(own), await stage(own, 'en')]).toEqual(['first', 'first']);
+    expect(await publicAnswer(own)).toEqual(before);
+    // Publishing one version would change the other's published count: not before it passes again.
+    await forward(own, 3);
+    const early = await publish(own);
+    expect([early.status, early.body.error?.name]).toEqual([400, 'ValidationError']);
+    expect(early.body.error.message).toContain('en 版本');
+    expect(await publicAnswer(own)).toEqual(before);
+    await forward(own, 3, 'en');
+    expect((await publish(own)).status).toBe(200);
+  });
+});
+
+describe('a quote’s other reader-visible parts', () => {
+  const ownWithQuote = async (title: string) => {
+    const own = await publishedArticle('writer', title);
+    const quote = await as(tokens.writer).post(`${QUOTES}?locale=zh-Hans`, {
+      text: '一句话',
+      speakerName: '某人',
+      order: 1,
+      article: { connect: [{ documentId: own, locale: 'zh-Hans' }] },
+    });
+    expect(quote.status).toBe(201);
+    await forward(own, 3);
+    expect((await publish(own)).status).toBe(200);
+    expect(await stage(own)).toBe('approved');
+    return { own, quote: quote.body.data.documentId as string };
+  };
+
+  test('撰稿 changing the order of a quote of their approved article: back to 初审', async () => {
+    const { own, quote } = await ownWithQuote('摘录顺序的稿件');
+    expect((await as(tokens.writer).put(`${QUOTES}/${quote}?locale=zh-Hans`, { order: 2 })).status).toBe(200);
+    expect(await stage(own)).toBe('first');
+  });
+
+  test('撰稿 naming a commended individual with a quote of their approved article: back to 初审', async () => {
+    const { own, quote } = await ownWithQuote('摘录先进个人的稿件');
+    const person = await app
+      .documents('api::commended-individual.commended-individual')
+      .create({ locale: 'zh-Hans', data: { name: '张三' } as never });
+    const res = await as(tokens.writer).put(`${QUOTES}/${quote}?locale=zh-Hans`, {
+      commendedIndividual: { connect: [{ documentId: person.documentId, locale: 'zh-Hans' }], disconnect: [] },
+    });
+    expect(res.status).toBe(200);
+    expect(await stage(own)).toBe('first');
+  });
+
+  test('a clone may not take a quote from another writer’s article', async () => {
+    const { own: theirs, quote } = await ownWithQuote('被复制夺走摘录的稿件');
+    // Written by 撰稿甲 above; 撰稿乙 tries to take it with a clone of their own article.
+    const mine = await as(tokens.writer2).post(`${ARTICLES}?locale=zh-Hans`, { title: '撰稿乙的稿件', source: '办公室' });
+    const res = await as(tokens.writer2).post(`${ARTICLES}/clone/${mine.body.data.documentId}?locale=zh-Hans`, {
+      locale: 'zh-Hans',
+      title: '撰稿乙的副本',
+      quotes: { connect: [{ documentId: quote, locale: 'zh-Hans' }], disconnect: [] },
+    });
+    expectRefused(res);
+    expect((await draftQuotesOf(theirs)).map((row) => row.documentId)).toEqual([quote]);
+    expect(await stage(theirs)).toBe('approved');
   });
 });

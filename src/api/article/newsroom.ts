@@ -5,7 +5,8 @@ const settings: TypeSettings = {
   uid: 'api::article.article',
   publicRead: true,
   inspect: {
-    fields: ['title', 'subtitle', 'summary', 'body', 'source', 'author'],
+    // 原网站点击率 too: readers see it in 点击率 (a number: no text to check).
+    fields: ['title', 'subtitle', 'summary', 'body', 'source', 'author', 'legacyClickCount'],
     relations: ['quotes', 'commendedUnits', 'commendedIndividuals'],
     media: ['cover', 'attachments'],
     // 信息公开 as the reader's table shows it; 索引号 and 机构代码 are checked by their own rules.

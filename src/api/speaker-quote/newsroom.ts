@@ -4,7 +4,8 @@ import type { TypeSettings } from '../../utils/type-settings';
 const settings: TypeSettings = {
   uid: 'api::speaker-quote.speaker-quote',
   publicRead: true,
-  inspect: { fields: ['text', 'speakerName', 'speakerPosition', 'speakerOrganization'] },
+  // The order quotes are shown in and the commended individual named with one are what readers see too.
+  inspect: { fields: ['text', 'speakerName', 'speakerPosition', 'speakerOrganization', 'order'], relations: ['commendedIndividual'] },
   // 三审: a quote is reviewed as part of its article and published with it.
   review: 'with-article',
   rebuild: true,

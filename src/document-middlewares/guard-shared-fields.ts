@@ -21,6 +21,7 @@ import { getService } from '../utils/services';
 import { reviewModeOf, settingsOf } from '../utils/type-settings';
 import { sendBackToFirst, visibleFieldsOf } from './reset-review-on-edit';
 import { paramsOf, type DocumentRule } from './types';
+import { reviewRequired } from '../publish-guard/check-review-stage';
 
 type AnyUid = 'api::article.article';
 type Row = Record<string, unknown> & { locale: string };
@@ -77,7 +78,8 @@ export const guardSharedFields: DocumentRule = (strapi) => async (context, next)
         `您无权修改稿件《${title}》（${row.locale}）：${what}为各语言版本共用，修改会一并改变这一语言版本读者看到的内容。请由稿件作者或审核编辑修改，或联系管理员（Fields shared by all locales: you may not change the ${row.locale} version）`
       );
     }
-    if (publishing) {
+    // With 三审 off (REVIEW_REQUIRED=false) no version has a stage to wait for.
+    if (publishing && reviewRequired(strapi)) {
       const stage = await review.stageOf(key);
       if (stage !== 'approved') {
         throw new errors.ValidationError(

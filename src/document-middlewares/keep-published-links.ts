@@ -10,7 +10,7 @@
 // draft of X holds reach readers when 终审 publishes X (an article's publish is left alone).
 import type { Core } from '@strapi/strapi';
 import { linksDiffer, restoredLinks } from '../lib/review/published-links';
-import { readerGraphOf, reviewedTypes } from '../utils/type-settings';
+import { readerGraphOf, reviewedTypes, reviewModeOf } from '../utils/type-settings';
 import { schemaOf } from './reset-review-on-edit';
 import { parseRelationInput } from './guard-linked-edits';
 import { paramsOf, type DocumentRule } from './types';
@@ -45,7 +45,9 @@ export const keepPublishedLinks: DocumentRule = (strapi) => async (context, next
   const params = paramsOf(context);
   // A create or update with status=published publishes inside Strapi's repository, past the middlewares.
   const publishing = context.action === 'publish' || (['create', 'update'].includes(context.action) && params.status === 'published');
-  if (!publishing) return next();
+  // A quote goes public with its article: its publish needs that article at 可发布 (a linked
+  // change sent it back), so the article's approval covers the link; readers get it now.
+  if (!publishing || reviewModeOf(context.uid) === 'with-article') return next();
   const links = linksInto(strapi, context.uid);
   if (!links.length) return next();
   const oldPublished = params.documentId ? await versionsOf(strapi, context.uid, params.documentId, true) : [];

@@ -393,7 +393,9 @@ suite('in a real browser', () => {
     await page.goto(url(`/admin/content-manager/collection-types/api::article.article/${documentId}?plugins[i18n][locale]=zh-Hans`));
     await page.getByRole('button', { name: /识别引语 Find quotes/ }).click();
     const proposals = page.getByTestId('quote-proposals');
-    await proposals.waitFor();
+    // Up to 90 s: beside the image-limit or matrix tests on CI's two cores the finder's answer
+    // once took longer than the default 30 s (it passed alone in 13 s).
+    await proposals.waitFor({ timeout: 90_000 });
     expect(await proposals.locator('button[role="checkbox"]').count()).toBe(2);
     expect(await proposals.innerText()).toContain('浙江省机关事务管理局 局长 李明');
     expect(await proposals.innerText()).toContain('湖州市机关事务管理局 副局长 赵芳');

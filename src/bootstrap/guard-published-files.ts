@@ -251,6 +251,33 @@ export const guardPublishedFiles = (strapi: Core.Strapi) => {
     }
   };
 
+  /**
+   * In the running transaction, after a new file was made for the drafts (a replace, or a copy
+   * with new metadata): the drafts use it, each is an edit of its entry, and the log says so.
+   */
+  const moveDraftsTo = async (
+    before: StoredFile,
+    created: StoredFile,
+    drafts: FileUse[],
+    groups: DraftGroup[],
+    what: string,
+    trx: unknown
+  ) => {
+    await repoint(before, created, drafts, trx);
+    await editDrafts(groups, what);
+    await record(
+      'update',
+      before,
+      {
+        ...infoChanges(before, created),
+        newFile: { after: fileLabel(created) },
+        kept: { after: '已发布的内容仍使用原文件，草稿改用新文件' },
+      },
+      drafts,
+      created
+    );
+  };
+
   /** One 操作日志 entry for the file, and one `update` for each entry whose draft shows it. */
   const record = async (
     action: 'create' | 'update' | 'delete',
@@ -421,19 +448,7 @@ export const guardPublishedFiles = (strapi: Core.Strapi) => {
       );
       try {
         return await strapi.db.transaction(async ({ trx }: Transaction) => {
-          await repoint(before, created, plan.drafts, trx);
-          await editDrafts(groups, what);
-          await record(
-            'update',
-            before,
-            {
-              ...infoChanges(before, created),
-              newFile: { after: fileLabel(created) },
-              kept: { after: '已发布的内容仍使用原文件，草稿改用新文件' },
-            },
-            plan.drafts,
-            created
-          );
+          await moveDraftsTo(before, created, plan.drafts, groups, what, trx);
           return created;
         });
       } catch (error) {
@@ -497,19 +512,7 @@ export const guardPublishedFiles = (strapi: Core.Strapi) => {
               ...(opts?.user ? { createdBy: opts.user.id, updatedBy: opts.user.id } : {}),
             } as never,
           })) as StoredFile;
-          await repoint(before, created, plan.drafts, trx);
-          await editDrafts(groups, what);
-          await record(
-            'update',
-            before,
-            {
-              ...infoChanges(before, created),
-              newFile: { after: fileLabel(created) },
-              kept: { after: '已发布的内容仍使用原文件，草稿改用新文件' },
-            },
-            plan.drafts,
-            created
-          );
+          await moveDraftsTo(before, created, plan.drafts, groups, what, trx);
           return created;
         });
       } catch (error) {

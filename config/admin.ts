@@ -15,7 +15,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
     encryptionKey: env('ENCRYPTION_KEY'),
   },
   // The content manager's preview button opens the bundled reader on the draft through a
-  // short-lived signed link (src/api/article/services/preview.ts); the reader is served by
+  // short-lived signed link (src/features/preview/service.ts); the reader is served by
   // this server, so the admin frames its own origin.
   preview: {
     enabled: true,

@@ -22,6 +22,6 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   hashSalt: env('CLICK_HASH_SALT', ''),
   /** The newsroom's day: "today" and the daily series follow this zone. */
   timeZone: env('CLICK_TIMEZONE', 'Asia/Shanghai'),
-  /** Answer POST /api/articles/:id/clicks before the rest of the stack (see src/middlewares/click-fast-path.ts). */
+  /** Answer POST /api/articles/:id/clicks before the rest of the stack (see src/features/clicks/fast-path.ts). */
   fastPath: env.bool('CLICK_FAST_PATH', true),
 });

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-// The cost a GraphQL operation may have (src/middlewares/graphql-guard.ts checks the
+// The cost a GraphQL operation may have (src/features/public-api/middlewares/graphql-guard.ts checks the
 // shape before Apollo runs, src/utils/graphql-limits.ts the cost). Names are part of
 // the operator contract: see docs/api.md.
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({

@@ -9,19 +9,19 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const isPublicPath = (path: string) =>
     path === prefix || path.startsWith(`${prefix}/`) || path === '/graphql' || path.startsWith('/uploads/');
   return [
-    // First: every page view of the site lands here (src/middlewares/click-fast-path.ts).
+    // First: every page view of the site lands here (src/features/clicks/fast-path.ts).
     'global::click-fast-path',
-    // Cached feeds, served before the rest of the stack (src/middlewares/feed-fast-path.ts).
+    // Cached feeds, served before the rest of the stack (src/features/feeds/fast-path.ts).
     'global::feed-fast-path',
-    // Cached public answers (REST and GraphQL), before the rest of the stack (src/middlewares/response-cache.ts).
+    // Cached public answers (REST and GraphQL), before the rest of the stack (src/features/response-cache/middlewares/response-cache.ts).
     'global::response-cache',
     'strapi::logger',
     'strapi::errors',
-    // SQLite busy with a script's write: a 503 with Retry-After, not a 500 (src/middlewares/database-busy.ts).
+    // SQLite busy with a script's write: a 503 with Retry-After, not a 500 (src/features/editing/middlewares/database-busy.ts).
     'global::database-busy',
-    // Uploads with images past their queue: a 503 with Retry-After (src/bootstrap/upload-limits.ts).
+    // Uploads with images past their queue: a 503 with Retry-After (src/features/media/upload-limits.ts).
     'global::upload-busy',
-    // Saves based on an older version of a draft (If-Match / If-Unmodified-Since): 409 (src/middlewares/draft-version.ts).
+    // Saves based on an older version of a draft (If-Match / If-Unmodified-Since): 409 (src/features/editing/middlewares/draft-version.ts).
     'global::draft-version',
     'strapi::security',
     {
@@ -56,9 +56,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => {
     'global::graphql-guard',
     'strapi::session',
     'strapi::favicon',
-    // Uploads are served so that they cannot script this origin (src/middlewares/upload-headers.ts).
+    // Uploads are served so that they cannot script this origin (src/features/media/middlewares/upload-headers.ts).
     'global::upload-headers',
-    // The reader front end's page URLs (src/middlewares/reader-routes.ts); `/` included.
+    // The reader front end's page URLs (src/features/reader/reader-routes.ts); `/` included.
     'global::reader-routes',
     'strapi::public',
   ];

@@ -13,7 +13,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
       shadowCRUD: true,
       // The sandbox is a developer tool; production serves the API only.
       landingPage: env('NODE_ENV') !== 'production',
-      // Strapi's own depth rule stays as a backstop; src/middlewares/graphql-guard.ts
+      // Strapi's own depth rule stays as a backstop; src/features/public-api/middlewares/graphql-guard.ts
       // refuses deeper operations (and fragment cycles, which crash this rule) first.
       depthLimit: env.int('GRAPHQL_DEPTH_LIMIT', 7),
       amountLimit: 100,

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-// Preview links (src/api/article/services/preview.ts): how long one opened from the admin's
+// Preview links (src/features/preview/service.ts): how long one opened from the admin's
 // preview button stays valid. Short: the admin asks for a new one each time it shows the preview.
 export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const raw = (env('PREVIEW_TTL_MINUTES', '') as string).trim();

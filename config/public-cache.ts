@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-// Cache-Control of anonymous content-API reads (src/middlewares/public-cache-headers.ts).
+// Cache-Control of anonymous content-API reads (src/features/response-cache/middlewares/public-cache-headers.ts).
 // Browsers revalidate every time (max-age 0, a 304 when nothing changed); shared caches
 // (a CDN, nginx) may keep an answer `sMaxAge` seconds and serve it stale while they
 // revalidate for `staleWhileRevalidate` more. A publish shows after at most sMaxAge

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-// What an upload may cost (src/bootstrap/upload-limits.ts). Names are part of the operator
+// What an upload may cost (src/features/media/upload-limits.ts). Names are part of the operator
 // contract (docs/operations.md).
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   /** The largest image taken, in pixels (all frames of an animation); larger ones are refused before decoding. */

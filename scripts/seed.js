@@ -13,7 +13,7 @@ const main = async () => {
   const ctx = await compileStrapi({ appDir: path.resolve(__dirname, '..') });
   const app = await createStrapi({ ...ctx, autoReload: false, serveAdminPanel: false }).load();
   try {
-    const { seedDemo } = require(path.join(ctx.distDir, 'src', 'bootstrap', 'seed.js'));
+    const { seedDemo } = require(path.join(ctx.distDir, 'src', 'features', 'demo', 'seed.js'));
     const { created, existing } = await seedDemo(app);
     console.log(`[seed] demo content: ${created} documents created, ${existing} already present`);
   } finally {

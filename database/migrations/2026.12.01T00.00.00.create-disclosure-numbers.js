@@ -1,5 +1,5 @@
 'use strict';
-// 索引号 of the 政府信息公开 catalogue (src/api/article/services/disclosure.ts). A counter
+// 索引号 of the 政府信息公开 catalogue (src/features/disclosure/service.ts). A counter
 // row per publishing organisation and year hands out the next serial: an upsert that
 // increments it locks the row until the publish commits, so instances sharing one
 // PostgreSQL database take turns and a rolled-back publish gives its serial back (no

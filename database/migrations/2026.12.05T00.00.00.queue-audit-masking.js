@@ -7,7 +7,7 @@
 // old database's upgrade to whatever path and shape that code has years later, with no
 // type check to notice. So this migration only queues the work, once per database, in
 // the same transaction that records it: a row in newsroom_start_tasks. The start-up
-// (src/bootstrap/mask-audit-log.ts, under the start-up lock on PostgreSQL) masks every
+// (src/features/audit/mask-audit-log.ts, under the start-up lock on PostgreSQL) masks every
 // entry with the detectors the build carries, then deletes the row; a start interrupted
 // half-way finds the row still there and masks again (masking is idempotent). A backup
 // restored from an older release queues it at its next start, like any migration.

@@ -1,15 +1,15 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { Clock, ClockCounterClockwise, Feather } from '@strapi/icons';
-import { addClickColumn } from './components/ClickColumn';
-import { ClickPanel } from './components/ClickPanel';
-import { QuotePanel } from './components/QuotePanel';
-import { InspectionPanel } from './components/InspectionPanel';
-import { ReviewPanel } from './components/ReviewPanel';
-import { RebuildNowButton } from './components/RebuildNowButton';
-import { translateDeliveryStates } from './components/DeliveryStateColumn';
-import { openContentManagerOnArticles } from './components/OpenOnArticles';
+import { addClickColumn } from '../features/clicks/admin/ClickColumn';
+import { ClickPanel } from '../features/clicks/admin/ClickPanel';
+import { QuotePanel } from '../features/import/admin/QuotePanel';
+import { InspectionPanel } from '../features/inspection/admin/InspectionPanel';
+import { ReviewPanel } from '../features/review/admin/ReviewPanel';
+import { RebuildNowButton } from '../features/rebuild/admin/RebuildNowButton';
+import { translateDeliveryStates } from '../features/rebuild/admin/DeliveryStateColumn';
+import { openContentManagerOnArticles } from '../features/editing/admin/OpenOnArticles';
 import zhHans from './translations/zh-Hans.json';
-import { sendDraftVersions } from './draft-version';
+import { sendDraftVersions } from '../features/editing/admin/draft-version';
 
 export default {
   config: {
@@ -43,7 +43,7 @@ export default {
       to: 'newsroom/inspection',
       icon: Clock,
       intlLabel: { id: 'newsroom.inspection.menu', defaultMessage: '栏目更新检查' },
-      Component: () => import('./pages/InspectionPage'),
+      Component: () => import('../features/freshness/admin/FreshnessPage'),
       permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::channel.channel' }],
     });
     // 操作日志, for roles given 查看操作日志 (Settings › Roles › 操作日志); the API checks it too.
@@ -51,7 +51,7 @@ export default {
       to: 'newsroom/audit',
       icon: ClockCounterClockwise,
       intlLabel: { id: 'newsroom.audit.menu', defaultMessage: '操作日志' },
-      Component: () => import('./pages/AuditPage'),
+      Component: () => import('../features/audit/admin/AuditPage'),
       permissions: [{ action: 'api::audit.read', subject: null }],
     });
     // 待我审核, for whoever holds one of the 三审 actions (the list holds only what they may read).
@@ -59,7 +59,7 @@ export default {
       to: 'newsroom/review',
       icon: Feather,
       intlLabel: { id: 'newsroom.review.menu', defaultMessage: '待我审核' },
-      Component: () => import('./pages/ReviewPage'),
+      Component: () => import('../features/review/admin/ReviewPage'),
       permissions: ['submit', 'first', 'second', 'final'].map((action) => ({ action: `api::review.${action}`, subject: null })),
     });
   },

@@ -1,6 +1,6 @@
 // Optimistic concurrency for drafts: a save or a review move names the version of the draft
 // it was based on (the draft's `updatedAt`), and is refused when the draft changed since.
-// Pure: the document rule (src/document-middlewares/refuse-stale-save.ts), the review move
+// Pure: the document rule (src/features/editing/rules/refuse-stale-save.ts), the review move
 // and the unit tests share these.
 
 /**

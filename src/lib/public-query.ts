@@ -329,7 +329,7 @@ export const fromGraphqlFilters = (filters: unknown): unknown => {
   return out;
 };
 
-/** Fields a lookup by value is answered from an index for (see src/bootstrap/indexes.ts). */
+/** Fields a lookup by value is answered from an index for (see src/features/platform/indexes.ts). */
 const INDEXED = new Set(['id', 'documentId', 'slug', 'locale']);
 const LIGHT_PAGE = 25;
 

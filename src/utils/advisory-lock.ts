@@ -1,7 +1,7 @@
 // A PostgreSQL session advisory lock, held on a pooled connection of its own while the
 // work runs on the others, for as long as that work takes (not bounded by
 // DATABASE_STATEMENT_TIMEOUT_MS). Instances sharing one database take turns with it: one
-// start at a time (src/bootstrap/serial-startup.ts), and work nothing else locks even when
+// start at a time (src/strapi-internals/serial-startup.ts), and work nothing else locks even when
 // called outside a start (creating the 三审 roles). Elsewhere (SQLite: one process
 // per file) there is nothing to hold.
 import type { Core } from '@strapi/strapi';

@@ -1,6 +1,6 @@
 // The version of a draft a request's save is based on (If-Match / If-Unmodified-Since),
-// carried from the HTTP layer (src/middlewares/draft-version.ts) to the document rule that
-// compares it inside the write (src/document-middlewares/refuse-stale-save.ts); and the
+// carried from the HTTP layer (src/features/editing/middlewares/draft-version.ts) to the document rule that
+// compares it inside the write (src/features/editing/rules/refuse-stale-save.ts); and the
 // error both answer with, 409 in Strapi's error format.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { errors } from '@strapi/utils';

@@ -3,7 +3,7 @@
 // item, list sizes from the `pagination` argument (or the default limit). `filters`
 // arguments are held to the same limits as REST (src/lib/public-query.ts). The shape
 // (depth, aliases, directives, fragment cycles) is checked before Apollo runs, by
-// src/middlewares/graphql-guard.ts.
+// src/features/public-api/middlewares/graphql-guard.ts.
 import type { Core } from '@strapi/strapi';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import {

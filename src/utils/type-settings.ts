@@ -41,8 +41,8 @@ export type TypeSettings = {
   admin?: AdminLayout;
   /**
    * What readers see of it, the one declaration read by the publish checks
-   * (src/publish-guard), the review reset and the guard on linked entries
-   * (src/document-middlewares/reset-review-on-edit.ts, guard-linked-edits.ts): its
+   * (src/features/inspection), the review reset and the guard on linked entries
+   * (src/features/review/rules/reset-review-on-edit.ts, guard-linked-edits.ts): its
    * reader-visible text fields (string, text or blocks, images in blocks included), the
    * linked entries shown with it (`relations`: each checked with its own type's fields; a
    * write to one of them is an edit of this entry), its media fields (their captions, alt
@@ -59,7 +59,7 @@ export type TypeSettings = {
     facts?: boolean;
   };
   /**
-   * 三审 (src/publish-guard/check-review-stage.ts): `own` passes 草稿 → 初审 → 复审 → 终审
+   * 三审 (src/features/review/check-review-stage.ts): `own` passes 草稿 → 初审 → 复审 → 终审
    * itself before it may be published; `with-article` goes public with an article that
    * passed (its publish needs a linked article in 可发布); `none` is not reviewed.
    * Types that declare `inspect` and leave this out are `own`.

@@ -16,10 +16,10 @@ process.env.HOST = '127.0.0.1';
 process.env.PORT = '0';
 process.env.STRAPI_TELEMETRY_DISABLED = 'true';
 process.env.BROWSER = 'none';
-// The publish checks (src/publish-guard) are off for the tests of other features, whose
+// The publish checks (src/features/inspection) are off for the tests of other features, whose
 // fixtures are not written to pass them; the tests of the checks, the demo seed and the
 // importer turn them on (startApp({ PUBLISH_CHECKS: 'true' })).
 process.env.PUBLISH_CHECKS = 'false';
-// 三审 (src/publish-guard/check-review-stage.ts) likewise: the tests of other features publish
+// 三审 (src/features/review/check-review-stage.ts) likewise: the tests of other features publish
 // without passing 初审, 复审 and 终审; the review tests turn it on (startApp({ REVIEW_REQUIRED: 'true' })).
 process.env.REVIEW_REQUIRED = 'false';

@@ -3,7 +3,7 @@
 import { startApp, stopApp, type App } from '../helpers/strapi';
 import { api } from '../helpers/http';
 import { adminToken } from '../helpers/admin';
-import { READABLE_TYPES } from '../../src/bootstrap/permissions';
+import { READABLE_TYPES } from '../../src/features/public-api/permissions';
 import { allTypeSettings } from '../../src/utils/type-settings';
 
 /** Every type editors or administrators open in the content manager: the public ones and the admin-only logs and lists. */

@@ -1,6 +1,6 @@
 // The whole-article read a front end makes (GET /api/articles/:documentId and
 // /api/articles/by-slug/:slug, no query but the locale) is answered by a plain reader
-// (src/api/article/services/reader.ts) instead of the document service. Its answer must
+// (src/features/reader/service.ts) instead of the document service. Its answer must
 // be the one the core path gives: each article is read both ways over HTTP (the core
 // path is taken by spelling the same populate out in the query) and compared, with a
 // cover, attachments, quotes with and without a commended person, commendations, an

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { startApp, stopApp, usingPostgres, type App } from '../helpers/strapi';
 import { api } from '../helpers/http';
 import { adminToken } from '../helpers/admin';
-import { isDatabaseBusy } from '../../src/middlewares/database-busy';
+import { isDatabaseBusy } from '../../src/features/editing/middlewares/database-busy';
 
 const ARTICLES = '/content-manager/collection-types/api::article.article';
 const sqliteOnly = usingPostgres() ? describe.skip : describe;

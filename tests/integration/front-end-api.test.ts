@@ -3,7 +3,7 @@
 // published and both held to the public query limits.
 import { startApp, stopApp, type App } from '../helpers/strapi';
 import { api } from '../helpers/http';
-import { getService } from '../../src/utils/services';
+import { getService } from '../../src/features/services';
 
 const SAMPLE = 'gan-en-fen-jin-shi-gan-zheng-xian';
 const ARTICLE = 'api::article.article';

@@ -3,7 +3,7 @@
 // always resolve, and a GraphQL click during shutdown that says so.
 import { startApp, stopApp, type App } from '../helpers/strapi';
 import { api, BROWSER, graphql } from '../helpers/http';
-import { getService } from '../../src/utils/services';
+import { getService } from '../../src/features/services';
 
 let app: App;
 const SAMPLE = 'gan-en-fen-jin-shi-gan-zheng-xian';

@@ -5,7 +5,7 @@ import { Webhook } from 'standardwebhooks';
 import { startApp, stopApp, type App } from '../helpers/strapi';
 import { api, BROWSER } from '../helpers/http';
 import { adminToken } from '../helpers/admin';
-import { getService } from '../../src/utils/services';
+import { getService } from '../../src/features/services';
 import { Receiver, sleep, waitFor } from '../helpers/receiver';
 
 const SECRET = `whsec_${crypto.randomBytes(32).toString('base64')}`;

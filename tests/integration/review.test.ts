@@ -358,7 +358,7 @@ describe('REVIEW_REQUIRED=false', () => {
 
 describe('start-up', () => {
   test('the demo seed loads as approved and is published with the gate on', async () => {
-    const { seedDemo } = require(path.join(distDir(), 'src', 'bootstrap', 'seed.js'));
+    const { seedDemo } = require(path.join(distDir(), 'src', 'features', 'demo', 'seed.js'));
     const result = await seedDemo(app);
     expect(result.created).toBe(30);
     const res = await api(app).get('/api/articles?filters[slug][$eq]=gan-en-fen-jin-shi-gan-zheng-xian&populate=quotes');
@@ -370,7 +370,7 @@ describe('start-up', () => {
   // Two instances starting at once on one PostgreSQL database: an advisory lock lets one
   // create the roles and the other find them. (SQLite has one process per file.)
   (usingPostgres() ? test : test.skip)('two concurrent starts create each role once', async () => {
-    const { ensureReviewRoles } = require(path.join(distDir(), 'src', 'bootstrap', 'review-roles.js'));
+    const { ensureReviewRoles } = require(path.join(distDir(), 'src', 'features', 'review', 'roles.js'));
     const roles = await app.db.query('admin::role').findMany({ where: { name: { $in: ROLE_NAMES } }, select: ['id'] });
     await app.db.query('admin::permission').deleteMany({ where: { role: { id: { $in: roles.map((r: Json) => r.id) } } } });
     await app.db.query('admin::role').deleteMany({ where: { id: { $in: roles.map((r: Json) => r.id) } } });

@@ -43,7 +43,7 @@ describe('with SEED_DEMO=false', () => {
   });
 
   test('the seed loads the demo content, and running it twice changes nothing', async () => {
-    const { seedDemo } = require(path.join(distDir, 'src', 'bootstrap', 'seed.js'));
+    const { seedDemo } = require(path.join(distDir, 'src', 'features', 'demo', 'seed.js'));
     const first = await seedDemo(app);
     expect(first).toEqual({ created: 30, existing: 0 });
     const afterFirst = await rowCounts(app);
@@ -66,7 +66,7 @@ describe('with SEED_DEMO=false', () => {
         articles: [{ key: 'bad', data: { slug: 'x' }, relations: { channel: 'channel:missing' }, locales: { 'zh-Hans': { title: 'x' } } }],
       })
     );
-    const { seedDemo } = require(path.join(distDir, 'src', 'bootstrap', 'seed.js'));
+    const { seedDemo } = require(path.join(distDir, 'src', 'features', 'demo', 'seed.js'));
     const before = await rowCounts(app);
     await expect(seedDemo(app, broken)).rejects.toThrow(/channel:missing/);
     expect(await rowCounts(app)).toEqual(before);

@@ -1,4 +1,4 @@
-// What one upload may cost (issue #27, finding 14; src/bootstrap/upload-limits.ts): an
+// What one upload may cost (issue #27, finding 14; src/features/media/upload-limits.ts): an
 // image over UPLOAD_MAX_PIXELS is refused from its header with a 413 in Strapi's error
 // shape, and nothing is stored, on every way in (the admin's POST /upload, new and
 // replace, POST /upload/files, the content API with a token, the importer); an image

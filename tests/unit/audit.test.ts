@@ -3,9 +3,9 @@
 import { diffFields, MAX_TEXT, titleOf, type AttributeInfo } from '../../src/lib/audit/diff';
 import { actorOf } from '../../src/lib/audit/actor';
 import { BOM, csvCell, csvLine } from '../../src/lib/audit/csv';
-import { auditPlan, isWorthRecording } from '../../src/document-middlewares/record-audit';
-import { isAuditLogWrite } from '../../src/document-middlewares/protect-audit-log';
-import { parseAuditQuery } from '../../src/bootstrap/audit-admin';
+import { auditPlan, isWorthRecording } from '../../src/features/audit/rules/record-audit';
+import { isAuditLogWrite } from '../../src/features/audit/rules/protect-audit-log';
+import { parseAuditQuery } from '../../src/features/audit/admin-routes';
 
 const ARTICLE: Record<string, AttributeInfo> = {
   title: { type: 'string' },

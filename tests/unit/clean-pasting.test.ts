@@ -1,5 +1,5 @@
-// What pasting leaves in an article, cleaned on save (src/document-middlewares/clean-pasting.ts).
-import { cleanBody, splitTitle, stripInvisibleFields } from '../../src/document-middlewares/clean-pasting';
+// What pasting leaves in an article, cleaned on save (src/features/editing/rules/clean-pasting.ts).
+import { cleanBody, splitTitle, stripInvisibleFields } from '../../src/features/editing/rules/clean-pasting';
 import { stripInvisible, stripInvisibleInBlocks } from '../../src/lib/clean-text';
 
 const p = (...texts: string[]) => ({ type: 'paragraph', children: texts.map((text) => ({ type: 'text', text })) });

@@ -1,5 +1,5 @@
 // The most-read ranking as a plain function: what counts, in which order, how many.
-import { rankByClicks } from '../../src/api/article/clicks/reports';
+import { rankByClicks } from '../../src/features/clicks/reports';
 
 const candidates = [
   { documentId: 'b', legacyClickCount: 100 },

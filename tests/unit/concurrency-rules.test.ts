@@ -4,8 +4,8 @@
 import { isTransactionConflict, MAX_RETRIES, retryDelayMs } from '../../src/lib/transaction-conflict';
 import { isStale, parsePreconditions, timeOf } from '../../src/lib/draft-version';
 import { needsVersion } from '../../src/lib/review/stages';
-import { documentToLock } from '../../src/document-middlewares/lock-document';
-import { checksVersion } from '../../src/document-middlewares/refuse-stale-save';
+import { documentToLock } from '../../src/features/editing/rules/lock-document';
+import { checksVersion } from '../../src/features/editing/rules/refuse-stale-save';
 
 describe('transaction conflicts', () => {
   test('a deadlock (40P01) or serialization failure (40001) is one, also wrapped; other errors are not', () => {

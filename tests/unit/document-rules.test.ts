@@ -1,15 +1,15 @@
-// The decisions of the document-service rules (src/document-middlewares/), as plain functions.
-import { decidePublicRead } from '../../src/document-middlewares/guard-public-reads';
-import { decideSlug, firstFreeSlug } from '../../src/document-middlewares/fill-slug';
-import { isPublishing } from '../../src/document-middlewares/keep-publish-date';
-import { isVisibleChange } from '../../src/document-middlewares/visible-change';
-import { changedSlug, rebuildAction } from '../../src/document-middlewares/record-rebuild-change';
-import { relationTarget } from '../../src/document-middlewares/guard-channel-tree';
-import { sentDisclosure } from '../../src/document-middlewares/check-disclosure';
-import { codeToNumber, numberingMoment } from '../../src/document-middlewares/assign-index-number';
+// The decisions of the document-service rules (src/features/*/rules/), as plain functions.
+import { decidePublicRead } from '../../src/features/public-api/rules/guard-public-reads';
+import { decideSlug, firstFreeSlug } from '../../src/features/editing/rules/fill-slug';
+import { isPublishing } from '../../src/features/schedule/rules/keep-publish-date';
+import { isVisibleChange } from '../../src/utils/visible-change';
+import { changedSlug, rebuildAction } from '../../src/features/rebuild/rules/record-rebuild-change';
+import { relationTarget } from '../../src/features/editing/rules/guard-channel-tree';
+import { sentDisclosure } from '../../src/features/disclosure/rules/check-disclosure';
+import { codeToNumber, numberingMoment } from '../../src/features/disclosure/rules/assign-index-number';
 import { allTypeSettings, readableTypes, settingsOf } from '../../src/utils/type-settings';
-import { isAcceptanceWrite } from '../../src/document-middlewares/protect-acceptances';
-import { blockingOf, isDirectPublish, localesOf } from '../../src/publish-guard';
+import { isAcceptanceWrite } from '../../src/features/inspection/rules/protect-acceptances';
+import { blockingOf, isDirectPublish, localesOf } from '../../src/features/inspection/guard';
 import type { Finding } from '../../src/lib/inspection/types';
 
 describe('public reads', () => {

@@ -1,10 +1,10 @@
 // The pure decisions behind the side-door guards (#27): relation inputs read in every form
 // Strapi takes, which articles a write to a linked entry touches, which schedule fields a
 // write changes, who a scheduled job runs for, and the reader graph read from the declarations.
-import { linkedWriteDecision, parseRelationInput } from '../../src/document-middlewares/guard-linked-edits';
-import { changedSchedule, scheduledByOf } from '../../src/document-middlewares/guard-scheduling';
-import { linksToCopy } from '../../src/document-middlewares/guard-clone';
-import { onBehalfOf } from '../../src/api/article/services/scheduler';
+import { linkedWriteDecision, parseRelationInput } from '../../src/features/linked-entries/rules/guard-linked-edits';
+import { changedSchedule, scheduledByOf } from '../../src/features/schedule/rules/guard-scheduling';
+import { linksToCopy } from '../../src/features/editing/rules/guard-clone';
+import { onBehalfOf } from '../../src/features/schedule/service';
 import { actorOf } from '../../src/lib/audit/actor';
 import { ownersOf, readerGraphOf, type SchemaLookup } from '../../src/utils/type-settings';
 

@@ -1,6 +1,6 @@
 // The admin-side rules of rebuild targets and the delivery log, as plain functions.
-import { checkTargetInput, isMaskedSecret, maskSecret, SECRET_HELP, URL_HELP } from '../../src/document-middlewares/guard-rebuild-secret';
-import { isRebuildLogWrite } from '../../src/document-middlewares/protect-rebuild-log';
+import { checkTargetInput, isMaskedSecret, maskSecret, SECRET_HELP, URL_HELP } from '../../src/features/rebuild/rules/guard-rebuild-secret';
+import { isRebuildLogWrite } from '../../src/features/rebuild/rules/protect-rebuild-log';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 

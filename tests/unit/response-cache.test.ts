@@ -2,7 +2,7 @@
 // validators, the Surrogate-Keys, and which database writes can change public answers.
 import { etagOf, fill, purgeKeys, surrogateKeys, template, MAX_DOCUMENT_KEYS } from '../../src/lib/response-cache/answer';
 import { LiveCount } from '../../src/lib/response-cache/live-count';
-import { changesPublicContent } from '../../src/api/response-cache/services/response-cache';
+import { changesPublicContent } from '../../src/features/response-cache/service';
 
 const A = 'a'.repeat(24);
 const B = 'b'.repeat(24);

@@ -11,7 +11,7 @@ import {
   type ReviewAction,
   type Stage,
 } from '../../src/lib/review/stages';
-import { bestStage, reviewFinding } from '../../src/publish-guard/check-review-stage';
+import { bestStage, reviewFinding } from '../../src/features/review/check-review-stage';
 
 const roles = {
   writer: new Set<ReviewAction>(['submit']),

@@ -1,7 +1,7 @@
 // The decisions of 定时发布 / 到期下线 (src/lib/schedule.ts) and of public reads of dated
 // articles, as plain functions.
 import { defaultPublishDate, isDue, scheduleErrorText, scheduleProblems, SCHEDULE_SKEW_MS } from '../../src/lib/schedule';
-import { notDatedAhead } from '../../src/document-middlewares/guard-public-reads';
+import { notDatedAhead } from '../../src/features/public-api/rules/guard-public-reads';
 import { missingFacts } from '../../src/lib/inspection/required-facts';
 
 const NOW = new Date('2026-11-30T08:00:00.000Z');

@@ -1,6 +1,6 @@
 // Published bytes never change: what a change of an uploaded file (a replace, a caption,
 // alt or name edit, a delete) may do, given where the file is used. Pure decisions for
-// src/bootstrap/guard-published-files.ts, which reads the uses and carries them out.
+// src/features/media/guard-published-files.ts, which reads the uses and carries them out.
 
 /** Where a file is shown: a row of a content type (by its media field or by its URL in a text/blocks field). */
 export type FileUse = {

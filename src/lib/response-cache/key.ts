@@ -66,7 +66,7 @@ export const MAX_PAIRS = 200;
  * (another spelling is another key).
  */
 export const readQuery = (querystring: string, read: ReadonlySet<string> = READ_PARAMS): string | null => {
-  // A NUL anywhere is refused by src/middlewares/reject-nul-bytes.ts: such a request must
+  // A NUL anywhere is refused by src/features/public-api/middlewares/reject-nul-bytes.ts: such a request must
   // reach it, not a cached answer.
   if (/%00/.test(querystring)) return null;
   const pairs = querystring.split('&');

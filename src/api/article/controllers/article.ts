@@ -6,10 +6,10 @@ import { writeClickOutcome } from '../../../lib/click-response';
 import { isValidSlug } from '../../../lib/slug';
 import { LiveCount } from '../../../lib/response-cache/live-count';
 import { publicOrigin } from '../../../utils/fast-path';
-import { getService } from '../../../utils/services';
+import { getService } from '../../../features/services';
 import { defaultLocale, localeCodes, requestLocale } from '../../../utils/locales';
 import { contentMemo } from '../../../utils/content-memo';
-import { createReader } from '../services/reader';
+import { createReader } from '../../../features/reader/service';
 
 /** What a front end needs to render an article page, unless it asks for something else. */
 export const DEFAULT_POPULATE = {

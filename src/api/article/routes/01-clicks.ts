@@ -1,6 +1,6 @@
 // Click counts (点击率). Loaded before the core router, so /articles/popular is not
 // taken for a documentId. POST is normally answered earlier by the click fast path
-// (src/middlewares/click-fast-path.ts); this route serves it through the full stack
+// (src/features/clicks/fast-path.ts); this route serves it through the full stack
 // when the fast path steps aside (authenticated caller, CLICK_FAST_PATH=false).
 export default {
   routes: [
@@ -26,7 +26,7 @@ export default {
       path: '/articles/by-slug/:slug',
       handler: 'api::article.article.bySlug',
     },
-    // The reader's /preview page (src/api/article/services/preview.ts). Not a public draft
+    // The reader's /preview page (src/features/preview/service.ts). Not a public draft
     // route: the signed, short-lived token in the Authorization header is the credential.
     {
       method: 'GET',

@@ -1,6 +1,6 @@
 import { factories } from '@strapi/strapi';
 import { publicOrigin } from '../../../utils/fast-path';
-import { getService } from '../../../utils/services';
+import { getService } from '../../../features/services';
 import { defaultLocale as readDefaultLocale, requestLocale } from '../../../utils/locales';
 
 const DEFAULT_POPULATE = {

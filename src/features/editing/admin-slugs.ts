@@ -1,0 +1,24 @@
+// The admin panel's slug button and auto-fill use the content-manager's UID service,
+// whose slugify drops Han characters (a Chinese title gives "article-1"). Feed it
+// pinyin instead, so editors get the same slug the API would generate.
+import type { Core } from '@strapi/strapi';
+import { slugFromTitle } from '../../lib/slug';
+import { splitTitle } from './rules/clean-pasting';
+
+type GenerateArgs = { contentTypeUID: string; field: string; data: Record<string, unknown>; locale?: string };
+type UidService = { generateUIDField: (args: GenerateArgs) => Promise<string> };
+
+export const patchAdminSlugGenerator = (strapi: Core.Strapi) => {
+  const service = strapi.plugin('content-manager').service('uid') as UidService;
+  const original = service.generateUIDField.bind(service);
+  service.generateUIDField = async (args) => {
+    const attribute = strapi.contentTypes[args.contentTypeUID as 'api::article.article']?.attributes?.[args.field as 'slug'] as
+      { targetField?: string } | undefined;
+    const target = attribute?.targetField;
+    const value = target ? args.data?.[target] : undefined;
+    if (!target || typeof value !== 'string' || !value) return original(args);
+    // A pasted 主标题——副标题 becomes title and subtitle on save (clean-pasting): the slug is the title's.
+    const { title } = splitTitle(value, args.data?.subtitle);
+    return original({ ...args, data: { ...args.data, [target]: slugFromTitle(title as string) } });
+  };
+};

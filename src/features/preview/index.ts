@@ -1,0 +1,14 @@
+/**
+ * Preview: an editor opens a draft in the reader with a signed, short-lived token; the
+ * token shows that draft only, and nothing of it is cached.
+ */
+import type { Feature } from '../../utils/feature';
+import createPreviewService from './service';
+import { guardPreviewRoute } from './guard-route';
+
+export const previewFeature: Feature = {
+  name: 'preview',
+  promise: 'a draft is seen only by who holds its preview token',
+  services: { 'api::article.preview': createPreviewService },
+  register: guardPreviewRoute,
+};

@@ -1,0 +1,24 @@
+/**
+ * Rebuild hooks: static sites are told to rebuild through signed webhooks after changes
+ * readers could see, debounced, retried, and logged per delivery.
+ */
+import type { Feature } from '../../utils/feature';
+import { getService } from '../services';
+import createRebuildService from './service';
+import { registerRebuildAdminRoutes } from './admin-routes';
+
+export { guardRebuildSecret } from './rules/guard-rebuild-secret';
+export { protectRebuildLog } from './rules/protect-rebuild-log';
+export { recordRebuildChange } from './rules/record-rebuild-change';
+
+export const rebuildFeature: Feature = {
+  name: 'rebuild',
+  promise: 'every visible change reaches the static sites, signed, once',
+  services: { 'api::rebuild.rebuild': createRebuildService },
+  register: registerRebuildAdminRoutes,
+  bootstrap: (strapi) => getService(strapi, 'rebuild').checkConfig(),
+  start(strapi) {
+    getService(strapi, 'rebuild').start();
+  },
+  destroy: (strapi) => getService(strapi, 'rebuild').stop(),
+};

@@ -1,0 +1,31 @@
+/**
+ * Response cache and CDN purge: a public read is answered from memory until a change
+ * readers could see moves the content version (on any instance); a CDN in front is
+ * purged by Surrogate-Key after each such change.
+ */
+import type { Feature } from '../../utils/feature';
+import { getService } from '../services';
+import createResponseCacheService from './service';
+import createPurgeService, { checkPurgeConfig } from './purge';
+import responseCacheController from './controller';
+import responseCache from './middlewares/response-cache';
+import publicCacheHeaders from './middlewares/public-cache-headers';
+
+export { purgeCdn } from './rules/purge-cdn';
+
+export const responseCacheFeature: Feature = {
+  name: 'response-cache',
+  promise: 'readers get cached answers that never outlive a visible change; CDNs are told what to purge',
+  services: { 'api::response-cache.response-cache': createResponseCacheService, 'api::response-cache.purge': createPurgeService },
+  controllers: { 'api::response-cache.response-cache': responseCacheController },
+  middlewares: { 'response-cache': responseCache, 'public-cache-headers': publicCacheHeaders },
+  async bootstrap(strapi) {
+    checkPurgeConfig(strapi.config.get('response-cache'));
+    // Before anything writes: every write from here on moves the content version.
+    await getService(strapi, 'responseCache').start();
+  },
+  async destroy(strapi) {
+    await getService(strapi, 'responseCache').stop();
+    await getService(strapi, 'purge').drain();
+  },
+};

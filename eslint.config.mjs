@@ -4,6 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
+import layers from './eslint/layers.mjs';
 
 export default tseslint.config(
   {
@@ -36,5 +37,7 @@ export default tseslint.config(
       'no-redeclare': ['error', { builtinGlobals: false }],
     },
   },
+  // The layers of src/ (eslint/layers.mjs): a feature reaches another through its index only.
+  { files: ['src/**/*.ts', 'src/**/*.tsx'], plugins: { newsroom: layers }, rules: { 'newsroom/layers': 'error' } },
   prettier
 );

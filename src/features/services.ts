@@ -1,23 +1,23 @@
 // One typed way to reach the project's services and the core ones it uses, as
 // @strapi/i18n does with getService: call sites need no casts.
 import type { Core } from '@strapi/strapi';
-import type { ClicksService } from './clicks/service';
-import type { DisclosureService } from './disclosure/service';
+import type { ClicksService } from './clicks';
+import type { DisclosureService } from './disclosure';
 import type { ChannelService } from '../api/channel/services/channel';
-import type { FeedService } from './feeds/service';
-import type { FreshnessService } from './freshness/service';
-import type { PopularService } from './clicks/popular';
-import type { ImporterService } from './import/service';
-import type { QuoteProposalsService } from './import/quote-proposals';
-import type { RebuildService } from './rebuild/service';
-import type { SearchService } from './search/service';
-import type { ResponseCacheService } from './response-cache/service';
-import type { PurgeService } from './response-cache/purge';
-import type { InspectionService } from './inspection/service';
-import type { AuditService } from './audit/service';
-import type { SchedulerService } from './schedule/service';
-import type { PreviewService } from './preview/service';
-import type { ReviewService } from './review/service';
+import type { FeedService } from './feeds';
+import type { FreshnessService } from './freshness';
+import type { PopularService } from './clicks';
+import type { ImporterService } from './import';
+import type { QuoteProposalsService } from './import';
+import type { RebuildService } from './rebuild';
+import type { SearchService } from './search';
+import type { ResponseCacheService } from './response-cache';
+import type { PurgeService } from './response-cache';
+import type { InspectionService } from './inspection';
+import type { AuditService } from './audit';
+import type { SchedulerService } from './schedule';
+import type { PreviewService } from './preview';
+import type { ReviewService } from './review';
 
 type ServiceMap = {
   clicks: ClicksService;
@@ -63,12 +63,5 @@ export const getService = <K extends keyof ServiceMap>(strapi: Core.Strapi, name
   // The registry is keyed by strings; this map is where the types are pinned, once.
   strapi.service(UIDS[name] as 'api::article.article') as unknown as ServiceMap[K];
 
-type LocalesService = {
-  getDefaultLocale: () => Promise<string>;
-  findByCode: (code: string) => Promise<unknown>;
-  find: (params?: object) => Promise<Array<{ code: string; name: string; isDefault: boolean }>>;
-  create: (locale: { code: string; name: string; isDefault?: boolean }) => Promise<unknown>;
-  setDefaultLocale: (locale: { code: string }) => Promise<unknown>;
-};
-
-export const getLocales = (strapi: Core.Strapi) => strapi.plugin('i18n').service('locales') as unknown as LocalesService;
+// The i18n plugin's locales service, typed (src/strapi-internals/i18n.ts).
+export { getLocales } from '../strapi-internals/i18n';

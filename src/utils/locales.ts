@@ -3,7 +3,7 @@
 // default locale is in the core store, whose writes do too).
 import type { Core } from '@strapi/strapi';
 import { contentMemo } from './content-memo';
-import { getLocales } from '../features/services';
+import { getLocales } from '../strapi-internals/i18n';
 
 const memos = new WeakMap<Core.Strapi, () => Promise<string>>();
 const codeMemos = new WeakMap<Core.Strapi, () => Promise<Set<string>>>();

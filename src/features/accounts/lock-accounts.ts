@@ -4,7 +4,7 @@
 // which users-permissions opens with `auth: false`, follow the same REST permissions:
 // without them they answer Forbidden instead of issuing tokens or sending mail.
 import type { Core } from '@strapi/strapi';
-import { READABLE_TYPES } from '../public-api/permissions';
+import { READABLE_TYPES } from '../public-api';
 
 /** GraphQL mutation -> the REST action whose public permission it needs. */
 const AUTH_MUTATIONS: Record<string, string> = {

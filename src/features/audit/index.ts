@@ -11,6 +11,8 @@ export { recordAudit } from './rules/record-audit';
 export { protectAuditLog } from './rules/protect-audit-log';
 export { AUDIT_UID } from './service';
 
+export type { AuditService } from './service';
+
 export const auditFeature: Feature = {
   name: 'audit',
   promise: 'every change is logged with who, when and what, and the log cannot be edited',

@@ -10,6 +10,9 @@ import clickFastPath from './fast-path';
 
 export { forgetClickCaches } from './rules/forget-click-caches';
 
+export type { ClicksService } from './service';
+export type { PopularService } from './popular';
+
 export const clicksFeature: Feature = {
   name: 'clicks',
   promise: 'every view is counted once, and no acknowledged click is lost',

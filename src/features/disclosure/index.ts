@@ -8,6 +8,8 @@ import createDisclosureService from './service';
 export { checkDisclosure } from './rules/check-disclosure';
 export { assignIndexNumber } from './rules/assign-index-number';
 
+export type { DisclosureService } from './service';
+
 export const disclosureFeature: Feature = {
   name: 'disclosure',
   promise: 'every disclosed article has a valid, unique 索引号',

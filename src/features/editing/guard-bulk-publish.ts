@@ -5,8 +5,8 @@
 // nothing. Only documents the editor may publish are checked here (the content manager
 // refuses the others itself), so findings never tell about someone else's entry.
 import type { Core } from '@strapi/strapi';
-import { guardEnabled, localesOf } from '../inspection/guard';
-import { isInspected } from '../inspection/subject';
+import { guardEnabled, localesOf } from '../inspection';
+import { isInspected } from '../inspection';
 import { getService } from '../services';
 import { routesOf } from './no-draft-actions';
 import { checkerFor } from '../../utils/permission-checker';

@@ -19,6 +19,9 @@ export { cleanPasting } from './rules/clean-pasting';
 export { fillSlug } from './rules/fill-slug';
 export { guardChannelTree } from './rules/guard-channel-tree';
 
+// Used by other features:
+export { routesOf } from './no-draft-actions';
+
 export const editingFeature: Feature = {
   name: 'editing',
   promise: 'no save is lost or silently overwritten; what editors paste is cleaned',

@@ -7,6 +7,8 @@ import createFeedService from './service';
 import feedController from './controller';
 import feedFastPath from './fast-path';
 
+export type { FeedService } from './service';
+
 export const feedsFeature: Feature = {
   name: 'feeds',
   promise: 'subscribers get valid feeds of what is published',

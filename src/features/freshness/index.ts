@@ -6,6 +6,8 @@ import type { Feature } from '../../utils/feature';
 import createFreshnessService, { warnDaysOf } from './service';
 import { registerFreshnessAdminRoutes } from './admin-routes';
 
+export type { FreshnessService } from './service';
+
 export const freshnessFeature: Feature = {
   name: 'freshness',
   promise: 'stale 栏目 are listed before an inspector finds them',

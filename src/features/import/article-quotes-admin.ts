@@ -8,7 +8,7 @@
 //   of draft relations the publish dialog shows leaves them out.
 import type { Core } from '@strapi/strapi';
 import { defaultLocale } from '../../utils/locales';
-import { articleQuoteVersions } from '../linked-entries/rules/quotes-follow-article';
+import { articleQuoteVersions } from '../linked-entries';
 
 type Ctx = {
   params: { model?: string; targetField?: string; id?: string };

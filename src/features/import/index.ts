@@ -8,6 +8,9 @@ import createQuoteProposals from './quote-proposals';
 import { registerArticleQuotesAdmin } from './article-quotes-admin';
 import { registerQuoteAdminRoutes } from './admin-routes';
 
+export type { ImporterService } from './service';
+export type { QuoteProposalsService } from './quote-proposals';
+
 export const importFeature: Feature = {
   name: 'import',
   promise: 'legacy pages are imported whole, and quotes are found, not retyped',

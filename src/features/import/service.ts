@@ -9,8 +9,8 @@ import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { getService } from '../services';
-import { enforcedOf, guardEnabled } from '../inspection/guard';
-import { checkImageFiles } from '../media/upload-limits';
+import { enforcedOf, guardEnabled } from '../inspection';
+import { checkImageFiles } from '../media';
 import type { LegacyPage } from '../../lib/legacy-page';
 
 export type ImportOptions = {

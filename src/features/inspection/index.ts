@@ -12,6 +12,15 @@ export { guardPublish, assertMayPublish, guardEnabled } from './guard';
 export { checkTerms } from './rules/check-terms';
 export { protectAcceptances } from './rules/protect-acceptances';
 
+// Used by other features:
+export { ACCEPTANCE_UID } from './rules/protect-acceptances';
+export { localesOf, enforcedOf } from './guard';
+export { isInspected } from './subject';
+export type { PublishRule } from './types';
+export { ACCEPT_ACTION } from './service';
+
+export type { InspectionService } from './service';
+
 export const inspectionFeature: Feature = {
   name: 'inspection',
   promise: 'nothing unchecked is published, by any path',

@@ -1,88 +1,25 @@
-// Publish checks for editors and for the guard: runs the rules of src/features/inspection on
-// a draft, merges the warnings a 终审 accepted, applies a one-click fix, records an
-// acceptance. The word list is compiled once and kept until content changes (on any
-// instance: src/utils/content-memo.ts).
+// 发布检查 for editors: what the guard would find on a draft (src/features/inspection/inspector.ts),
+// a one-click fix, a 终审's acceptance of a warning, the word list's terms.
 import fs from 'fs';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { blockTexts, locate, replaceInBlocks } from '../../lib/inspection/blocks-text';
-import { WordList, type Term } from '../../lib/inspection/word-list';
-import type { Finding } from '../../lib/inspection/types';
-import { blockingOf, enforcedOf, refusal, runRules } from './guard';
-import { loadSubject } from './subject';
-import { fieldPathOf, type Owner, type Subject } from './types';
-import { contentMemo } from '../../utils/content-memo';
+import type { Term } from '../../lib/inspection/word-list';
+import { inspectorOf } from './inspector';
+import type { Owner } from './types';
 import { TERM_UID } from './rules/check-terms';
 import { ACCEPTANCE_UID } from './rules/protect-acceptances';
-import { fingerprint } from '../../lib/inspection/fingerprint';
-import { defaultLocale } from '../../utils/locales';
 import { getService } from '../services';
 
 /** The admin permission (Settings › 发布检查) that lets a role accept a warning; Super Admins have it. */
 export const ACCEPT_ACTION = 'api::inspection.accept-warnings';
 
-export type Inspection = { subject: Subject; findings: Finding[]; blocking: Finding[] };
-type Acceptance = { findingId: string; reason: string; acceptedBy: string | null; createdAt: string };
+export type { Inspection } from './inspector';
 export type Acceptor = { id: number; name: string };
 
 const createInspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const wordList = contentMemo(strapi, async () => {
-    const terms = (await strapi.db.query(TERM_UID).findMany({ select: ['term', 'kind', 'replacement', 'note'] })) as Term[];
-    return new WordList(terms);
-  });
-
-  /**
-   * An acceptance belongs to the entry and field the text is stored in (a quote's `text`,
-   * not the article's `quotes[0].text`): it holds when the quote is checked by itself, as
-   * its own publish does, and when the quotes are reordered.
-   */
-  const acceptanceKey = (subject: Subject, finding: Finding) => {
-    const owner = subject.owners.get(finding.field);
-    if (!owner) return null;
-    return {
-      targetUid: owner.uid,
-      targetDocumentId: owner.documentId,
-      targetLocale: owner.locale,
-      findingId: fingerprint(finding.rule, fieldPathOf(owner), finding.match),
-    };
-  };
-  const sameKey = (a: Record<string, unknown>, b: Record<string, unknown>) =>
-    ['targetUid', 'targetDocumentId', 'targetLocale', 'findingId'].every((key) => (a[key] ?? null) === (b[key] ?? null));
-
-  const withAcceptances = async (subject: Subject, findings: Finding[]) => {
-    const keys = findings.flatMap((finding) => {
-      const key = finding.severity === 'warn' ? acceptanceKey(subject, finding) : null;
-      return key ? [key] : [];
-    });
-    if (!keys.length) return findings;
-    const accepted = (await strapi.db.query(ACCEPTANCE_UID).findMany({
-      where: {
-        targetDocumentId: { $in: [...new Set(keys.map((key) => key.targetDocumentId))] },
-        findingId: { $in: [...new Set(keys.map((key) => key.findingId))] },
-      },
-      select: ['targetUid', 'targetDocumentId', 'targetLocale', 'findingId', 'reason', 'acceptedBy', 'createdAt'],
-      orderBy: { createdAt: 'desc' },
-    })) as Array<Acceptance & Record<string, unknown>>;
-    return findings.map((finding) => {
-      const key = finding.severity === 'warn' && acceptanceKey(subject, finding);
-      const record = key && accepted.find((entry) => sameKey(entry, key));
-      return record
-        ? { ...finding, accepted: { reason: record.reason, by: record.acceptedBy ?? '', at: new Date(record.createdAt).toISOString() } }
-        : finding;
-    });
-  };
-
-  const inspect = async (uid: string, documentId: string, locale: string | null): Promise<Inspection | null> => {
-    const subject = await loadSubject(strapi, uid, documentId, locale);
-    if (!subject) return null;
-    // Only text stored in a field of a document can be fixed in one click (not a file's caption).
-    const found = (await runRules(strapi, subject)).map((finding) =>
-      finding.fixable && !subject.owners.has(finding.field) ? { ...finding, fixable: false } : finding
-    );
-    const findings = await withAcceptances(subject, found);
-    return { subject, findings, blocking: blockingOf(findings) };
-  };
+  const { wordList, acceptanceKey, inspect } = inspectorOf(strapi);
 
   const findOrFail = async (uid: string, documentId: string, locale: string, findingId: string) => {
     const inspection = await inspect(uid, documentId, locale);
@@ -111,7 +48,7 @@ const createInspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
     });
 
   return {
-    wordList: () => wordList(),
+    wordList,
 
     addTerms,
 
@@ -129,21 +66,8 @@ const createInspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
     inspect,
 
     /** Refuses (400, findings listed) when a draft of the document in these locales may not go public. */
-    async assertPublishable(uid: string, documentId: string, locales: string[] | '*' | null) {
-      const where: Record<string, unknown> = { documentId, publishedAt: null };
-      if (locales !== '*') where.locale = { $in: locales ?? [await defaultLocale(strapi)] };
-      const drafts = (await strapi.db.query(uid as 'api::article.article').findMany({ where, select: ['locale'] })) as Array<{
-        locale: string | null;
-      }>;
-      const blocking: Finding[] = [];
-      for (const draft of drafts) {
-        const inspection = await inspect(uid, documentId, draft.locale ?? null);
-        const several = drafts.length > 1 && draft.locale;
-        for (const finding of enforcedOf(strapi, inspection?.blocking ?? []))
-          blocking.push(several ? { ...finding, field: `${draft.locale}:${finding.field}` } : finding);
-      }
-      if (blocking.length) throw refusal(blocking);
-    },
+    assertPublishable: (uid: string, documentId: string, locales: string[] | '*' | null) =>
+      inspectorOf(strapi).assertPublishable(uid, documentId, locales),
 
     /**
      * One-click fix: writes the finding's suggestion in place of its text, in the draft that

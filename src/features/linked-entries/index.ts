@@ -10,6 +10,10 @@ export { keepPublishedLinks } from './rules/keep-published-links';
 export { guardSharedFields } from './rules/guard-shared-fields';
 export { assertMayChange, assertMayChangeVisible } from './may-change-visible';
 
+// Used by other features:
+export { parseRelationInput } from './rules/guard-linked-edits';
+export { articleQuoteVersions } from './rules/quotes-follow-article';
+
 export const linkedEntriesFeature: Feature = {
   name: 'linked-entries',
   promise: 'no side door through a linked entry: it changes an article only as an edit of it',

@@ -7,7 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { titleOf } from '../../lib/audit/diff';
-import { sendBackToFirst } from '../review/rules/reset-review-on-edit';
+import { sendBackToFirst } from '../review';
 import { callerOf, mayOnEntry } from '../../utils/request-rights';
 import { reviewModeOf, settingsOf } from '../../utils/type-settings';
 

@@ -43,7 +43,7 @@ import {
   type FileUse,
 } from '../../lib/media/file-change';
 import { titleOf } from '../../lib/audit/diff';
-import { assertMayChange, assertMayChangeVisible } from '../linked-entries/may-change-visible';
+import { assertMayChange, assertMayChangeVisible } from '../linked-entries';
 import { getService } from '../services';
 import { settingsOf } from '../../utils/type-settings';
 

@@ -9,6 +9,9 @@ import { limitUploads } from './upload-limits';
 import uploadBusy from './middlewares/upload-busy';
 import uploadHeaders from './middlewares/upload-headers';
 
+// Used by other features:
+export { checkImageFiles } from './upload-limits';
+
 export const mediaFeature: Feature = {
   name: 'media',
   promise: 'a published file changes only through 终审; uploads are bounded and harmless',

@@ -4,7 +4,7 @@
 // read the version asked for, so another editor's draft is a clear 403.
 import type { Core } from '@strapi/strapi';
 import { getService } from '../services';
-import { routesOf } from '../editing/no-draft-actions';
+import { routesOf } from '../editing';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 

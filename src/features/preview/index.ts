@@ -6,6 +6,8 @@ import type { Feature } from '../../utils/feature';
 import createPreviewService from './service';
 import { guardPreviewRoute } from './guard-route';
 
+export type { PreviewService } from './service';
+
 export const previewFeature: Feature = {
   name: 'preview',
   promise: 'a draft is seen only by who holds its preview token',

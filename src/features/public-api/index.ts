@@ -14,6 +14,9 @@ import rejectNulBytes from './middlewares/reject-nul-bytes';
 export { guardPublicReads } from './rules/guard-public-reads';
 export { PUBLIC_ACTIONS, READABLE_TYPES, enforcePublicPermissions } from './permissions';
 
+// Used by other features:
+export { readGraphqlBody } from './middlewares/graphql-guard';
+
 export const publicApiFeature: Feature = {
   name: 'public-api',
   promise: 'the public reads published content only, within cost limits',

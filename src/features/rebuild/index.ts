@@ -11,6 +11,11 @@ export { guardRebuildSecret } from './rules/guard-rebuild-secret';
 export { protectRebuildLog } from './rules/protect-rebuild-log';
 export { recordRebuildChange } from './rules/record-rebuild-change';
 
+// Used by other features:
+export { DELIVERY_UID } from './rules/protect-rebuild-log';
+
+export type { RebuildService } from './service';
+
 export const rebuildFeature: Feature = {
   name: 'rebuild',
   promise: 'every visible change reaches the static sites, signed, once',

@@ -7,7 +7,7 @@ import type { Finding } from '../../lib/inspection/types';
 import { reviewRefusal, type Stage } from '../../lib/review/stages';
 import { getService } from '../services';
 import { reviewModeOf } from '../../utils/type-settings';
-import type { PublishRule } from '../inspection/types';
+import type { PublishRule } from '../inspection';
 
 const ARTICLE = 'api::article.article';
 

@@ -12,6 +12,11 @@ export { protectReviewRecords } from './rules/protect-review-records';
 export { resetReviewOnEdit } from './rules/reset-review-on-edit';
 export { resetReviewOnDelete } from './rules/reset-review-on-delete';
 
+// Used by other features:
+export { schemaOf, sendBackToFirst, readDraft, visibleFieldsOf } from './rules/reset-review-on-edit';
+
+export type { ReviewService } from './service';
+
 export const reviewFeature: Feature = {
   name: 'review',
   promise: 'only a version 终审 approved is published',

@@ -9,7 +9,7 @@ import { REVIEW_ACTIONS } from '../../lib/review/stages';
 import { getLocales } from '../services';
 import { LOCKS, withAdvisoryLock } from '../../utils/advisory-lock';
 import { reviewedTypes } from '../../utils/type-settings';
-import { ACCEPT_ACTION } from '../inspection/service';
+import { ACCEPT_ACTION } from '../inspection';
 
 const ARTICLE = 'api::article.article';
 const QUOTE = 'api::speaker-quote.speaker-quote';

@@ -11,6 +11,8 @@ export { checkSchedule } from './rules/check-schedule';
 export { clearScheduleOnPublish } from './rules/clear-schedule-on-publish';
 export { keepPublishDate } from './rules/keep-publish-date';
 
+export type { SchedulerService } from './service';
+
 export const scheduleFeature: Feature = {
   name: 'schedule',
   promise: 'a scheduled article goes public or offline at its time, checked as any publish',

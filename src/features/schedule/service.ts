@@ -24,7 +24,7 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { isDue, scheduleErrorText } from '../../lib/schedule';
-import { assertMayPublish } from '../inspection/guard';
+import { assertMayPublish } from '../inspection';
 import { getService } from '../services';
 import type { OnBehalfOf } from '../../lib/audit/actor';
 import { tryLockDocument } from '../../utils/advisory-lock';

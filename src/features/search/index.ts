@@ -9,6 +9,8 @@ import searchController from './controller';
 
 export { indexForSearch } from './rules/index-for-search';
 
+export type { SearchService } from './service';
+
 export const searchFeature: Feature = {
   name: 'search',
   promise: 'what is published is found; nothing else is',

@@ -9,7 +9,7 @@ import { publicOrigin } from '../../../utils/fast-path';
 import { getService } from '../../../features/services';
 import { defaultLocale, localeCodes, requestLocale } from '../../../utils/locales';
 import { contentMemo } from '../../../utils/content-memo';
-import { createReader } from '../../../features/reader/service';
+import { createReader } from '../../../features/reader';
 
 /** What a front end needs to render an article page, unless it asks for something else. */
 export const DEFAULT_POPULATE = {

@@ -12,8 +12,8 @@ import { defaultLocale } from '../../../utils/locales';
 import { getService } from '../../services';
 import { settingsOf } from '../../../utils/type-settings';
 import { paramsOf, WRITE_ACTIONS, type DocumentRule, type Params } from '../../../utils/document-rules';
-import { ACCEPTANCE_UID } from '../../inspection/rules/protect-acceptances';
-import { DELIVERY_UID } from '../../rebuild/rules/protect-rebuild-log';
+import { ACCEPTANCE_UID } from '../../inspection';
+import { DELIVERY_UID } from '../../rebuild';
 
 /**
  * Not recorded here: the log itself, and the logs of other things (rebuild deliveries;

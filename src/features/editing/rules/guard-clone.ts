@@ -13,8 +13,8 @@ import { errors } from '@strapi/utils';
 import { defaultLocale } from '../../../utils/locales';
 import { callerOf, mayOnEntry } from '../../../utils/request-rights';
 import { readerGraphOf } from '../../../utils/type-settings';
-import { parseRelationInput } from '../../linked-entries/rules/guard-linked-edits';
-import { schemaOf } from '../../review/rules/reset-review-on-edit';
+import { parseRelationInput } from '../../linked-entries';
+import { schemaOf } from '../../review';
 import { paramsOf, type DocumentRule } from '../../../utils/document-rules';
 
 /** The links of a clone's data to leave off (and copy): single links the client did not set itself. */

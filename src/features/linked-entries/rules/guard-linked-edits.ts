@@ -15,7 +15,7 @@ import { changedVisibleFields } from '../../../lib/review/stages';
 import { defaultLocale } from '../../../utils/locales';
 import { callerOf, mayOnEntry, type Caller } from '../../../utils/request-rights';
 import { ownersOf, readerGraphOf, settingsOf } from '../../../utils/type-settings';
-import { readDraft, schemaOf, sendBackToFirst } from '../../review/rules/reset-review-on-edit';
+import { readDraft, schemaOf, sendBackToFirst } from '../../review';
 import { paramsOf, type DocumentRule } from '../../../utils/document-rules';
 
 /** One entry named in a relation input: by documentId, or by row id (the content manager sends both). */

@@ -19,9 +19,9 @@ import { defaultLocale } from '../../../utils/locales';
 import { callerOf, mayOnEntry } from '../../../utils/request-rights';
 import { getService } from '../../services';
 import { reviewModeOf, settingsOf } from '../../../utils/type-settings';
-import { sendBackToFirst, visibleFieldsOf } from '../../review/rules/reset-review-on-edit';
+import { sendBackToFirst, visibleFieldsOf } from '../../review';
 import { paramsOf, type DocumentRule } from '../../../utils/document-rules';
-import { reviewRequired } from '../../review/check-review-stage';
+import { reviewRequired } from '../../review';
 
 type AnyUid = 'api::article.article';
 type Row = Record<string, unknown> & { locale: string };

@@ -11,7 +11,7 @@
 import type { Core } from '@strapi/strapi';
 import { linksDiffer, restoredLinks } from '../../../lib/review/published-links';
 import { readerGraphOf, reviewedTypes, reviewModeOf } from '../../../utils/type-settings';
-import { schemaOf } from '../../review/rules/reset-review-on-edit';
+import { schemaOf } from '../../review';
 import { parseRelationInput } from './guard-linked-edits';
 import { paramsOf, type DocumentRule } from '../../../utils/document-rules';
 

@@ -8,11 +8,11 @@
 import type { Core } from '@strapi/strapi';
 import { bytesFor, type CachedAnswer } from '../../../lib/response-cache/answer';
 import { readQuery } from '../../../lib/response-cache/key';
-import { READABLE_TYPES } from '../../public-api/permissions';
+import { READABLE_TYPES } from '../../public-api';
 import type { GraphqlLimits } from '../../../utils/graphql-limits';
 import { configuredCors, publicOrigin } from '../../../utils/fast-path';
 import { getService } from '../../services';
-import { readGraphqlBody } from '../../public-api/middlewares/graphql-guard';
+import { readGraphqlBody } from '../../public-api';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 

@@ -3,7 +3,7 @@
 // scheduler never publishes the same draft again. A 到期下线 already past is cleared too
 // (it would take the article down at once); a future one stays and is kept.
 import { isDue } from '../../../lib/schedule';
-import { localesOf } from '../../inspection/guard';
+import { localesOf } from '../../inspection';
 import { defaultLocale } from '../../../utils/locales';
 import { isPublishing } from './keep-publish-date';
 import { paramsOf, type DocumentRule } from '../../../utils/document-rules';

@@ -7,6 +7,7 @@
 //   (b) a naive loop of String.includes over every word, for comparison
 //   (c) personal data (ID numbers, mobile numbers, bank cards)
 //   (d) (a) + (c), what the guard runs on an article's texts
+//   (e) the reading before matching (src/lib/inspection/normalize.ts: 繁简, full-width, invisible characters)
 // plus the one-off cost of compiling the list (done again only when the list changes).
 // Prints the median and p95 of --runs runs of each, and the ratios.
 'use strict';
@@ -39,6 +40,7 @@ const main = async () => {
   const dist = path.join(appDir, 'dist', 'src', 'lib', 'inspection');
   const { WordList } = require(path.join(dist, 'word-list.js'));
   const { findPersonalData } = require(path.join(dist, 'personal-data.js'));
+  const { normalizeForWords } = require(path.join(dist, 'normalize.js'));
 
   // The article: the sample page's text, repeated to length, with a few problems in it.
   const sample = fs.readFileSync(path.join(appDir, '..', 'shared', 'samples', 'legacy-article-2022-09-23.txt'), 'utf8');
@@ -63,6 +65,7 @@ const main = async () => {
   const naive = time(() => words.filter((word) => text.includes(word)));
   const personal = time(() => findPersonalData(text));
   const both = time(() => [...list.findings(pieces), ...findPersonalData(text)]);
+  const reading = time(() => normalizeForWords(text));
 
   const row = (name, figures, extra = '') =>
     console.log(
@@ -74,7 +77,8 @@ const main = async () => {
   row('(b) word list, naive includes() loop', naive, `  ${naive.result.length} words found`);
   row('(c) personal data', personal, `  ${personal.result.length} hits`);
   row('(d) word list + personal data', both, `  ${both.result.length} findings`);
-  console.log(`ratio (b)/(a): ${(naive.median / ac.median).toFixed(1)}x   (d) within 10 ms: ${both.median < 10 ? 'yes' : 'NO'}`);
+  row('(e) the reading (normalizeForWords)', reading);
+  console.log(`ratio (b)/(a): ${(naive.median / ac.median).toFixed(1)}x   (d) within 10 ms: ${both.median < 10 ? 'yes' : 'NO'}   (e) within 50 ms: ${reading.median < 50 ? 'yes' : 'NO'}`);
 };
 
 main().then(

@@ -82,12 +82,12 @@ describe('the reading', () => {
     for (const ch of ['a', '台', ' ', '\u3000', '\u00a0', '\n', '-', '\u0600']) expect([ch, INVISIBLE.test(ch)]).toEqual([ch, false]);
   });
 
-  test('reads 20,000 characters in a few milliseconds', () => {
-    const text = '浙江省机关事务管理局召开会议，部署下一阶段工作。'.repeat(900);
-    normalize(text);
-    const started = process.hrtime.bigint();
-    for (let i = 0; i < 10; i += 1) normalizeForWords(text);
-    expect(Number(process.hrtime.bigint() - started) / 1e6 / 10).toBeLessThan(50);
+  // Its speed is measured by npm run bench:checks (row (e)), not in a timed test.
+  test('reads 20,000 characters whole', () => {
+    const text = '浙江省機關事務管理局召開會議，部署下一階段工作。'.repeat(900);
+    const read = normalizeForWords(text).text;
+    expect(read).toContain('浙江省机关事务管理局召开会议');
+    expect(read).not.toContain('機關');
   });
 });
 

@@ -31,6 +31,8 @@ const allowed = (from, to) => {
       return ['lib', 'utils', 'strapi-internals'].includes(to.layer);
     case 'feature':
       if (to.layer === 'feature') return to.feature === from.feature || isIndex(to.rest);
+      // A feature's admin part (React) builds on src/admin's helpers.
+      if (to.layer === 'admin') return from.rest[0] === 'admin';
       return ['lib', 'utils', 'strapi-internals', 'features-top', 'api'].includes(to.layer);
     default:
       if (to.layer === 'feature') return from.layer === 'admin' ? to.rest[0] === 'admin' || isIndex(to.rest) : isIndex(to.rest);

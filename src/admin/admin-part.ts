@@ -1,0 +1,17 @@
+// A feature's part of the admin panel (src/features/<name>/admin/index.ts), composed by
+// src/admin/app.tsx in the order it lists them.
+import type { StrapiApp } from '@strapi/strapi/admin';
+
+export type AdminPart = {
+  register?: (app: StrapiApp) => void;
+  bootstrap?: (app: StrapiApp) => void;
+};
+
+type SidePanel = (...args: never[]) => unknown;
+
+/** The content manager's plugin API, which StrapiApp leaves untyped (one cast, here). */
+export const contentManagerOf = (app: StrapiApp) =>
+  app.getPlugin('content-manager') as unknown as {
+    apis: { addEditViewSidePanel: (panels: SidePanel[]) => void };
+    injectComponent: (view: string, zone: string, component: { name: string; Component: () => unknown }) => void;
+  };

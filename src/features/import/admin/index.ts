@@ -1,0 +1,9 @@
+// 识别引语 in the admin: the quote finder's panel of the edit view.
+import { contentManagerOf, type AdminPart } from '../../../admin/admin-part';
+import { QuotePanel } from './QuotePanel';
+
+export const importAdmin: AdminPart = {
+  bootstrap(app) {
+    contentManagerOf(app).apis.addEditViewSidePanel([QuotePanel]);
+  },
+};

@@ -1,0 +1,9 @@
+// 发布检查 in the admin: the panel of the edit view (findings, one-click fixes, acceptances).
+import { contentManagerOf, type AdminPart } from '../../../admin/admin-part';
+import { InspectionPanel } from './InspectionPanel';
+
+export const inspectionAdmin: AdminPart = {
+  bootstrap(app) {
+    contentManagerOf(app).apis.addEditViewSidePanel([InspectionPanel]);
+  },
+};

@@ -1,0 +1,18 @@
+// 三审 in the admin: the 审核 panel of the edit view and the 待我审核 page.
+import { Feather } from '@strapi/icons';
+import { contentManagerOf, type AdminPart } from '../../../admin/admin-part';
+import { ReviewPanel } from './ReviewPanel';
+
+export const reviewAdmin: AdminPart = {
+  bootstrap(app) {
+    contentManagerOf(app).apis.addEditViewSidePanel([ReviewPanel]);
+    // 待我审核, for whoever holds one of the 三审 actions (the list holds only what they may read).
+    app.addMenuLink({
+      to: 'newsroom/review',
+      icon: Feather,
+      intlLabel: { id: 'newsroom.review.menu', defaultMessage: '待我审核' },
+      Component: () => import('./ReviewPage'),
+      permissions: ['submit', 'first', 'second', 'final'].map((action) => ({ action: `api::review.${action}`, subject: null })),
+    });
+  },
+};

@@ -9,6 +9,7 @@ import createPopularService from './popular';
 import clickFastPath from './fast-path';
 
 export { forgetClickCaches } from './rules/forget-click-caches';
+export { clickActions } from './actions';
 
 export type { ClicksService } from './service';
 export type { PopularService } from './popular';

@@ -27,34 +27,56 @@ export const parsePopularQuery = (query: PopularQuery, defaultLocale: string): P
   return { period: period as Period, channel: (channel as string | undefined) || null, locale, limit: size };
 };
 
-const createPopularService = ({ strapi }: { strapi: Core.Strapi }) => ({
+type Ranked = { documentId: string; clickCount?: number; channel?: { documentId?: string } | null; [key: string]: unknown };
+
+const createPopularService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Ranked published articles with their click counts; NotFoundError for an unknown channel. */
-  async ranked(query: PopularQuery, populate: Record<string, unknown> = {}, fields?: string[]) {
+  const ranked = async (query: PopularQuery, populate: Record<string, unknown> = {}, fields?: string[]) => {
     const locales = getLocales(strapi);
     const request = parsePopularQuery(query, await defaultLocale(strapi));
     if (!(await locales.findByCode(request.locale))) throw new errors.ValidationError(`Unknown locale: ${JSON.stringify(request.locale)}`);
     const channelIds = request.channel ? await getService(strapi, 'channel').subtreeIds(request.channel, request.locale) : null;
     if (request.channel && !channelIds) throw new errors.NotFoundError(`No published channel "${request.channel}" in this locale`);
-    const ranked = await getService(strapi, 'clicks').popular({
+    const rows = await getService(strapi, 'clicks').popular({
       period: request.period,
       locale: request.locale,
       channelIds,
       limit: request.limit,
     });
     const documents = (await strapi.documents('api::article.article').findMany({
-      filters: { documentId: { $in: ranked.map((row) => row.documentId) } },
+      filters: { documentId: { $in: rows.map((row) => row.documentId) } },
       locale: request.locale,
       status: 'published',
       populate,
       ...(fields ? { fields: fields as never } : {}),
     })) as unknown as Array<{ documentId: string; [key: string]: unknown }>;
     const byId = new Map(documents.map((doc) => [doc.documentId, doc]));
-    const articles = ranked
+    const articles = rows
       .filter((row) => byId.has(row.documentId))
       .map((row) => ({ ...byId.get(row.documentId)!, clickCount: row.clickCount }));
     return { request, articles };
-  },
-});
+  };
+
+  return {
+    ranked,
+
+    /** REST's answer (GET /articles/popular): the ranked articles as `auth` may see them, with 当前位置. */
+    async page(query: PopularQuery & { fields?: unknown }, auth: unknown) {
+      // `fields` as on the list (the public-query guard has checked the names); without
+      // it every field comes back, bodies included.
+      const asked = query.fields;
+      const fields =
+        asked === undefined ? undefined : (typeof asked === 'string' ? asked.split(',') : Object.values(asked as object)).map(String);
+      const { request, articles } = await ranked(query, { channel: { fields: ['name', 'slug'] }, cover: true }, fields);
+      // As the core controller's sanitizeOutput does it.
+      const schema = strapi.contentType('api::article.article');
+      const data = (await strapi.contentAPI.sanitize.output(articles, schema, { auth: auth ?? {} } as never)) as Ranked[];
+      data.forEach((entry, i) => (entry.clickCount = articles[i].clickCount));
+      await getService(strapi, 'channel').addBreadcrumbs(data, (entry) => entry.channel?.documentId, request.locale);
+      return { data, meta: request };
+    },
+  };
+};
 
 export type PopularService = ReturnType<typeof createPopularService>;
 

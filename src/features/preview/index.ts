@@ -4,6 +4,7 @@
  */
 import type { Feature } from '../../utils/feature';
 import createPreviewService from './service';
+import createPreviewController from './controller';
 import { guardPreviewRoute } from './guard-route';
 
 export type { PreviewService } from './service';
@@ -12,5 +13,7 @@ export const previewFeature: Feature = {
   name: 'preview',
   promise: 'a draft is seen only by who holds its preview token',
   services: { 'api::article.preview': createPreviewService },
+  // GET /api/articles/preview (its route is declared in src/api/article/routes/01-clicks.ts).
+  controllers: { 'api::article.preview': createPreviewController },
   register: guardPreviewRoute,
 };

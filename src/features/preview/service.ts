@@ -11,7 +11,7 @@ import crypto from 'crypto';
 import jwt from 'jsonwebtoken';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { DEFAULT_POPULATE } from '../../api/article/controllers/article';
+import { DEFAULT_POPULATE } from '../reader';
 import { checkerFor } from '../../utils/permission-checker';
 import { getService } from '../services';
 import { defaultLocale } from '../../utils/locales';
@@ -310,6 +310,16 @@ export const createPreviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
       await showChannel(article, claims.locale || undefined);
       return article;
+    },
+
+    /** GET /articles/preview's answer to `Authorization: Preview <token>`: the version, and when readers will see it. */
+    async answer(authorization: string | undefined) {
+      const claims = this.verify(authorization);
+      const article = await this.read(claims);
+      // Dated ahead (a draft to be published later): the page says readers will not see it before then.
+      const date = typeof article.publishDate === 'string' ? Date.parse(article.publishDate) : NaN;
+      const visibleFrom = date > Date.now() ? { visibleFrom: article.publishDate } : {};
+      return { data: article, meta: { preview: { status: claims.status, ...visibleFrom } } };
     },
   };
 };

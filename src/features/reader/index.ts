@@ -5,6 +5,7 @@ import type { Feature } from '../../utils/feature';
 import readerRoutes from './reader-routes';
 
 export { createReader } from './service';
+export { createArticleReads, DEFAULT_POPULATE, type ReadRequest } from './article-reads';
 
 export const readerFeature: Feature = {
   name: 'reader',

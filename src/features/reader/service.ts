@@ -9,8 +9,8 @@
 // tests/integration/article-reader.test.ts checks field by field on both databases.
 //
 // It is used only where it gives that answer: the public role may read every relation
-// of the default populate, and no output sanitizer is registered (the controller checks
-// both, src/api/article/controllers/article.ts). Anything else takes the core path.
+// of the default populate, and no output sanitizer is registered (./article-reads.ts
+// checks both). Anything else takes the core path.
 import type { Core } from '@strapi/strapi';
 import { contentTypes } from '@strapi/utils';
 import { createField } from '@strapi/database/dist/fields';

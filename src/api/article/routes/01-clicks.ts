@@ -26,12 +26,12 @@ export default {
       path: '/articles/by-slug/:slug',
       handler: 'api::article.article.bySlug',
     },
-    // The reader's /preview page (src/features/preview/service.ts). Not a public draft
+    // The reader's /preview page (src/features/preview/controller.ts). Not a public draft
     // route: the signed, short-lived token in the Authorization header is the credential.
     {
       method: 'GET',
       path: '/articles/preview',
-      handler: 'api::article.article.preview',
+      handler: 'api::article.preview.read',
       config: { auth: false },
     },
   ],

@@ -13,7 +13,13 @@ export type AdminRoute = {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Below /admin, e.g. '/newsroom/review/state'. */
   path: string;
-  handler: (ctx: never) => unknown;
+  /**
+   * The controller action, as '<controller uid>.<action>' (e.g. 'api::review.review-admin.state'):
+   * Strapi resolves it in the controllers registry (strapi.controller(uid)) when the route is
+   * added, so the controller is one of a feature's `controllers`.
+   */
+  handler: `${string}::${string}.${string}`;
+  /** 'admin::isAuthenticatedAdmin' first; then e.g. { name: 'admin::hasPermissions', config: { actions: [...] } }. */
   config: { policies: Array<string | { name: string; config: object }> };
 };
 
@@ -33,7 +39,7 @@ export type Feature = {
   promise: string;
   /** Services by uid, e.g. 'api::review.review': reached through getService (src/features/services.ts). */
   services?: Record<string, Factory>;
-  /** Content-API controllers by uid, for the route declarations under src/api/<name>/routes. */
+  /** Controllers by uid: for the route declarations under src/api/<name>/routes, and for `adminRoutes`. */
   controllers?: Record<string, Factory>;
   /** Global middlewares by name, placed in order by config/middlewares.ts. */
   middlewares?: Record<string, Middleware>;

@@ -5,7 +5,7 @@ import { actorOf } from '../../src/lib/audit/actor';
 import { BOM, csvCell, csvLine } from '../../src/lib/audit/csv';
 import { auditPlan, isWorthRecording } from '../../src/features/audit/rules/record-audit';
 import { isAuditLogWrite } from '../../src/features/audit/rules/protect-audit-log';
-import { parseAuditQuery } from '../../src/features/audit/admin-routes';
+import { parseAuditQuery } from '../../src/features/audit/controller';
 
 const ARTICLE: Record<string, AttributeInfo> = {
   title: { type: 'string' },

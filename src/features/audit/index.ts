@@ -5,7 +5,9 @@
 import type { Feature } from '../../utils/feature';
 import createAuditService from './service';
 import { maskQueuedAuditEntries } from './mask-audit-log';
-import { registerAuditAdminRoutes, registerAuditLogins, registerAuditPermissions } from './admin-routes';
+import { registerAuditLogins } from './logins';
+import createAuditAdminController from './controller';
+import { AUDIT_CONTROLLER, auditActions, auditRoutes } from './routes';
 
 export { recordAudit } from './rules/record-audit';
 export { protectAuditLog } from './rules/protect-audit-log';
@@ -17,11 +19,10 @@ export const auditFeature: Feature = {
   name: 'audit',
   promise: 'every change is logged with who, when and what, and the log cannot be edited',
   services: { 'api::audit.audit': createAuditService },
-  async register(strapi) {
-    registerAuditAdminRoutes(strapi);
-    registerAuditLogins(strapi);
-    await registerAuditPermissions(strapi);
-  },
+  controllers: { [AUDIT_CONTROLLER]: createAuditAdminController },
+  adminRoutes: auditRoutes,
+  adminActions: auditActions,
+  register: registerAuditLogins,
   async bootstrap(strapi) {
     // Entries from before personal numbers were masked in the 操作日志, once (a migration queues it).
     const masked = await maskQueuedAuditEntries(strapi);

@@ -4,7 +4,8 @@
  */
 import type { Feature } from '../../utils/feature';
 import createFreshnessService, { warnDaysOf } from './service';
-import { registerFreshnessAdminRoutes } from './admin-routes';
+import createFreshnessAdminController from './controller';
+import { FRESHNESS_CONTROLLER, freshnessRoutes } from './routes';
 
 export type { FreshnessService } from './service';
 
@@ -12,7 +13,8 @@ export const freshnessFeature: Feature = {
   name: 'freshness',
   promise: 'stale 栏目 are listed before an inspector finds them',
   services: { 'api::channel.freshness': createFreshnessService },
-  register: registerFreshnessAdminRoutes,
+  controllers: { [FRESHNESS_CONTROLLER]: createFreshnessAdminController },
+  adminRoutes: freshnessRoutes,
   bootstrap(strapi) {
     warnDaysOf(strapi); // INSPECTION_WARN_DAYS: refuse to start on a value that is not a number of days
   },

@@ -7,6 +7,7 @@ import type { Core } from '@strapi/strapi';
 import { buildFreshnessReport, parseWarnDays, type ChannelInput, type FreshnessReport } from '../../lib/inspection/freshness';
 import { getLocales } from '../services';
 import { defaultLocale } from '../../utils/locales';
+import { checkerFor } from '../../utils/permission-checker';
 
 type Attribute = { columnName?: string; joinTable?: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } } };
 type Meta = { tableName: string; attributes: Record<string, Attribute> };
@@ -88,6 +89,20 @@ const createFreshnessService = ({ strapi }: { strapi: Core.Strapi }) => {
       const channels = await publishedChannels(code);
       const latest = await latestOwnPublish(code, now);
       return { locale: code, ...buildFreshnessReport(channels, latest, { now, warnDays }) };
+    },
+
+    /**
+     * The report for an admin (GET /admin/newsroom/inspection/channels). It names every
+     * channel of the locale: a role must read channels there without conditions (an Author
+     * limited to their own gets a 403), as the content manager's list would show them.
+     * Checked on the locale asked for, or the default one.
+     */
+    async channelReportFor(ability: unknown, { locale }: { locale?: string }) {
+      const checker = checkerFor(strapi, ability, 'api::channel.channel');
+      if (!ability || checker.cannot.read()) throw new errors.ForbiddenError('You may not read channels');
+      const report = await this.channelReport({ locale });
+      if (checker.cannot.read({ locale: report.locale })) throw new errors.ForbiddenError('You may not read channels in this locale');
+      return report;
     },
   };
 };

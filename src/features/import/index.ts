@@ -6,7 +6,8 @@ import type { Feature } from '../../utils/feature';
 import createImporter from './service';
 import createQuoteProposals from './quote-proposals';
 import { registerArticleQuotesAdmin } from './article-quotes-admin';
-import { registerQuoteAdminRoutes } from './admin-routes';
+import createQuotesAdminController from './controller';
+import { QUOTES_CONTROLLER, quoteRoutes } from './routes';
 
 export type { ImporterService } from './service';
 export type { QuoteProposalsService } from './quote-proposals';
@@ -15,8 +16,7 @@ export const importFeature: Feature = {
   name: 'import',
   promise: 'legacy pages are imported whole, and quotes are found, not retyped',
   services: { 'api::article.importer': createImporter, 'api::article.quote-proposals': createQuoteProposals },
-  register(strapi) {
-    registerArticleQuotesAdmin(strapi);
-    registerQuoteAdminRoutes(strapi);
-  },
+  controllers: { [QUOTES_CONTROLLER]: createQuotesAdminController },
+  adminRoutes: quoteRoutes,
+  register: registerArticleQuotesAdmin,
 };

@@ -8,6 +8,7 @@ import { errors } from '@strapi/utils';
 import { findQuotes, type FoundQuote } from '../../lib/quotes/finder';
 import { findCommendationFacts } from '../../lib/quotes/commendation';
 import { blocksText } from '../../lib/search/snippet';
+import { checkerFor } from '../../utils/permission-checker';
 
 const ARTICLE = 'api::article.article';
 const QUOTE = 'api::speaker-quote.speaker-quote';
@@ -34,7 +35,44 @@ const createQuoteProposals = ({ strapi }: { strapi: Core.Strapi }) => {
     return draft;
   };
 
+  /**
+   * The editor's right to the article, as the content manager checks it: on the article
+   * itself (an Author may only touch their own, a role may be limited to some locales), not
+   * only on its type; accepting also edits its quotes and creates 讲话摘录.
+   */
+  const assertMay = async (ability: unknown, documentId: string, locale: string, need: 'read' | 'update') => {
+    const checker = (model: string) => checkerFor(strapi, ability, model);
+    const articles = checker(ARTICLE);
+    const forbidden = () => new errors.ForbiddenError('You may not change the quotes of this article');
+    if (!ability || articles.cannot[need]()) throw forbidden();
+    // What the role's conditions look at: the draft's locale and its creator.
+    const draft = await strapi.db.query(ARTICLE).findOne({
+      where: { documentId, locale, publishedAt: null },
+      select: ['id', 'documentId', 'locale'],
+      populate: { createdBy: { select: ['id'] } },
+    });
+    if (!draft) throw new errors.NotFoundError('No such article in this locale');
+    if (articles.cannot[need](draft, need === 'update' ? 'quotes' : undefined)) throw forbidden();
+    if (need === 'update' && checker(QUOTE).cannot.create()) throw forbidden();
+  };
+
   return {
+    /** 识别引语 for an editor who may read the article (POST /admin/newsroom/quotes/propose). */
+    async proposeFor(ability: unknown, documentId: string, locale: string) {
+      await assertMay(ability, documentId, locale, 'read');
+      return this.propose(documentId, locale);
+    },
+
+    /**
+     * Accepted quotes, by an editor who may edit the article's quotes and create 讲话摘录
+     * (POST /admin/newsroom/quotes/accept). The editor is their creator, as if made in the
+     * content manager: a 撰稿 sees and corrects their own.
+     */
+    async acceptBy(ability: unknown, editorId: number | undefined, documentId: string, locale: string, quotes: FoundQuote[]) {
+      await assertMay(ability, documentId, locale, 'update');
+      return this.accept(documentId, locale, quotes, editorId);
+    },
+
     /** What 识别引语 proposes for the article's saved draft. */
     async propose(documentId: string, locale: string) {
       const draft = await draftOf(documentId, locale);

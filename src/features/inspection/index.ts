@@ -6,7 +6,8 @@
 import type { Feature } from '../../utils/feature';
 import { getService } from '../services';
 import createInspectionService from './service';
-import { registerInspectionAdminRoutes, registerInspectionPermissions } from './admin-routes';
+import createInspectionAdminController from './controller';
+import { INSPECTION_CONTROLLER, inspectionActions, inspectionRoutes } from './routes';
 
 export { guardPublish, assertMayPublish, guardEnabled } from './guard';
 export { checkTerms } from './rules/check-terms';
@@ -25,10 +26,9 @@ export const inspectionFeature: Feature = {
   name: 'inspection',
   promise: 'nothing unchecked is published, by any path',
   services: { 'api::inspection.inspection': createInspectionService },
-  async register(strapi) {
-    registerInspectionAdminRoutes(strapi);
-    await registerInspectionPermissions(strapi);
-  },
+  controllers: { [INSPECTION_CONTROLLER]: createInspectionAdminController },
+  adminRoutes: inspectionRoutes,
+  adminActions: inspectionActions,
   async bootstrap(strapi) {
     const terms = await getService(strapi, 'inspection').seedStarterTerms();
     if (terms) strapi.log.info(`[inspection] loaded the starter word list: ${terms} terms`);

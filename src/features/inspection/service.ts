@@ -7,16 +7,19 @@ import { errors } from '@strapi/utils';
 import { blockTexts, locate, replaceInBlocks } from '../../lib/inspection/blocks-text';
 import type { Term } from '../../lib/inspection/word-list';
 import { inspectorOf } from './inspector';
-import type { Owner } from './types';
+import { fieldPathOf, type Owner } from './types';
 import { TERM_UID } from './rules/check-terms';
 import { ACCEPTANCE_UID } from './rules/protect-acceptances';
 import { getService } from '../services';
+import { checkerFor } from '../../utils/permission-checker';
 
 /** The admin permission (Settings › 发布检查) that lets a role accept a warning; Super Admins have it. */
 export const ACCEPT_ACTION = 'api::inspection.accept-warnings';
 
 export type { Inspection } from './inspector';
 export type Acceptor = { id: number; name: string };
+/** A draft an editor asks about through the admin routes. */
+export type DraftKey = { uid: string; documentId: string; locale: string };
 
 const createInspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
   const { wordList, acceptanceKey, inspect } = inspectorOf(strapi);
@@ -27,6 +30,20 @@ const createInspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
     const finding = inspection.findings.find((candidate) => candidate.id === findingId);
     if (!finding) throw new errors.NotFoundError('该问题已不存在，请重新检查（No such finding: the draft changed since it was checked）');
     return { inspection, finding };
+  };
+
+  /** The editor's right to the draft, as the content manager checks it: on its type, then on the document itself (owner, locale). */
+  const assertMay = async (ability: unknown, { uid, documentId, locale }: DraftKey, need: 'read' | 'update') => {
+    const forbidden = () => new errors.ForbiddenError('You may not check or change this document');
+    const checker = checkerFor(strapi, ability, uid);
+    if (!ability || checker.cannot[need]()) throw forbidden();
+    const draft = await strapi.db.query(uid as 'api::article.article').findOne({
+      where: { documentId, locale, publishedAt: null },
+      select: ['id', 'documentId', 'locale'],
+      populate: { createdBy: { select: ['id'] } },
+    });
+    if (!draft) throw new errors.NotFoundError('No draft of this document in this locale');
+    if (checker.cannot[need](draft)) throw forbidden();
   };
 
   /** Adds terms not already listed with the same kind; returns how many were added. Runs in one transaction. */
@@ -140,6 +157,40 @@ const createInspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
       }
       return inspect(uid, documentId, locale);
+    },
+
+    /** The findings on a draft the editor may read (POST /admin/newsroom/inspection/check). */
+    async checkFor(ability: unknown, key: DraftKey) {
+      await assertMay(ability, key, 'read');
+      return inspect(key.uid, key.documentId, key.locale);
+    },
+
+    /**
+     * A one-click fix by an editor who may edit the draft (POST …/inspection/fix). The fix writes
+     * one field of the draft that holds the text (the article, or a linked quote or commended
+     * individual): the editor must be allowed to edit that field of that entry, its owner and
+     * locale conditions included, as the content manager checks.
+     */
+    async fixFor(ability: unknown, key: DraftKey, findingId: string) {
+      await assertMay(ability, key, 'update');
+      const mayWrite = async (owner: Owner) => {
+        const entry = await strapi.db.query(owner.uid as 'api::article.article').findOne({
+          where: { documentId: owner.documentId, locale: owner.locale, publishedAt: null },
+          select: ['id', 'documentId', 'locale'],
+          populate: { createdBy: { select: ['id'] } },
+        });
+        const checker = checkerFor(strapi, ability, owner.uid);
+        if (!entry || checker.cannot.update() || checker.cannot.update(entry, fieldPathOf(owner))) {
+          throw new errors.ForbiddenError('You may not edit the entry this text belongs to');
+        }
+      };
+      return this.fix(key.uid, key.documentId, key.locale, findingId, mayWrite);
+    },
+
+    /** A warning accepted by an editor who may read the draft (POST …/inspection/accept; the route checks ACCEPT_ACTION). */
+    async acceptBy(ability: unknown, by: Acceptor, key: DraftKey, findingId: string, reason: string) {
+      await assertMay(ability, key, 'read');
+      return this.accept(key.uid, key.documentId, key.locale, findingId, reason, by);
     },
   };
 };

@@ -5,7 +5,8 @@
 import type { Feature } from '../../utils/feature';
 import { getService } from '../services';
 import createRebuildService from './service';
-import { registerRebuildAdminRoutes } from './admin-routes';
+import createRebuildAdminController from './controller';
+import { REBUILD_CONTROLLER, rebuildRoutes } from './routes';
 
 export { guardRebuildSecret } from './rules/guard-rebuild-secret';
 export { protectRebuildLog } from './rules/protect-rebuild-log';
@@ -20,7 +21,8 @@ export const rebuildFeature: Feature = {
   name: 'rebuild',
   promise: 'every visible change reaches the static sites, signed, once',
   services: { 'api::rebuild.rebuild': createRebuildService },
-  register: registerRebuildAdminRoutes,
+  controllers: { [REBUILD_CONTROLLER]: createRebuildAdminController },
+  adminRoutes: rebuildRoutes,
   bootstrap: (strapi) => getService(strapi, 'rebuild').checkConfig(),
   start(strapi) {
     getService(strapi, 'rebuild').start();

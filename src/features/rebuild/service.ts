@@ -278,9 +278,12 @@ const createRebuildService = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * "Rebuild now": a delivery to every target at once, whatever is pending or not.
      * Returns 0 without recording anything when no target is configured. The change
-     * names no one: who pressed the button is not sent to build hooks.
+     * names no one: who pressed the button is not sent to build hooks. `rereadTargets`
+     * (the admin's button): the targets are read afresh, not from the cache, so one just
+     * added or enabled, on any instance, is included.
      */
-    async rebuildNow() {
+    async rebuildNow({ rereadTargets = false }: { rereadTargets?: boolean } = {}) {
+      if (rereadTargets) targetsCache = null;
       if ((await targets()).length === 0) return 0;
       await knex()(CHANGES).insert({
         uid: 'manual',

@@ -5,7 +5,8 @@
 import type { Feature } from '../../utils/feature';
 import createReviewService from './service';
 import { ensureReviewRoles } from './roles';
-import { registerReviewAdminRoutes, registerReviewPermissions } from './admin-routes';
+import createReviewAdminController from './controller';
+import { REVIEW_CONTROLLER, reviewActions, reviewRoutes } from './routes';
 
 export { checkReviewStage, reviewRequired } from './check-review-stage';
 export { protectReviewRecords } from './rules/protect-review-records';
@@ -21,10 +22,9 @@ export const reviewFeature: Feature = {
   name: 'review',
   promise: 'only a version 终审 approved is published',
   services: { 'api::review.review': createReviewService },
-  async register(strapi) {
-    registerReviewAdminRoutes(strapi);
-    await registerReviewPermissions(strapi);
-  },
+  controllers: { [REVIEW_CONTROLLER]: createReviewAdminController },
+  adminRoutes: reviewRoutes,
+  adminActions: reviewActions,
   async bootstrap(strapi) {
     // After the locales: the 三审 roles are given both.
     const roles = await ensureReviewRoles(strapi);

@@ -5,12 +5,25 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../services';
-import { settingsOf } from '../../utils/type-settings';
+import { reviewedTypes, settingsOf } from '../../utils/type-settings';
 import { titleOf } from '../../lib/audit/diff';
-import { REVIEW_ACTIONS, decideMove, isStage, needsVersion, type Move, type ReviewAction, type Stage } from '../../lib/review/stages';
+import {
+  OWNER,
+  REVIEW_ACTIONS,
+  STAGE_LABELS,
+  decideMove,
+  isStage,
+  needsVersion,
+  stagesOwnedBy,
+  type Move,
+  type ReviewAction,
+  type Stage,
+} from '../../lib/review/stages';
 import { isStale, STALE_REVIEW_MESSAGE } from '../../lib/draft-version';
 import { lockDocument } from '../../utils/advisory-lock';
 import { ConflictError } from '../../utils/draft-precondition';
+import { checkerFor } from '../../utils/permission-checker';
+import { reviewRequired } from './check-review-stage';
 
 const STATE = 'api::review.review-state';
 const EVENT = 'api::review.review-event';
@@ -22,6 +35,13 @@ export type ReviewKey = { uid: string; documentId: string; locale: string | null
 export type Reviewer = { id: number; name: string; actions: ReadonlySet<ReviewAction> };
 export type ReviewEvent = { from: string; to: string; comment: string | null; by: string | null; system: boolean; at: string };
 type StateRow = { id: number; targetDocumentId: string; targetLocale: string | null; targetUid: string; stage: string };
+/** An admin's abilities, as the admin's authentication puts them on the request. */
+export type Ability = { can: (action: string, subject?: unknown) => boolean };
+type Draft = { id: number; documentId: string; locale: string | null } & Record<string, unknown>;
+
+/** The review actions the caller's roles hold. */
+export const actionsOf = (ability: Ability | undefined) =>
+  new Set((Object.keys(REVIEW_ACTIONS) as ReviewAction[]).filter((action) => Boolean(ability?.can(REVIEW_ACTIONS[action]))));
 
 const whereOf = (key: ReviewKey) => ({ targetUid: key.uid, targetDocumentId: key.documentId, targetLocale: key.locale });
 
@@ -109,6 +129,39 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
     }));
   };
 
+  const findDraft = (uid: string, documentId: string, locale: string | null, extra: string[] = []) =>
+    strapi.db.query(uid as typeof ARTICLE).findOne({
+      where: { documentId, publishedAt: null, ...(locale ? { locale } : {}) },
+      select: ['id', 'documentId', 'locale', ...extra],
+      populate: { createdBy: { select: ['id'] } },
+    }) as Promise<Draft | null>;
+
+  /** The caller's right to the draft, as the content manager checks it: on its type, then on the document itself (owner, locale). */
+  const assertMay = async (ability: Ability | undefined, key: ReviewKey, need: 'read' | 'update') => {
+    const forbidden = () => new errors.ForbiddenError('You may not review this document');
+    const checker = checkerFor(strapi, ability, key.uid);
+    if (!ability || checker.cannot[need]()) throw forbidden();
+    const draft = await findDraft(key.uid, key.documentId, key.locale);
+    if (!draft) throw new errors.NotFoundError('No draft of this document in this locale');
+    if (checker.cannot[need](draft)) throw forbidden();
+  };
+
+  /** What the 审核 panel shows: the stage, the moves this caller may make from it, the history. */
+  const panel = async (key: ReviewKey, ability: Ability | undefined) => {
+    const stage = await stageOf(key);
+    const actions = actionsOf(ability);
+    const can = (move: Move) => decideMove(stage, move, 'x', actions).ok;
+    return {
+      stage,
+      label: STAGE_LABELS[stage],
+      owner: OWNER[stage],
+      required: reviewRequired(strapi),
+      canForward: can('forward'),
+      canBack: can('back'),
+      history: await history(key),
+    };
+  };
+
   return {
     stageOf,
     stagesOf,
@@ -183,6 +236,55 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
         return (Array.isArray(value) ? value : value ? [value] : []).map((entry) => (entry as { documentId: string }).documentId);
       });
       return [...new Set(ids)];
+    },
+
+    /** The 审核 panel of a draft the caller may read (POST /admin/newsroom/review/state). */
+    async panelFor(key: ReviewKey, ability: Ability | undefined) {
+      await assertMay(ability, key, 'read');
+      return panel(key, ability);
+    },
+
+    /** A move by an admin who may edit the draft, with their role's review actions; then the panel (POST …/review/move). */
+    async moveBy(
+      key: ReviewKey,
+      caller: { ability: Ability | undefined; id: number; name: string },
+      move: Move,
+      comment: string,
+      expected?: Stage,
+      seen?: number
+    ) {
+      await assertMay(caller.ability, key, 'update');
+      await this.move(key, move, comment, { id: caller.id, name: caller.name, actions: actionsOf(caller.ability) }, expected, seen);
+      return panel(key, caller.ability);
+    },
+
+    /**
+     * The 待我审核 list (GET …/review/waiting): documents in the stages the caller's role owns,
+     * without those gone (deleted) or not the caller's to see (another writer's, another locale).
+     */
+    async waitingFor(ability: Ability | undefined) {
+      const stages = stagesOwnedBy(actionsOf(ability));
+      const rows = await this.waiting(stages, reviewedTypes());
+      const items = [];
+      for (const row of rows) {
+        const uid = row.targetUid;
+        const checker = checkerFor(strapi, ability, uid);
+        if (checker.cannot.read()) continue;
+        const mainField = settingsOf(uid)?.admin?.mainField;
+        const draft = await findDraft(uid, row.targetDocumentId, row.targetLocale, mainField ? [mainField] : []);
+        if (!draft || checker.cannot.read(draft)) continue;
+        const stage = row.stage as Stage;
+        items.push({
+          uid,
+          documentId: row.targetDocumentId,
+          locale: row.targetLocale,
+          stage,
+          label: STAGE_LABELS[stage],
+          title: (mainField && (draft[mainField] as string | null)) || row.targetDocumentId,
+          updatedAt: new Date(row.updatedAt).toISOString(),
+        });
+      }
+      return { items, stages };
     },
 
     actions: REVIEW_ACTIONS,

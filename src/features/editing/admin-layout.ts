@@ -45,7 +45,7 @@ export const applyAdminLayouts = async (strapi: Core.Strapi) => {
     if (!layout) continue;
     // Components (edited inside a type) have their own configuration, kept by another service.
     const component = strapi.components[uid as 'disclosure.metadata'];
-    const contentType = component ?? strapi.contentTypes[uid as 'api::article.article'];
+    const contentType = component ?? strapi.contentTypes[uid];
     const hash = layoutHash(layout);
     if (!contentType || applied[uid] === hash) continue;
     const service = component ? components : types;

@@ -4,7 +4,7 @@
 // their own, a role's locales), and a reviewed entry past 初审 goes back to 初审. Who may is
 // decided as for linked entries (request-rights.ts, the same rule guard-linked-edits.ts
 // applies); the refusal here speaks of the file.
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { titleOf } from '../../lib/audit/diff';
 import { sendBackToFirst } from '../review/rules/reset-review-on-edit';
@@ -12,16 +12,14 @@ import { callerOf, mayOnEntry } from '../../utils/request-rights';
 import { reviewModeOf, settingsOf } from '../../utils/type-settings';
 
 const isLocalized = (strapi: Core.Strapi, uid: string) =>
-  Boolean(
-    (strapi.getModel(uid as 'api::article.article')?.pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n?.localized
-  );
+  Boolean((strapi.getModel(uid as UID.ContentType)?.pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n?.localized);
 
 /** The drafts of these documents (each locale, or the one given), with their titles. */
 const draftsOf = async (strapi: Core.Strapi, uid: string, documentIds: string[], locale: string | null) => {
   if (!documentIds.length) return [];
   const localized = isLocalized(strapi, uid);
   const mainField = settingsOf(uid)?.admin?.mainField ?? 'id';
-  return (await strapi.db.query(uid as 'api::article.article').findMany({
+  return (await strapi.db.query(uid).findMany({
     where: { documentId: { $in: documentIds }, publishedAt: null, ...(locale && localized ? { locale } : {}) },
     select: ['id', 'documentId', ...(localized ? ['locale'] : []), ...(mainField === 'id' ? [] : [mainField])],
   })) as Array<Record<string, unknown> & { documentId: string; locale?: string | null }>;

@@ -1,9 +1,9 @@
 // The public (anonymous) role: read published content (feeds and search included) and register clicks, nothing else.
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { readableTypes } from '../../utils/type-settings';
 
 /** The types the public may read, as their folders declare (src/api/<name>/newsroom.ts). */
-export const READABLE_TYPES: readonly string[] = readableTypes();
+export const READABLE_TYPES: readonly UID.ContentType[] = readableTypes();
 
 export const PUBLIC_ACTIONS: string[] = [
   ...READABLE_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]),

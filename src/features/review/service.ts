@@ -77,7 +77,7 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       // 操作日志: a stage move, in the same transaction (the caller is the request's user; a system move has none),
       // named by the draft's title as the log names every other write.
       const mainField = settingsOf(key.uid)?.admin?.mainField ?? 'title';
-      const draft = (await strapi.db.query(key.uid as 'api::article.article').findOne({
+      const draft = (await strapi.db.query(key.uid).findOne({
         where: { documentId: key.documentId, locale: key.locale, publishedAt: null },
         select: ['id', mainField],
       })) as Record<string, unknown> | null;

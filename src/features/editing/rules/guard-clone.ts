@@ -59,7 +59,7 @@ export const guardClone: DocumentRule = (strapi: Core.Strapi) => async (context,
       if (!fields) continue;
       await strapi.documents(link.target as 'api::speaker-quote.speaker-quote').create({
         locale,
-        data: { ...fields, [link.inverse!]: { set: [{ documentId: copy, locale }] }, ...creator },
+        data: { ...fields, [link.inverse!]: { set: [{ documentId: copy, locale }] }, ...creator } as never,
       });
     }
   }

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import { Badge, Box, Button, Flex, TextInput, Typography } from '@strapi/design-system';
 import { isFetchError, unstable_useDocument, useFetchClient, useForm, useNotification, useQueryParams } from '@strapi/strapi/admin';
+import { useTypes } from '../../platform/admin/useTypes';
 
 type Finding = {
   id: string;
@@ -27,16 +28,6 @@ type PanelProps = {
   documentId?: string;
   document?: { locale?: string | null; updatedAt?: string | null };
 };
-
-// The types src/api/<name>/newsroom.ts declares `inspect` for (the server refuses others).
-const INSPECTED = new Set([
-  'api::article.article',
-  'api::speaker-quote.speaker-quote',
-  'api::commended-individual.commended-individual',
-  'api::commended-unit.commended-unit',
-  'api::commendation.commendation',
-  'api::channel.channel',
-]);
 
 const RULE_LABELS: Record<string, string> = {
   'forbidden-word': '禁用词',
@@ -223,7 +214,9 @@ const Checks = ({
 
 export const InspectionPanel = ({ model, collectionType, activeTab, documentId, document }: PanelProps) => {
   const { search } = useLocation();
-  if (!INSPECTED.has(model) || !documentId) return null;
+  // The types src/api/<name>/newsroom.ts declares `inspect` for (the server refuses others), from the registry.
+  const inspected = useTypes()?.some((type) => type.uid === model && type.inspected);
+  if (!inspected || !documentId) return null;
   const locale = new URLSearchParams(search).get('plugins[i18n][locale]') ?? document?.locale ?? 'zh-Hans';
   return {
     title: '发布检查 Checks',

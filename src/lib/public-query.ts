@@ -3,6 +3,7 @@
 // MAX_POPULATE_DEPTH levels, lists and strings are bounded, values fit their fields, and
 // `localizations` (which reaches other locales' drafts) is never followed. Pure: the
 // content model comes in as a lookup, so it is unit-tested without Strapi.
+import { ARTICLE_UID } from '../api/article/newsroom';
 
 export type FieldKind = 'relation' | 'number' | 'date' | 'boolean' | 'text' | 'other';
 /** The kind of `field` on `uid` and, for relations and media, the target type; null when there is no such field. */
@@ -59,7 +60,7 @@ const UNSIGNED = /^\d{1,9}$/;
 export class QueryProblem extends Error {}
 
 /** Types whose rows grow without bound (the article archive): never populated as a list. */
-const ARCHIVE_TYPES = new Set(['api::article.article', 'article']);
+const ARCHIVE_TYPES = new Set([ARTICLE_UID, 'article']);
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

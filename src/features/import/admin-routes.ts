@@ -6,6 +6,7 @@ import { errors } from '@strapi/utils';
 import type { FoundQuote } from '../../lib/quotes/finder';
 import { getService } from '../services';
 import { checkerFor } from '../../utils/permission-checker';
+import { ARTICLE_UID } from '../../api/article/newsroom';
 
 type AdminRouter = { type: 'admin'; routes: unknown[] };
 type Ctx = {
@@ -36,11 +37,11 @@ const target = async (strapi: Core.Strapi, ctx: Ctx, need: 'read' | 'update') =>
   const locale = text(body.locale, 32, 'locale', true)!;
   const userAbility = ctx.state.userAbility;
   const checker = (model: string) => checkerFor(strapi, userAbility, model);
-  const articles = checker('api::article.article');
+  const articles = checker(ARTICLE_UID);
   const forbidden = () => new errors.ForbiddenError('You may not change the quotes of this article');
   if (!userAbility || articles.cannot[need]()) throw forbidden();
   // What the role's conditions look at: the draft's locale and its creator.
-  const draft = await strapi.db.query('api::article.article').findOne({
+  const draft = await strapi.db.query(ARTICLE_UID).findOne({
     where: { documentId, locale, publishedAt: null },
     select: ['id', 'documentId', 'locale'],
     populate: { createdBy: { select: ['id'] } },

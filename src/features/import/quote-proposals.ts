@@ -8,8 +8,9 @@ import { errors } from '@strapi/utils';
 import { findQuotes, type FoundQuote } from '../../lib/quotes/finder';
 import { findCommendationFacts } from '../../lib/quotes/commendation';
 import { blocksText } from '../../lib/search/snippet';
+import { ARTICLE_UID } from '../../api/article/newsroom';
 
-const ARTICLE = 'api::article.article';
+const ARTICLE = ARTICLE_UID;
 const QUOTE = 'api::speaker-quote.speaker-quote';
 
 type Draft = { documentId: string; body?: unknown; source?: string | null; quotes?: Array<{ documentId: string; text: string }> };

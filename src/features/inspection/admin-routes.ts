@@ -11,6 +11,7 @@ import { isInspected } from './subject';
 import { fieldPathOf, type Owner } from './types';
 import { getService } from '../services';
 import { checkerFor } from '../../utils/permission-checker';
+import { ARTICLE_UID } from '../../api/article/newsroom';
 
 type AdminRouter = { type: 'admin'; routes: unknown[] };
 type Ability = { can: (action: string, subject?: unknown) => boolean };
@@ -43,14 +44,14 @@ export const registerInspectionPermissions = (strapi: Core.Strapi) =>
 /** The request's document, checked against the editor's role on the document itself (owner, locale). */
 const target = async (strapi: Core.Strapi, ctx: Ctx, need: 'read' | 'update') => {
   const body = (ctx.request.body ?? {}) as Record<string, unknown>;
-  const uid = text(body.uid ?? 'api::article.article', 100, 'uid');
+  const uid = text(body.uid ?? ARTICLE_UID, 100, 'uid');
   if (!isInspected(uid)) throw new errors.ValidationError(`${uid} has no publish checks`);
   const documentId = text(body.documentId, 64, 'documentId');
   const locale = text(body.locale, 32, 'locale');
   const forbidden = () => new errors.ForbiddenError('You may not check or change this document');
   const checker = checkerFor(strapi, ctx.state.userAbility, uid);
   if (!ctx.state.userAbility || checker.cannot[need]()) throw forbidden();
-  const draft = await strapi.db.query(uid as 'api::article.article').findOne({
+  const draft = await strapi.db.query(uid as typeof ARTICLE_UID).findOne({
     where: { documentId, locale, publishedAt: null },
     select: ['id', 'documentId', 'locale'],
     populate: { createdBy: { select: ['id'] } },
@@ -95,7 +96,7 @@ export const registerInspectionAdminRoutes = (strapi: Core.Strapi) => {
         // quote or commended individual): the editor must be allowed to edit that field of
         // that entry, its owner and locale conditions included, as the content manager checks.
         const mayWrite = async (owner: Owner) => {
-          const entry = await strapi.db.query(owner.uid as 'api::article.article').findOne({
+          const entry = await strapi.db.query(owner.uid as typeof ARTICLE_UID).findOne({
             where: { documentId: owner.documentId, locale: owner.locale, publishedAt: null },
             select: ['id', 'documentId', 'locale'],
             populate: { createdBy: { select: ['id'] } },

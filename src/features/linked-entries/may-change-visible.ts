@@ -10,6 +10,7 @@ import { titleOf } from '../../lib/audit/diff';
 import { sendBackToFirst } from '../review/rules/reset-review-on-edit';
 import { callerOf, mayOnEntry } from '../../utils/request-rights';
 import { reviewModeOf, settingsOf } from '../../utils/type-settings';
+import { ARTICLE_UID } from '../../api/article/newsroom';
 
 const isLocalized = (strapi: Core.Strapi, uid: string) =>
   Boolean((strapi.getModel(uid as UID.ContentType)?.pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n?.localized);
@@ -30,7 +31,7 @@ const draftsOf = async (strapi: Core.Strapi, uid: string, documentIds: string[],
  * inside a handler into a bare "Forbidden", losing the message that says what to do.
  */
 const refusal = (uid: string, title: string | null) => {
-  const type = uid === 'api::article.article' ? '稿件' : '条目';
+  const type = uid === ARTICLE_UID ? '稿件' : '条目';
   return new errors.PolicyError(
     `该文件用于${type}${title ? `《${title}》` : ''}，您没有修改该${type}的权限，不能更改或删除此文件；请联系其作者或编辑（You may not edit an entry that uses this file）`
   );

@@ -23,6 +23,7 @@ import { reviewModeOf, reviewedTypes, settingsOf } from '../../utils/type-settin
 import { reviewRequired } from './check-review-stage';
 import { checkerFor } from '../../utils/permission-checker';
 import { timeOf } from '../../lib/draft-version';
+import { ARTICLE_UID } from '../../api/article/newsroom';
 
 type AdminRouter = { type: 'admin'; routes: unknown[] };
 type Ability = { can: (action: string, subject?: unknown) => boolean };
@@ -62,7 +63,7 @@ export const actionsOf = (ability: Ability | undefined) =>
   new Set((Object.keys(REVIEW_ACTIONS) as ReviewAction[]).filter((action) => Boolean(ability?.can(REVIEW_ACTIONS[action]))));
 
 const findDraft = (strapi: Core.Strapi, uid: string, documentId: string, locale: string | null, extra: string[] = []) =>
-  strapi.db.query(uid as 'api::article.article').findOne({
+  strapi.db.query(uid as typeof ARTICLE_UID).findOne({
     where: { documentId, publishedAt: null, ...(locale ? { locale } : {}) },
     select: ['id', 'documentId', 'locale', ...extra],
     populate: { createdBy: { select: ['id'] } },
@@ -71,7 +72,7 @@ const findDraft = (strapi: Core.Strapi, uid: string, documentId: string, locale:
 /** The request's document, checked against the caller's role on the document itself (owner, locale). */
 const target = async (strapi: Core.Strapi, ctx: Ctx, need: 'read' | 'update') => {
   const body = (ctx.request.body ?? {}) as Record<string, unknown>;
-  const uid = text(body.uid ?? 'api::article.article', 100, 'uid');
+  const uid = text(body.uid ?? ARTICLE_UID, 100, 'uid');
   if (reviewModeOf(uid) !== 'own') throw new errors.ValidationError(`${uid} does not pass 三审 by itself`);
   const documentId = text(body.documentId, 64, 'documentId');
   const locale = text(body.locale, 32, 'locale');

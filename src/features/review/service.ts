@@ -11,10 +11,11 @@ import { REVIEW_ACTIONS, decideMove, isStage, needsVersion, type Move, type Revi
 import { isStale, STALE_REVIEW_MESSAGE } from '../../lib/draft-version';
 import { lockDocument } from '../../utils/advisory-lock';
 import { ConflictError } from '../../utils/draft-precondition';
+import { ARTICLE_UID } from '../../api/article/newsroom';
 
 const STATE = 'api::review.review-state';
 const EVENT = 'api::review.review-event';
-const ARTICLE = 'api::article.article';
+const ARTICLE = ARTICLE_UID;
 const MAX_HISTORY = 500;
 const MAX_WAITING = 200;
 

@@ -152,6 +152,8 @@ export const componentSettings = (): ComponentSettings[] => declarations().compo
 
 export const settingsOf = (uid: string) => allTypeSettings().find((settings) => settings.uid === uid);
 
+export const componentSettingsOf = (uid: string) => componentSettings().find((settings) => settings.uid === uid);
+
 /** The declared types having `key` (`typesWith('feed')`). */
 export const typesWith = <K extends keyof TypeSettings>(key: K) =>
   allTypeSettings().filter((settings): settings is TypeSettings & Required<Pick<TypeSettings, K>> => settings[key] !== undefined);

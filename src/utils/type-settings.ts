@@ -67,6 +67,9 @@ export type FeedSettings = {
   };
 };
 
+/** What a type's own publish rule reports (`checks`). */
+export type DeclaredFinding = { field: string; message: string; match?: string; severity?: 'block' | 'warn' };
+
 export type TypeSettings = {
   uid: UID.ContentType;
   /** What editors call it: Chinese (待我审核) and English (操作日志 shows both). */
@@ -106,6 +109,12 @@ export type TypeSettings = {
    * Types that declare `inspect` and leave this out are `own`.
    */
   review?: ReviewMode;
+  /**
+   * The type's own publish rules, run with the publish checks (src/features/inspection):
+   * each gets the draft's reader-visible texts by field (those `inspect` lists) and returns
+   * what must change; a finding blocks the publish unless it is a `warn` a 终审 accepts.
+   */
+  checks?: Array<(texts: Record<string, string>) => DeclaredFinding[]>;
   /**
    * Demo seed group (database/seed/demo.json): its key there, the prefix its entries
    * are referred to by, its place in dependency order, and how an entry already in

@@ -14,12 +14,20 @@ import { checkWordLists } from './checks/check-word-lists';
 import { checkPersonalData } from './checks/check-personal-data';
 import { checkLinks } from './checks/check-links';
 import { checkRequiredFacts } from './checks/check-required-facts';
+import { checkDeclared } from './checks/check-declared';
 import { checkReviewStage, reviewRequired } from '../review/check-review-stage';
 import { isInspected } from './subject';
 import type { PublishRule, Subject } from './types';
 
 // The review stage first: an unreviewed draft is refused for that before its text is read.
-export const PUBLISH_RULES: PublishRule[] = [checkReviewStage, checkRequiredFacts, checkWordLists, checkPersonalData, checkLinks];
+export const PUBLISH_RULES: PublishRule[] = [
+  checkReviewStage,
+  checkRequiredFacts,
+  checkWordLists,
+  checkPersonalData,
+  checkLinks,
+  checkDeclared,
+];
 
 const checksEnabled = (strapi: Core.Strapi) => Boolean(strapi.config.get('publish-guard.enabled', true));
 

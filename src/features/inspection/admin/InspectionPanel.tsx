@@ -40,6 +40,7 @@ const RULE_LABELS: Record<string, string> = {
   'missing-fact': '必填',
   'future-date': '发布时间',
   'review-stage': '三审',
+  'type-rule': '发布规则',
 };
 
 const Item = ({

@@ -1,6 +1,6 @@
 // One typed way to reach the project's services and the core ones it uses, as
 // @strapi/i18n does with getService: call sites need no casts.
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import type { ClicksService } from './clicks';
 import type { DisclosureService } from './disclosure';
 import type { ChannelService } from '../api/channel/services/channel';
@@ -39,7 +39,7 @@ type ServiceMap = {
   review: ReviewService;
 };
 
-const UIDS: Record<keyof ServiceMap, string> = {
+const UIDS: Record<keyof ServiceMap, UID.Service> = {
   clicks: 'api::article.clicks',
   disclosure: 'api::article.disclosure',
   channel: 'api::channel.channel',
@@ -61,7 +61,7 @@ const UIDS: Record<keyof ServiceMap, string> = {
 
 export const getService = <K extends keyof ServiceMap>(strapi: Core.Strapi, name: K): ServiceMap[K] =>
   // The registry is keyed by strings; this map is where the types are pinned, once.
-  strapi.service(UIDS[name] as 'api::article.article') as unknown as ServiceMap[K];
+  strapi.service(UIDS[name]) as unknown as ServiceMap[K];
 
 // The i18n plugin's locales service, typed (src/strapi-internals/i18n.ts).
 export { getLocales } from '../strapi-internals/i18n';

@@ -59,6 +59,7 @@ const UNSIGNED = /^\d{1,9}$/;
 export class QueryProblem extends Error {}
 
 /** Types whose rows grow without bound (the article archive): never populated as a list. */
+// src/lib is pure (it imports nothing of the project): the article's uid, written out.
 const ARCHIVE_TYPES = new Set(['api::article.article', 'article']);
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>

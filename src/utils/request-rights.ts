@@ -75,7 +75,7 @@ export const mayOnEntry = async (
       return Boolean(caller.ability?.can(`${uid}.${TOKEN_ACTION[action]}`));
     case 'admin': {
       const checker = checkerFor(strapi, caller.ability, uid);
-      const entity = await strapi.db.query(uid as 'api::article.article').findOne({
+      const entity = await strapi.db.query(uid).findOne({
         where: { documentId, publishedAt: null, ...(locale ? { locale } : {}) },
         select: ['id', 'documentId', ...(locale ? ['locale'] : [])],
         populate: { createdBy: { select: ['id'] } },

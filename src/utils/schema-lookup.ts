@@ -1,5 +1,5 @@
 // The content model as the pure query checks (src/lib/public-query.ts) need it.
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import type { FieldKind, SchemaLookup } from '../lib/public-query';
 
 const KINDS: Record<string, FieldKind> = {
@@ -41,7 +41,7 @@ export const schemaLookup = (strapi: Core.Strapi): SchemaLookup => {
   return (uid, field) => {
     const key = `${uid}\u0000${field}`;
     if (cache.has(key)) return cache.get(key)!;
-    const model = strapi.getModel(uid as 'api::article.article') as unknown as { attributes: Record<string, Attribute> } | undefined;
+    const model = strapi.getModel(uid as UID.Schema) as unknown as { attributes: Record<string, Attribute> } | undefined;
     const attribute = model && Object.hasOwn(model.attributes, field) ? model.attributes[field] : undefined;
     const result =
       !attribute || attribute.private || attribute.type === 'password'

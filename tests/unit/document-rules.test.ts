@@ -7,7 +7,7 @@ import { changedSlug, rebuildAction } from '../../src/features/rebuild/rules/rec
 import { relationTarget } from '../../src/features/editing/rules/guard-channel-tree';
 import { sentDisclosure } from '../../src/features/disclosure/rules/check-disclosure';
 import { codeToNumber, numberingMoment } from '../../src/features/disclosure/rules/assign-index-number';
-import { allTypeSettings, readableTypes, settingsOf } from '../../src/utils/type-settings';
+import { allTypeSettings, componentSettingsOf, readableTypes, settingsOf } from '../../src/utils/type-settings';
 import { isAcceptanceWrite } from '../../src/features/inspection/rules/protect-acceptances';
 import { blockingOf, isDirectPublish, localesOf } from '../../src/features/inspection/guard';
 import type { Finding } from '../../src/lib/inspection/types';
@@ -131,7 +131,7 @@ describe('信息公开 metadata', () => {
   });
 
   test('the component’s admin layout is declared beside the article, 索引号 not editable', () => {
-    expect(settingsOf('disclosure.metadata')?.admin?.fields.indexNumber.editable).toBe(false);
+    expect(componentSettingsOf('disclosure.metadata')?.admin.fields.indexNumber.editable).toBe(false);
     expect(settingsOf('api::article.article')?.admin?.fields.disclosure.label).toBe('信息公开');
   });
 });

@@ -1,9 +1,31 @@
 // The article type's settings (src/utils/type-settings.ts reads them).
-import type { TypeSettings } from '../../utils/type-settings';
+import type { ComponentSettings, TypeSettings } from '../../utils/type-settings';
+
+/** The article's uid, for the few places that are about articles themselves (clicks, schedule, 信息公开, quotes). */
+export const ARTICLE_UID = 'api::article.article' as const;
 
 const settings: TypeSettings = {
-  uid: 'api::article.article',
+  uid: ARTICLE_UID,
+  labels: { zh: '稿件', en: 'Article' },
   publicRead: true,
+  // The site's feed and the 栏目 feeds (/api/feeds/articles.rss, /api/channels/:slug/feed.rss).
+  feed: {
+    name: 'articles',
+    ids: { item: 'article', feed: 'site' },
+    path: { config: 'articlePath' },
+    channels: true,
+    fields: {
+      title: 'title',
+      subtitle: 'subtitle',
+      slug: 'slug',
+      summary: 'summary',
+      body: 'body',
+      author: 'source',
+      date: 'publishDate',
+      image: 'cover',
+      channel: 'channel',
+    },
+  },
   inspect: {
     // 原网站点击率 too: readers see it in 点击率 (a number: no text to check).
     fields: ['title', 'subtitle', 'summary', 'body', 'source', 'author', 'legacyClickCount'],
@@ -113,7 +135,7 @@ const settings: TypeSettings = {
 };
 
 /** The 信息公开 component (src/components/disclosure/metadata.json), edited inside an article. */
-const disclosureMetadata: TypeSettings = {
+const disclosureMetadata: ComponentSettings = {
   uid: 'disclosure.metadata',
   admin: {
     mainField: 'publishingOrganization',

@@ -3,6 +3,7 @@ import type { TypeSettings } from '../../utils/type-settings';
 
 const settings: TypeSettings = {
   uid: 'api::channel.channel',
+  labels: { zh: '栏目', en: 'Channel' },
   publicRead: true,
   inspect: { fields: ['name', 'description'] },
   // 三审: a channel is site structure set by administrators, not news; not reviewed.

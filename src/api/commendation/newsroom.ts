@@ -3,6 +3,7 @@ import type { TypeSettings } from '../../utils/type-settings';
 
 const settings: TypeSettings = {
   uid: 'api::commendation.commendation',
+  labels: { zh: '表彰', en: 'Commendation' },
   publicRead: true,
   inspect: { fields: ['title', 'conferredBy', 'documentNumber'] },
   // 三审: a commendation list is published on its own, so it is reviewed on its own.

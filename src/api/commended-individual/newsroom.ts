@@ -3,6 +3,7 @@ import type { TypeSettings } from '../../utils/type-settings';
 
 const settings: TypeSettings = {
   uid: 'api::commended-individual.commended-individual',
+  labels: { zh: '先进个人', en: 'Individual' },
   publicRead: true,
   inspect: { fields: ['name', 'organization', 'position', 'city'] },
   // 三审: a commended individual is public on its own page and lists, so it is reviewed on its own.

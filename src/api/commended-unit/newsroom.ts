@@ -3,6 +3,7 @@ import type { TypeSettings } from '../../utils/type-settings';
 
 const settings: TypeSettings = {
   uid: 'api::commended-unit.commended-unit',
+  labels: { zh: '先进集体', en: 'Unit' },
   publicRead: true,
   inspect: { fields: ['name', 'city', 'district'] },
   // 三审: a commended unit is public on its own page and lists, so it is reviewed on its own.

@@ -5,6 +5,7 @@ import type { TypeSettings } from '../../utils/type-settings';
 const settings: TypeSettings[] = [
   {
     uid: 'api::inspection.inspection-term',
+    labels: { zh: '检查词表', en: 'Word list' },
     admin: {
       mainField: 'term',
       defaultSortBy: 'term',

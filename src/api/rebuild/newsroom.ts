@@ -4,6 +4,7 @@ import type { TypeSettings } from '../../utils/type-settings';
 const settings: TypeSettings[] = [
   {
     uid: 'api::rebuild.rebuild-target',
+    labels: { zh: '重建目标', en: 'Rebuild target' },
     admin: {
       mainField: 'name',
       fields: {

@@ -3,6 +3,7 @@ import type { TypeSettings } from '../../utils/type-settings';
 
 const settings: TypeSettings = {
   uid: 'api::speaker-quote.speaker-quote',
+  labels: { zh: '引语', en: 'Quote' },
   publicRead: true,
   // The order quotes are shown in and the commended individual named with one are what readers see too.
   inspect: { fields: ['text', 'speakerName', 'speakerPosition', 'speakerOrganization', 'order'], relations: ['commendedIndividual'] },

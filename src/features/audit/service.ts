@@ -110,7 +110,7 @@ export const CSV_COLUMNS: Array<[keyof AuditEntry, string]> = [
 
 const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
   const script = path.basename(process.argv[1] ?? 'node');
-  const query = () => strapi.db.query(AUDIT_UID as 'api::article.article');
+  const query = () => strapi.db.query(AUDIT_UID);
 
   const where = (filters: AuditFilters) => {
     const and: Record<string, unknown>[] = [];

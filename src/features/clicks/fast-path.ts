@@ -12,6 +12,7 @@ import type { Core } from '@strapi/strapi';
 import { writeClickOutcome } from '../../lib/click-response';
 import { configuredCors, escapeRegExp, publicPermission } from '../../utils/fast-path';
 import { getService } from '../services';
+import { ARTICLE_UID } from '../../api/article/newsroom';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 type Next = () => Promise<unknown>;
@@ -20,7 +21,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const prefix = strapi.config.get('api.rest.prefix', '/api') as string;
   const pattern = new RegExp(`^${escapeRegExp(prefix)}/articles/([^/]+)/clicks/?$`);
   const cors = configuredCors(strapi);
-  const publicMayClick = publicPermission(strapi, ['api::article.article.registerClick']);
+  const publicMayClick = publicPermission(strapi, [`${ARTICLE_UID}.registerClick`]);
 
   return async (ctx: KoaContext, next: Next) => {
     if (ctx.method !== 'POST') return next();

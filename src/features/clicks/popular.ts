@@ -6,6 +6,7 @@ import type { Core } from '@strapi/strapi';
 import { PERIOD_DAYS, type Period } from './service';
 import { getLocales, getService } from '../services';
 import { defaultLocale } from '../../utils/locales';
+import { ARTICLE_UID } from '../../api/article/newsroom';
 
 export const POPULAR_MAX = 50;
 
@@ -43,7 +44,7 @@ const createPopularService = ({ strapi }: { strapi: Core.Strapi }) => {
       channelIds,
       limit: request.limit,
     });
-    const documents = (await strapi.documents('api::article.article').findMany({
+    const documents = (await strapi.documents(ARTICLE_UID).findMany({
       filters: { documentId: { $in: rows.map((row) => row.documentId) } },
       locale: request.locale,
       status: 'published',

@@ -5,9 +5,10 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import type { ClickRow } from '../../lib/click-buffer';
 import { isSqlite, withSqliteStatements } from '../../utils/sqlite-statements';
+import { ARTICLE_UID } from '../../api/article/newsroom';
 
 export const TABLE = 'article_clicks';
-const ARTICLE = 'api::article.article';
+const ARTICLE = ARTICLE_UID;
 const ARTICLES_TABLE = 'articles';
 const ROWS_PER_INSERT = 200;
 

@@ -7,7 +7,7 @@
 // (guard-linked-edits.ts); quotes are drafts that go public with their article.
 import fs from 'fs';
 import path from 'path';
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { allTypeSettings, reviewModeOf, type TypeSettings } from '../../utils/type-settings';
 import { getService } from '../services';
 
@@ -22,7 +22,7 @@ type SeedEntry = {
 };
 type SeedFile = Record<string, SeedEntry[]>;
 
-type Group = { name: string; ref: string; uid: string; match: NonNullable<TypeSettings['seed']>['match'] };
+type Group = { name: string; ref: string; uid: UID.ContentType; match: NonNullable<TypeSettings['seed']>['match'] };
 
 /** Seed groups as the types declare them, in dependency order: a group only refers to groups above it. */
 const groups = (): Group[] =>
@@ -51,7 +51,7 @@ const resolveRelations = (relations: SeedEntry['relations'], refs: Map<string, s
 /** True when there is no editorial content yet: the only case where startup seeds. */
 export const isContentEmpty = async (strapi: Core.Strapi) => {
   for (const { uid } of groups()) {
-    if ((await strapi.db.query(uid as 'api::article.article').count()) > 0) return false;
+    if ((await strapi.db.query(uid).count()) > 0) return false;
   }
   return true;
 };
@@ -66,7 +66,7 @@ export const seedDemo = async (strapi: Core.Strapi, file = DEMO_SEED_FILE(strapi
     const approvals: Array<() => Promise<void>> = [];
     for (const group of groups()) {
       // Typed UIDs would need a switch per group; the seed file is validated by the document service instead.
-      const documents = strapi.documents(group.uid as 'api::article.article') as unknown as DocumentsApi;
+      const documents = strapi.documents(group.uid) as unknown as DocumentsApi;
       for (const entry of seed[group.name] ?? []) {
         const [primaryLocale, ...otherLocales] = Object.keys(entry.locales);
         const primary = entry.locales[primaryLocale];

@@ -5,8 +5,9 @@
 // serial back, so the numbers of one organisation and year have no gaps.
 import type { Core } from '@strapi/strapi';
 import { formatIndexNumber, yearOf } from '../../lib/disclosure';
+import { ARTICLE_UID } from '../../api/article/newsroom';
 
-const ARTICLE = 'api::article.article';
+const ARTICLE = ARTICLE_UID;
 const COMPONENT = 'disclosure.metadata';
 const COUNTERS = 'disclosure_counters';
 const NUMBERS = 'disclosure_index_numbers';

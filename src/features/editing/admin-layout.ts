@@ -5,7 +5,7 @@
 // until the project ships a new layout for that type.
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { allTypeSettings, type AdminLayout } from '../../utils/type-settings';
+import { allTypeSettings, componentSettings, type AdminLayout } from '../../utils/type-settings';
 
 type Configuration = {
   settings: Record<string, unknown>;
@@ -41,11 +41,24 @@ export const applyAdminLayouts = async (strapi: Core.Strapi) => {
   const types = strapi.plugin('content-manager').service('content-types') as unknown as ContentTypesService;
   const components = strapi.plugin('content-manager').service('components') as unknown as ContentTypesService;
   let changed = false;
-  for (const { uid, admin: layout } of allTypeSettings()) {
+  // Components (edited inside a type) have their own configuration, kept by another service.
+  const declared = [
+    ...allTypeSettings().map((settings) => ({
+      uid: settings.uid,
+      layout: settings.admin,
+      component: undefined,
+      model: strapi.contentTypes[settings.uid],
+    })),
+    ...componentSettings().map((settings) => ({
+      uid: settings.uid,
+      layout: settings.admin,
+      component: strapi.components[settings.uid],
+      model: undefined,
+    })),
+  ];
+  for (const { uid, layout, component, model } of declared) {
     if (!layout) continue;
-    // Components (edited inside a type) have their own configuration, kept by another service.
-    const component = strapi.components[uid as 'disclosure.metadata'];
-    const contentType = component ?? strapi.contentTypes[uid as 'api::article.article'];
+    const contentType = component ?? model;
     const hash = layoutHash(layout);
     if (!contentType || applied[uid] === hash) continue;
     const service = component ? components : types;

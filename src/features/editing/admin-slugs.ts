@@ -1,18 +1,18 @@
 // The admin panel's slug button and auto-fill use the content-manager's UID service,
 // whose slugify drops Han characters (a Chinese title gives "article-1"). Feed it
 // pinyin instead, so editors get the same slug the API would generate.
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { slugFromTitle } from '../../lib/slug';
 import { splitTitle } from './rules/clean-pasting';
 
-type GenerateArgs = { contentTypeUID: string; field: string; data: Record<string, unknown>; locale?: string };
+type GenerateArgs = { contentTypeUID: UID.ContentType; field: string; data: Record<string, unknown>; locale?: string };
 type UidService = { generateUIDField: (args: GenerateArgs) => Promise<string> };
 
 export const patchAdminSlugGenerator = (strapi: Core.Strapi) => {
   const service = strapi.plugin('content-manager').service('uid') as UidService;
   const original = service.generateUIDField.bind(service);
   service.generateUIDField = async (args) => {
-    const attribute = strapi.contentTypes[args.contentTypeUID as 'api::article.article']?.attributes?.[args.field as 'slug'] as
+    const attribute = (strapi.contentTypes[args.contentTypeUID]?.attributes as Record<string, unknown> | undefined)?.[args.field] as
       { targetField?: string } | undefined;
     const target = attribute?.targetField;
     const value = target ? args.data?.[target] : undefined;

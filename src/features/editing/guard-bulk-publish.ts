@@ -24,7 +24,7 @@ export const guardBulkPublish = (strapi: Core.Strapi) => {
       const checker = checkerFor(strapi, ctx.state.userAbility, uid);
       for (const documentId of documentIds) {
         if (typeof documentId !== 'string') continue;
-        const draft = await strapi.db.query(uid as 'api::article.article').findOne({
+        const draft = await strapi.db.query(uid).findOne({
           where: { documentId, publishedAt: null },
           select: ['id', 'documentId', 'locale'],
           populate: { createdBy: { select: ['id'] } },

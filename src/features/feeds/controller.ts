@@ -11,6 +11,9 @@ type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const feeds = () => getService(strapi, 'feed');
 
+  /** The feed a site-wide route names (/feeds/<name>.<format>); the 栏目 feeds' type on /channels/:slug/feed. */
+  const feedName = (ctx: KoaContext) => /\/feeds\/([^/]+)\.(?:rss|atom|json)$/.exec(ctx.path)?.[1];
+
   const serve = async (ctx: KoaContext, format: FeedFormat) => {
     const { config } = feeds();
     const query = parseFeedQuery(ctx.query, config);
@@ -21,6 +24,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     try {
       const feed = await feeds().get({
         format,
+        feed: ctx.params.slug ? undefined : feedName(ctx),
         channel: (ctx.params.slug as string | undefined) ?? null,
         locale,
         limit: query.limit,

@@ -14,7 +14,7 @@ type Next = () => Promise<unknown>;
 
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const prefix = escapeRegExp(strapi.config.get('api.rest.prefix', '/api') as string);
-  const site = new RegExp(`^${prefix}/feeds/articles\\.(rss|atom|json)$`);
+  const site = new RegExp(`^${prefix}/feeds/([^/]+)\\.(rss|atom|json)$`);
   const channel = new RegExp(`^${prefix}/channels/([^/]+)/feed\\.(rss|atom|json)$`);
   const cors = configuredCors(strapi);
   const publicMayRead = publicPermission(strapi, ['api::feed.feed.rss', 'api::feed.feed.atom', 'api::feed.feed.json']);
@@ -34,7 +34,8 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
       return next();
     }
     const cached = feeds.cached({
-      format: (siteMatch ?? channelMatch)![siteMatch ? 1 : 2] as FeedFormat,
+      format: (siteMatch ?? channelMatch)![2] as FeedFormat,
+      feed: siteMatch ? siteMatch[1] : undefined,
       channel: slug,
       locale: query.locale ?? (await defaultLocale(strapi)),
       limit: query.limit,

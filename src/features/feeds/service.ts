@@ -1,4 +1,5 @@
-// Renders and caches the article feeds. A rendered feed stays in memory until content
+// Renders and caches the feeds each type declares in its src/api/<name>/newsroom.ts
+// (`feed`, read from the registry: src/utils/type-settings.ts). A rendered feed stays in memory until content
 // readers can see changes, as the response cache learns of it (src/api/response-cache):
 // here at once, on another instance sharing the database when its NOTIFY arrives or at
 // its next version poll. While changes cannot be followed, feeds are rendered afresh.
@@ -11,6 +12,7 @@ import { renderAtom } from '../../lib/feeds/atom';
 import { renderJsonFeed } from '../../lib/feeds/json-feed';
 import { renderRss } from '../../lib/feeds/rss';
 import { getService } from '../services';
+import { typesWith, type FeedSettings } from '../../utils/type-settings';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
 
@@ -36,23 +38,23 @@ export type FeedConfig = {
   siteDescription: Record<string, string>;
 };
 
-export type FeedRequest = { format: FeedFormat; channel: string | null; locale: string; limit: number; origin: string };
+/**
+ * `feed`: the declared feed's name (/api/feeds/<name>.<format>), the 栏目 feeds' type when
+ * left out; `channel`: a 栏目 slug, for the type whose feed serves the 栏目 feeds.
+ */
+export type FeedRequest = { format: FeedFormat; feed?: string; channel: string | null; locale: string; limit: number; origin: string };
 export type RenderedFeed = { body: string; etag: string; lastModified: Date; contentType: string };
 
-type ArticleRow = {
-  documentId: string;
-  title: string;
-  subtitle: string | null;
-  slug: string | null;
-  summary: string | null;
-  body: unknown;
-  source: string | null;
-  publishDate: string | null;
-  publishedAt: string;
-  locale: string;
-  channel?: { documentId: string; name: string; slug: string | null } | null;
-  cover?: { url: string; mime: string; size: number } | null;
-};
+type Row = Record<string, unknown> & { documentId: string; publishedAt: string; locale: string };
+type ChannelRow = { documentId: string; name: string; slug: string | null };
+type CoverRow = { url: string; mime: string; size: number };
+
+/** The declared feeds, by name. */
+export const declaredFeeds = () =>
+  new Map(typesWith('feed').map((settings) => [settings.feed.name, { uid: settings.uid, feed: settings.feed }]));
+
+/** The feed that serves the 栏目 feeds (/api/channels/:slug/feed.<format>). */
+export const channelFeed = () => typesWith('feed').find((settings) => settings.feed.channels);
 
 export class FeedNotFoundError extends Error {}
 
@@ -66,18 +68,33 @@ const createFeedService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Whether content changes reach this instance (else nothing is kept). */
   const following = () => getService(strapi, 'responseCache').tracking();
 
-  const articleLink = (row: ArticleRow, defaultLocale: string) => {
-    const path = config.articlePath
-      .replace('{slug}', encodeURIComponent(row.slug ?? row.documentId))
+  const pathOf = (feed: FeedSettings) =>
+    typeof feed.path === 'string' ? feed.path : ((config as unknown as Record<string, string>)[feed.path.config] ?? '/');
+
+  const itemLink = (feed: FeedSettings, row: Row, defaultLocale: string) => {
+    const pattern = pathOf(feed);
+    const slug = feed.fields.slug ? (row[feed.fields.slug] as string | null) : null;
+    const path = pattern
+      .replace('{slug}', encodeURIComponent(slug ?? row.documentId))
       .replace('{documentId}', row.documentId)
       .replace('{locale}', row.locale);
     const url = new URL(path, config.publicSiteUrl);
-    if (!config.articlePath.includes('{locale}') && row.locale !== defaultLocale) url.searchParams.set('locale', row.locale);
+    if (!pattern.includes('{locale}') && row.locale !== defaultLocale) url.searchParams.set('locale', row.locale);
     return url.href;
+  };
+
+  /** The declared feed a request names (the 栏目 feeds' type when it names none). */
+  const feedOf = (request: FeedRequest) => {
+    const declared = request.feed === undefined ? channelFeed() : declaredFeeds().get(request.feed);
+    if (!declared) throw new FeedNotFoundError(`No feed "${request.feed ?? ''}"`);
+    if (request.channel && !declared.feed.channels) throw new FeedNotFoundError(`The ${declared.feed.name} feed has no 栏目 feeds`);
+    return declared;
   };
 
   const render = async (request: FeedRequest): Promise<RenderedFeed> => {
     const { format, channel, locale, limit, origin } = request;
+    const { uid, feed: declared } = feedOf(request);
+    const { fields } = declared;
     const locales = strapi.plugin('i18n').service('locales');
     const defaultLocale = (await locales.getDefaultLocale()) as string;
     const tree = await channels().publishedTree(locale);
@@ -90,49 +107,63 @@ const createFeedService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
 
     // Newest first by the date readers see; the cost follows `limit`, not the archive.
-    const rows = (await strapi.db.query('api::article.article').findMany({
-      select: ['documentId', 'title', 'subtitle', 'slug', 'summary', 'body', 'source', 'publishDate', 'publishedAt', 'locale'],
+    const select = [fields.title, fields.subtitle, fields.slug, fields.summary, fields.body, fields.author, fields.date];
+    const populate = {
+      ...(fields.channel ? { [fields.channel]: { select: ['documentId', 'name', 'slug'] } } : {}),
+      ...(fields.image ? { [fields.image]: { select: ['url', 'mime', 'size'] } } : {}),
+    };
+    const rows = (await strapi.db.query(uid).findMany({
+      select: ['documentId', ...select.filter((field): field is string => Boolean(field)), 'publishedAt', 'locale'],
       where: {
         publishedAt: { $notNull: true },
         // A 发布时间 still ahead is not shown before it comes (nor moves Last-Modified ahead).
-        $or: [{ publishDate: null }, { publishDate: { $lte: new Date() } }],
+        ...(fields.date ? { $or: [{ [fields.date]: null }, { [fields.date]: { $lte: new Date() } }] } : {}),
         locale,
-        ...(channelIds ? { channel: { documentId: { $in: channelIds } } } : {}),
+        ...(channelIds && fields.channel ? { [fields.channel]: { documentId: { $in: channelIds } } } : {}),
       },
-      orderBy: [{ publishDate: 'desc' }, { id: 'desc' }],
+      orderBy: [...(fields.date ? [{ [fields.date]: 'desc' as const }] : [{ publishedAt: 'desc' as const }]), { id: 'desc' as const }],
       limit,
-      populate: { channel: { select: ['documentId', 'name', 'slug'] }, cover: { select: ['url', 'mime', 'size'] } },
-    })) as ArticleRow[];
+      populate,
+    })) as Row[];
 
+    const text = (row: Row, field: string | undefined) => (field ? ((row[field] as string | null | undefined) ?? null) : null);
     const items: FeedItem[] = rows.map((row) => {
-      const published = new Date(row.publishDate ?? row.publishedAt);
+      const published = new Date(text(row, fields.date) ?? row.publishedAt);
       const lastPublish = new Date(row.publishedAt);
+      const title = text(row, fields.title) ?? '';
+      const subtitle = text(row, fields.subtitle);
+      const channelRow = fields.channel ? (row[fields.channel] as ChannelRow | null | undefined) : null;
+      const cover = fields.image ? (row[fields.image] as CoverRow | null | undefined) : null;
       return {
-        id: `urn:uuid:${uuidv5(`article:${row.documentId}:${row.locale}`, ID_NAMESPACE)}`,
-        title: row.subtitle ? `${row.title}——${row.subtitle}` : row.title,
-        link: articleLink(row, defaultLocale),
-        summary: row.summary,
-        html: blocksToHtml(row.body, config.publicSiteUrl),
+        id: `urn:uuid:${uuidv5(`${declared.ids.item}:${row.documentId}:${row.locale}`, ID_NAMESPACE)}`,
+        title: subtitle ? `${title}——${subtitle}` : title,
+        link: itemLink(declared, row, defaultLocale),
+        summary: text(row, fields.summary),
+        html: fields.body ? blocksToHtml(row[fields.body], config.publicSiteUrl) : '',
         published,
         updated: lastPublish > published ? lastPublish : published,
-        author: row.source,
-        category: row.channel ? { term: row.channel.slug ?? row.channel.documentId, label: row.channel.name } : null,
-        image: row.cover
-          ? { url: new URL(row.cover.url, origin).href, type: row.cover.mime, length: Math.round(Number(row.cover.size) * 1024) }
-          : null,
+        author: text(row, fields.author),
+        category: channelRow ? { term: channelRow.slug ?? channelRow.documentId, label: channelRow.name } : null,
+        image: cover ? { url: new URL(cover.url, origin).href, type: cover.mime, length: Math.round(Number(cover.size) * 1024) } : null,
       };
     });
 
     const siteName = config.siteName[locale] ?? config.siteName[defaultLocale] ?? 'News';
     const updated = items.reduce((latest, item) => (item.updated > latest ? item.updated : latest), new Date(0));
     const prefix = strapi.config.get('api.rest.prefix', '/api') as string;
-    const selfPath = channel ? `${prefix}/channels/${encodeURIComponent(channel)}/feed.${format}` : `${prefix}/feeds/articles.${format}`;
+    const selfPath = channel
+      ? `${prefix}/channels/${encodeURIComponent(channel)}/feed.${format}`
+      : `${prefix}/feeds/${declared.name}.${format}`;
     const self = new URL(selfPath, origin);
     if (locale !== defaultLocale) self.searchParams.set('locale', locale);
     if (limit !== config.defaultLimit) self.searchParams.set('limit', String(limit));
     const feed: Feed = {
-      id: `urn:uuid:${uuidv5(`feed:${channelNode?.documentId ?? 'site'}:${locale}`, ID_NAMESPACE)}`,
-      title: channelNode ? `${siteName} - ${channelNode.name}` : siteName,
+      id: `urn:uuid:${uuidv5(`feed:${channelNode?.documentId ?? declared.ids.feed}:${locale}`, ID_NAMESPACE)}`,
+      title: channelNode
+        ? `${siteName} - ${channelNode.name}`
+        : declared.label
+          ? `${siteName} - ${declared.label[locale] ?? declared.label[defaultLocale]}`
+          : siteName,
       description: config.siteDescription[locale] ?? siteName,
       language: locale,
       siteUrl: new URL('/', config.publicSiteUrl).href,
@@ -152,7 +183,8 @@ const createFeedService = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  const keyOf = (request: FeedRequest) => `${request.format}|${request.channel ?? ''}|${request.locale}|${request.limit}|${request.origin}`;
+  const keyOf = (request: FeedRequest) =>
+    `${request.format}|${request.feed ?? ''}|${request.channel ?? ''}|${request.locale}|${request.limit}|${request.origin}`;
 
   const service = {
     config,
@@ -197,7 +229,9 @@ const createFeedService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Feed URLs of the site or of a channel, for REST responses and <link rel="alternate">. */
     urls(origin: string, channelSlug: string | null, locale: string, defaultLocale: string) {
       const prefix = strapi.config.get('api.rest.prefix', '/api') as string;
-      const base = channelSlug ? `${prefix}/channels/${encodeURIComponent(channelSlug)}/feed` : `${prefix}/feeds/articles`;
+      const base = channelSlug
+        ? `${prefix}/channels/${encodeURIComponent(channelSlug)}/feed`
+        : `${prefix}/feeds/${channelFeed()?.feed.name}`;
       const query = locale !== defaultLocale ? `?locale=${encodeURIComponent(locale)}` : '';
       return {
         rss: new URL(`${base}.rss${query}`, origin).href,

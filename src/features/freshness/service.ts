@@ -8,6 +8,7 @@ import { buildFreshnessReport, parseWarnDays, type ChannelInput, type FreshnessR
 import { getLocales } from '../services';
 import { defaultLocale } from '../../utils/locales';
 import { checkerFor } from '../../utils/permission-checker';
+import { ARTICLE_UID } from '../../api/article/newsroom';
 
 type Attribute = { columnName?: string; joinTable?: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } } };
 type Meta = { tableName: string; attributes: Record<string, Attribute> };
@@ -22,7 +23,7 @@ export const warnDaysOf = (strapi: Core.Strapi) => parseWarnDays(strapi.config.g
 const createFreshnessService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Each channel's latest own published article date up to `now`, keyed by channel documentId. */
   const latestOwnPublish = async (locale: string, now: Date): Promise<Map<string, Date>> => {
-    const articles = strapi.db.metadata.get('api::article.article') as unknown as Meta;
+    const articles = strapi.db.metadata.get(ARTICLE_UID) as unknown as Meta;
     const channels = strapi.db.metadata.get('api::channel.channel') as unknown as Meta;
     const link = articles.attributes.channel.joinTable!;
     const column = (meta: Meta, name: string) => quote(meta.attributes[name].columnName ?? name);

@@ -9,6 +9,7 @@
 import type { Core } from '@strapi/strapi';
 import { defaultLocale } from '../../utils/locales';
 import { articleQuoteVersions } from '../linked-entries';
+import { ARTICLE_UID } from '../../api/article/newsroom';
 
 type Ctx = {
   params: { model?: string; targetField?: string; id?: string };
@@ -42,7 +43,7 @@ const addMiddleware = (strapi: Core.Strapi, path: string, middleware: (ctx: Ctx,
 
 export const registerArticleQuotesAdmin = (strapi: Core.Strapi) => {
   addMiddleware(strapi, '/relations/:model/:targetField', async (ctx: Ctx, next: () => Promise<unknown>) => {
-    if (ctx.params.model === 'api::article.article' && ctx.params.targetField === 'quotes') {
+    if (ctx.params.model === ARTICLE_UID && ctx.params.targetField === 'quotes') {
       const query = ctx.request.query;
       const own = ownQuotesFilter(query.id);
       ctx.request.query = { ...query, filters: query.filters ? { $and: [query.filters, own] } : own };
@@ -53,7 +54,7 @@ export const registerArticleQuotesAdmin = (strapi: Core.Strapi) => {
   addMiddleware(strapi, '/collection-types/:model/:id/actions/countDraftRelations', async (ctx, next) => {
     await next();
     const counts = (ctx.body as { data?: { unpublishedRelations?: number } } | undefined)?.data;
-    if (ctx.params.model !== 'api::article.article' || !ctx.params.id || typeof counts?.unpublishedRelations !== 'number') return;
+    if (ctx.params.model !== ARTICLE_UID || !ctx.params.id || typeof counts?.unpublishedRelations !== 'number') return;
     const locale = typeof ctx.query.locale === 'string' ? ctx.query.locale : await defaultLocale(strapi);
     counts.unpublishedRelations = Math.max(0, counts.unpublishedRelations - (await neverPublishedQuotes(strapi, ctx.params.id, locale)));
   });

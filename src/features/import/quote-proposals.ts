@@ -9,8 +9,9 @@ import { findQuotes, type FoundQuote } from '../../lib/quotes/finder';
 import { findCommendationFacts } from '../../lib/quotes/commendation';
 import { blocksText } from '../../lib/search/snippet';
 import { checkerFor } from '../../utils/permission-checker';
+import { ARTICLE_UID } from '../../api/article/newsroom';
 
-const ARTICLE = 'api::article.article';
+const ARTICLE = ARTICLE_UID;
 const QUOTE = 'api::speaker-quote.speaker-quote';
 
 type Draft = { documentId: string; body?: unknown; source?: string | null; quotes?: Array<{ documentId: string; text: string }> };

@@ -12,6 +12,7 @@ import { getService } from '../services';
 import { enforcedOf, guardEnabled } from '../inspection';
 import { checkImageFiles } from '../media';
 import type { LegacyPage } from '../../lib/legacy-page';
+import { ARTICLE_UID } from '../../api/article/newsroom';
 
 export type ImportOptions = {
   /** The page's identity: its URL, or its file. */
@@ -23,7 +24,7 @@ export type ImportOptions = {
 };
 export type ImportResult = { status: 'created' | 'updated'; documentId: string; warnings: string[] };
 
-const ARTICLE = 'api::article.article';
+const ARTICLE = ARTICLE_UID;
 const CHANNEL = 'api::channel.channel';
 const QUOTE = 'api::speaker-quote.speaker-quote';
 const UNIT = 'api::commended-unit.commended-unit';

@@ -7,12 +7,21 @@ import { checkWordLists } from './checks/check-word-lists';
 import { checkPersonalData } from './checks/check-personal-data';
 import { checkLinks } from './checks/check-links';
 import { checkRequiredFacts } from './checks/check-required-facts';
+import { checkDeclared } from './checks/check-declared';
 import type { PublishRule, Subject } from './types';
 
 // The review stage first: an unreviewed draft is refused for that before its text is read.
 // Read when a publish runs, not when the module loads: the review feature's rule is imported
 // through its index, which may still be loading (features import each other's indexes).
-export const publishRules = (): PublishRule[] => [checkReviewStage, checkRequiredFacts, checkWordLists, checkPersonalData, checkLinks];
+export const publishRules = (): PublishRule[] => [
+  checkReviewStage,
+  checkRequiredFacts,
+  checkWordLists,
+  checkPersonalData,
+  checkLinks,
+  // The type's own rules, declared in its newsroom.ts (`checks`).
+  checkDeclared,
+];
 
 const checksEnabled = (strapi: Core.Strapi) => Boolean(strapi.config.get('publish-guard.enabled', true));
 

@@ -102,7 +102,7 @@ const createInspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
       const piece = inspection.subject.pieces.find((candidate) => candidate.field === finding.field && sameNode(candidate.node));
       if (!piece) throw new errors.ValidationError('This finding has no one-click fix');
       const expected = piece.text.slice(finding.start, finding.end);
-      const draft = (await strapi.db.query(owner.uid as 'api::article.article').findOne({
+      const draft = (await strapi.db.query(owner.uid).findOne({
         where: { documentId: owner.documentId, locale: owner.locale, publishedAt: null },
         ...(owner.component ? { select: ['id'], populate: { [owner.component]: true } } : { select: [owner.attribute] }),
       })) as Record<string, unknown> | null;
@@ -122,10 +122,10 @@ const createInspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       if (value === null) throw new errors.NotFoundError('该问题已不存在，请重新检查（The draft changed since it was checked）');
-      await strapi.documents(owner.uid as 'api::article.article').update({
+      await strapi.documents(owner.uid).update({
         documentId: owner.documentId,
         locale: owner.locale ?? undefined,
-        data: (owner.component ? { [owner.component]: { ...component, [owner.attribute]: value } } : { [owner.attribute]: value }) as never,
+        data: owner.component ? { [owner.component]: { ...component, [owner.attribute]: value } } : { [owner.attribute]: value },
       });
       return inspect(uid, documentId, locale);
     },

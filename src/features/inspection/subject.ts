@@ -1,7 +1,7 @@
 // Loads what the rules read: a document's draft in one locale, with the texts of the
 // entries linked to it, as its type declares (`inspect` in src/api/<name>/newsroom.ts).
 // Reads go through the query layer, so inside a publish they see its transaction.
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { blockImageTexts, blockLinks, blockTexts } from '../../lib/inspection/blocks-text';
 import { settingsOf } from '../../utils/type-settings';
 import type { Owner, Subject } from './types';
@@ -12,13 +12,11 @@ const MAX_LINKED = 500;
 
 export const isInspected = (uid: string) => Boolean(settingsOf(uid)?.inspect);
 
-const attributeType = (strapi: Core.Strapi, uid: string, attribute: string) =>
-  (strapi.getModel(uid as 'api::article.article')?.attributes as Record<string, { type?: string; target?: string }> | undefined)?.[
-    attribute
-  ];
+const attributeType = (strapi: Core.Strapi, uid: UID.ContentType, attribute: string) =>
+  (strapi.getModel(uid)?.attributes as Record<string, { type?: string; target?: UID.ContentType }> | undefined)?.[attribute];
 
 /** Adds an entry's own texts to the subject, under `prefix` (empty for the document itself). */
-const addTexts = (strapi: Core.Strapi, subject: Subject, uid: string, row: Row, prefix: string) => {
+const addTexts = (strapi: Core.Strapi, subject: Subject, uid: UID.ContentType, row: Row, prefix: string) => {
   for (const attribute of settingsOf(uid)?.inspect?.fields ?? []) {
     const value = row[attribute];
     if (value === null || value === undefined || value === '') continue;
@@ -59,9 +57,16 @@ const hasPublishedChannel = async (strapi: Core.Strapi, channel: { documentId?: 
   );
 
 /** The draft of a document in one locale, ready for the rules; null when there is none. */
-export const loadSubject = async (strapi: Core.Strapi, uid: string, documentId: string, locale: string | null): Promise<Subject | null> => {
-  const inspect = settingsOf(uid)?.inspect;
-  if (!inspect) return null;
+export const loadSubject = async (
+  strapi: Core.Strapi,
+  type: string,
+  documentId: string,
+  locale: string | null
+): Promise<Subject | null> => {
+  // The registry knows the type, or it is not inspected: its uid is then a declared one.
+  const settings = settingsOf(type);
+  if (!settings?.inspect) return null;
+  const { uid, inspect } = settings;
   const relations = inspect.relations ?? [];
   const media = inspect.media ?? [];
   const populate: Record<string, unknown> = {};
@@ -75,7 +80,7 @@ export const loadSubject = async (strapi: Core.Strapi, uid: string, documentId: 
   if (inspect.facts) populate.channel = { select: ['id', 'documentId'] };
   const where: Record<string, unknown> = { documentId, publishedAt: null };
   if (locale) where.locale = locale;
-  const row = (await strapi.db.query(uid as 'api::article.article').findOne({ where, populate })) as Row | null;
+  const row = (await strapi.db.query(uid).findOne({ where, populate })) as Row | null;
   if (!row) return null;
 
   const subject: Subject = { uid, documentId, locale: row.locale ?? locale, pieces: [], owners: new Map(), links: [], media: [] };

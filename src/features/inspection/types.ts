@@ -1,6 +1,6 @@
 // The shape every publish rule shares: it reads one document's draft (a Subject) and
 // returns findings. index.ts runs them all behind one guard every publish path passes.
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import type { Facts } from '../../lib/inspection/required-facts';
 import type { Finding, TextPiece } from '../../lib/inspection/types';
 
@@ -8,7 +8,14 @@ import type { Finding, TextPiece } from '../../lib/inspection/types';
  * Where a checked text is stored, so a one-click fix can write it back: `attribute` of the
  * entry, or of its single component `component` (信息公开) when that is set.
  */
-export type Owner = { uid: string; documentId: string; locale: string | null; attribute: string; blocks: boolean; component?: string };
+export type Owner = {
+  uid: UID.ContentType;
+  documentId: string;
+  locale: string | null;
+  attribute: string;
+  blocks: boolean;
+  component?: string;
+};
 
 /** The owner's field as the content manager's permissions name it (`title`, `disclosure.topic`). */
 export const fieldPathOf = (owner: Owner) => (owner.component ? `${owner.component}.${owner.attribute}` : owner.attribute);

@@ -4,24 +4,23 @@
 // their own, a role's locales), and a reviewed entry past 初审 goes back to 初审. Who may is
 // decided as for linked entries (request-rights.ts, the same rule guard-linked-edits.ts
 // applies); the refusal here speaks of the file.
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { titleOf } from '../../lib/audit/diff';
 import { sendBackToFirst } from '../review';
 import { callerOf, mayOnEntry } from '../../utils/request-rights';
 import { reviewModeOf, settingsOf } from '../../utils/type-settings';
+import { ARTICLE_UID } from '../../api/article/newsroom';
 
 const isLocalized = (strapi: Core.Strapi, uid: string) =>
-  Boolean(
-    (strapi.getModel(uid as 'api::article.article')?.pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n?.localized
-  );
+  Boolean((strapi.getModel(uid as UID.ContentType)?.pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n?.localized);
 
 /** The drafts of these documents (each locale, or the one given), with their titles. */
 const draftsOf = async (strapi: Core.Strapi, uid: string, documentIds: string[], locale: string | null) => {
   if (!documentIds.length) return [];
   const localized = isLocalized(strapi, uid);
   const mainField = settingsOf(uid)?.admin?.mainField ?? 'id';
-  return (await strapi.db.query(uid as 'api::article.article').findMany({
+  return (await strapi.db.query(uid).findMany({
     where: { documentId: { $in: documentIds }, publishedAt: null, ...(locale && localized ? { locale } : {}) },
     select: ['id', 'documentId', ...(localized ? ['locale'] : []), ...(mainField === 'id' ? [] : [mainField])],
   })) as Array<Record<string, unknown> & { documentId: string; locale?: string | null }>;
@@ -32,7 +31,7 @@ const draftsOf = async (strapi: Core.Strapi, uid: string, documentIds: string[],
  * inside a handler into a bare "Forbidden", losing the message that says what to do.
  */
 const refusal = (uid: string, title: string | null) => {
-  const type = uid === 'api::article.article' ? '稿件' : '条目';
+  const type = uid === ARTICLE_UID ? '稿件' : '条目';
   return new errors.PolicyError(
     `该文件用于${type}${title ? `《${title}》` : ''}，您没有修改该${type}的权限，不能更改或删除此文件；请联系其作者或编辑（You may not edit an entry that uses this file）`
   );

@@ -28,7 +28,7 @@
 import fs from 'fs';
 import path from 'path';
 import { Readable } from 'stream';
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import {
   changedInfo,
@@ -124,8 +124,7 @@ export const morphOf = (strapi: Core.Strapi): Morph => {
 };
 
 type ModelLike = { options?: { draftAndPublish?: boolean }; pluginOptions?: unknown; attributes: Record<string, { type?: string }> };
-const modelOf = (strapi: Core.Strapi, uid: string) =>
-  strapi.contentTypes[uid as 'api::article.article'] as unknown as ModelLike | undefined;
+const modelOf = (strapi: Core.Strapi, uid: string) => strapi.contentTypes[uid as UID.ContentType] as unknown as ModelLike | undefined;
 const localized = (model: ModelLike) => Boolean((model.pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n?.localized);
 
 /** Text fields that may hold a file's URL: a link or an image block in blocks, rich text. */
@@ -193,7 +192,7 @@ export const guardPublishedFiles = (strapi: Core.Strapi) => {
         continue;
       }
       const drafts = model.options?.draftAndPublish !== false;
-      const rows = (await strapi.db.query(uid as 'api::article.article').findMany({
+      const rows = (await strapi.db.query(uid).findMany({
         where: { id: { $in: [...new Set(items.map((item) => item.rowId))] } },
         select: ['id', 'documentId', ...(localized(model) ? ['locale'] : []), ...(drafts ? ['publishedAt'] : [])],
       })) as Array<{ id: number; documentId: string; locale?: string; publishedAt?: unknown }>;
@@ -236,18 +235,16 @@ export const guardPublishedFiles = (strapi: Core.Strapi) => {
           })
           .update({ [morph.fileColumn]: after.id });
       } else {
-        const query = strapi.db.query(use.uid as 'api::article.article');
+        const query = strapi.db.query(use.uid);
         const row = (await query.findOne({ where: { id: use.rowId }, select: ['id', use.field] })) as Record<string, unknown> | null;
         const next = rewriteUrls(row?.[use.field], pairs);
-        if (row && next !== row[use.field]) await query.update({ where: { id: use.rowId }, data: { [use.field]: next } as never });
+        if (row && next !== row[use.field]) await query.update({ where: { id: use.rowId }, data: { [use.field]: next } });
       }
     }
     // The content manager shows the draft as changed since its publish.
     for (const uid of new Set(drafts.map((use) => use.uid))) {
       const ids = drafts.filter((use) => use.uid === uid).map((use) => use.rowId);
-      await strapi.db
-        .query(uid as 'api::article.article')
-        .updateMany({ where: { id: { $in: ids } }, data: { updatedAt: new Date() } as never });
+      await strapi.db.query(uid).updateMany({ where: { id: { $in: ids } }, data: { updatedAt: new Date() } });
     }
   };
 
@@ -302,7 +299,7 @@ export const guardPublishedFiles = (strapi: Core.Strapi) => {
       const { uid, documentId, locale } = uses[0];
       const mainField = settingsOf(uid)?.admin?.mainField ?? 'title';
       const model = modelOf(strapi, uid);
-      const row = (await strapi.db.query(uid as 'api::article.article').findOne({
+      const row = (await strapi.db.query(uid).findOne({
         where: { id: uses[0].rowId },
         select: model?.attributes[mainField] ? ['id', mainField] : ['id'],
       })) as Record<string, unknown> | null;

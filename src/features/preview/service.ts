@@ -16,8 +16,9 @@ import { checkerFor } from '../../utils/permission-checker';
 import { getService } from '../services';
 import { defaultLocale } from '../../utils/locales';
 import { buildBreadcrumb, withNode, type ChannelNode } from '../../lib/breadcrumb';
+import { ARTICLE_UID } from '../../api/article/newsroom';
 
-const UID = 'api::article.article';
+const UID = ARTICLE_UID;
 const CHANNEL = 'api::channel.channel';
 const AUDIENCE = 'gov-newsroom:preview';
 /** The scheme of the Authorization header the reader sends the token in. */

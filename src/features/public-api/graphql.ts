@@ -3,6 +3,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { getService } from '../services';
+import { ARTICLE_UID } from '../../api/article/newsroom';
 
 // The nexus builder is untyped here (the plugin hands it over at runtime).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -26,7 +27,7 @@ export const registerGraphqlExtensions = (strapi: Core.Strapi) => {
 
   const breadcrumbOfArticle = async (parent: Parent) => {
     // The parent row is the version being served (published for the public).
-    const row = (await strapi.db.query('api::article.article').findOne({
+    const row = (await strapi.db.query(ARTICLE_UID).findOne({
       where: { id: parent.id },
       populate: { channel: { select: ['documentId'] } },
     })) as { channel?: { documentId: string } | null } | null;
@@ -225,9 +226,9 @@ export const registerGraphqlExtensions = (strapi: Core.Strapi) => {
         'Channel.breadcrumb': { auth: false },
         'Article.clickCount': { auth: false },
         // The same permissions as the REST routes, so an administrator can revoke them in one place.
-        'Query.popularArticles': { auth: { scope: ['api::article.article.popular'] } },
+        'Query.popularArticles': { auth: { scope: [`${ARTICLE_UID}.popular`] } },
         'Query.search': { auth: { scope: ['api::search.search.find'] } },
-        'Mutation.registerArticleClick': { auth: { scope: ['api::article.article.registerClick'] } },
+        'Mutation.registerArticleClick': { auth: { scope: [`${ARTICLE_UID}.registerClick`] } },
       },
     }));
 };

@@ -1,18 +1,19 @@
 // The public (anonymous) role: read published content (feeds and search included) and register clicks, nothing else.
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { readableTypes } from '../../utils/type-settings';
+import { ARTICLE_UID } from '../../api/article/newsroom';
 
 /** The types the public may read, as their folders declare (src/api/<name>/newsroom.ts). */
-export const READABLE_TYPES: readonly string[] = readableTypes();
+export const READABLE_TYPES: readonly UID.ContentType[] = readableTypes();
 
 export const PUBLIC_ACTIONS: string[] = [
   ...READABLE_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]),
   // Click counts: register a view, read counts and the most-read list.
-  'api::article.article.registerClick',
-  'api::article.article.clickStats',
-  'api::article.article.popular',
+  `${ARTICLE_UID}.registerClick`,
+  `${ARTICLE_UID}.clickStats`,
+  `${ARTICLE_UID}.popular`,
   // An article by its slug (GET /articles/by-slug/:slug).
-  'api::article.article.bySlug',
+  `${ARTICLE_UID}.bySlug`,
   // Feeds of published articles.
   'api::feed.feed.rss',
   'api::feed.feed.atom',

@@ -8,8 +8,9 @@ import { reviewRefusal, type Stage } from '../../lib/review/stages';
 import { getService } from '../services';
 import { reviewModeOf } from '../../utils/type-settings';
 import type { PublishRule } from '../inspection';
+import { ARTICLE_UID } from '../../api/article/newsroom';
 
-const ARTICLE = 'api::article.article';
+const ARTICLE = ARTICLE_UID;
 
 export const reviewRequired = (strapi: Core.Strapi) => Boolean(strapi.config.get('review.required', true));
 

@@ -10,8 +10,9 @@ import { getLocales } from '../services';
 import { LOCKS, withAdvisoryLock } from '../../utils/advisory-lock';
 import { reviewedTypes } from '../../utils/type-settings';
 import { ACCEPT_ACTION } from '../inspection';
+import { ARTICLE_UID } from '../../api/article/newsroom';
 
-const ARTICLE = 'api::article.article';
+const ARTICLE = ARTICLE_UID;
 const QUOTE = 'api::speaker-quote.speaker-quote';
 const CHANNEL = 'api::channel.channel';
 const CM = 'plugin::content-manager.explorer';

@@ -24,10 +24,11 @@ import { lockDocument } from '../../utils/advisory-lock';
 import { ConflictError } from '../../utils/draft-precondition';
 import { checkerFor } from '../../utils/permission-checker';
 import { reviewRequired } from './check-review-stage';
+import { ARTICLE_UID } from '../../api/article/newsroom';
 
 const STATE = 'api::review.review-state';
 const EVENT = 'api::review.review-event';
-const ARTICLE = 'api::article.article';
+const ARTICLE = ARTICLE_UID;
 const MAX_HISTORY = 500;
 const MAX_WAITING = 200;
 
@@ -97,7 +98,7 @@ const createReviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       // 操作日志: a stage move, in the same transaction (the caller is the request's user; a system move has none),
       // named by the draft's title as the log names every other write.
       const mainField = settingsOf(key.uid)?.admin?.mainField ?? 'title';
-      const draft = (await strapi.db.query(key.uid as 'api::article.article').findOne({
+      const draft = (await strapi.db.query(key.uid).findOne({
         where: { documentId: key.documentId, locale: key.locale, publishedAt: null },
         select: ['id', mainField],
       })) as Record<string, unknown> | null;

@@ -29,8 +29,9 @@ import { getService } from '../services';
 import type { OnBehalfOf } from '../../lib/audit/actor';
 import { tryLockDocument } from '../../utils/advisory-lock';
 import { mayOnEntry } from '../../utils/request-rights';
+import { ARTICLE_UID } from '../../api/article/newsroom';
 
-const UID = 'api::article.article';
+const UID = ARTICLE_UID;
 
 export type ScheduleConfig = { pollMs: number; batch: number };
 export type JobKind = 'publish' | 'unpublish';

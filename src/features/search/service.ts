@@ -11,8 +11,9 @@ import { SearchQueryProblem } from '../../lib/search/tokenize';
 import { errors } from '@strapi/utils';
 import { getLocales, getService } from '../services';
 import { defaultLocale } from '../../utils/locales';
+import { ARTICLE_UID } from '../../api/article/newsroom';
 
-const ARTICLE = 'api::article.article';
+const ARTICLE = ARTICLE_UID;
 const DOCUMENTS = 'search_documents';
 const FTS = 'search_fts';
 const TEXTS = 'search_texts';

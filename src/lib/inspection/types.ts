@@ -14,7 +14,9 @@ export type RuleName =
   | 'broken-link'
   | 'missing-fact'
   | 'future-date'
-  | 'review-stage';
+  | 'review-stage'
+  /** A rule the type declares in its src/api/<name>/newsroom.ts (`checks`). */
+  | 'type-rule';
 
 /** Where a finding is: a field of the article itself or of a linked entry (quote, commended name). */
 export type Place = {

@@ -19,6 +19,7 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { Layouts, Page, isFetchError, useFetchClient } from '@strapi/strapi/admin';
+import { useTypes } from '../../../admin/useTypes';
 
 type Change = { before?: unknown; after?: unknown; redacted?: true; masked?: string[] };
 type Entry = {
@@ -52,17 +53,8 @@ const ACTIONS: Record<string, string> = {
   'admin.login.failed': '登录失败 failed login',
   'admin.logout': '退出 logout',
 };
-const TYPES: Record<string, string> = {
-  'api::article.article': '稿件 Article',
-  'api::channel.channel': '栏目 Channel',
-  'api::speaker-quote.speaker-quote': '引语 Quote',
-  'api::commendation.commendation': '表彰 Commendation',
-  'api::commended-unit.commended-unit': '先进集体 Unit',
-  'api::commended-individual.commended-individual': '先进个人 Individual',
-  'api::inspection.inspection-term': '检查词表 Word list',
-  'api::rebuild.rebuild-target': '重建目标 Rebuild target',
-  'plugin::upload.file': '文件 File',
-};
+/** Strapi's own types the log names; the project's types and their labels come from the registry. */
+const STRAPI_TYPES: Record<string, string> = { 'plugin::upload.file': '文件 File' };
 const KINDS: Record<string, string> = { admin: '管理员', 'api-token': 'API 令牌', user: '用户', anonymous: '未登录', system: '系统' };
 const EMPTY: Filters = { action: '', user: '', targetUid: '', targetDocumentId: '', from: '', to: '' };
 const PAGE_SIZE = 25;
@@ -105,6 +97,12 @@ const AuditPage = () => {
   const [entries, setEntries] = useState<Entry[] | null>(null);
   const [pagination, setPagination] = useState<Pagination | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The types with a label in their src/api/<name>/newsroom.ts, then Strapi's own.
+  const registry = useTypes();
+  const TYPES: Record<string, string> = {
+    ...Object.fromEntries((registry ?? []).flatMap((type) => (type.labels ? [[type.uid, `${type.labels.zh} ${type.labels.en}`]] : []))),
+    ...STRAPI_TYPES,
+  };
 
   useEffect(() => {
     let cancelled = false;

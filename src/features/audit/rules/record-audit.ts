@@ -72,7 +72,7 @@ const populateOf = (schema: Schema) => {
 const isLocalized = (schema: Schema) => (schema.pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n?.localized === true;
 
 export const recordAudit: DocumentRule = (strapi: Core.Strapi) => async (context, next) => {
-  const schema = strapi.contentTypes[context.uid as 'api::article.article'] as unknown as Schema | undefined;
+  const schema = strapi.contentTypes[context.uid] as unknown as Schema | undefined;
   const params = paramsOf(context);
   const plan = schema ? auditPlan(context.uid, context.action, params, schema.options?.draftAndPublish !== false) : null;
   if (!schema || !plan) return next();
@@ -94,7 +94,7 @@ export const recordAudit: DocumentRule = (strapi: Core.Strapi) => async (context
     if (localized && locale !== null) where.locale = locale;
     if (version === 'draft') where.publishedAt = null;
     if (version === 'published') where.publishedAt = { $notNull: true };
-    return (await strapi.db.query(context.uid as 'api::article.article').findOne({
+    return (await strapi.db.query(context.uid).findOne({
       where,
       populate: version === 'any' ? undefined : (populateOf(schema) as never),
     })) as Row | null;

@@ -1,6 +1,7 @@
 // 点击率 column in the article list view: each row's total from the public click endpoint.
 import { useEffect, useState } from 'react';
 import { Typography } from '@strapi/design-system';
+import { ARTICLE_UID } from '../../../api/article/newsroom';
 
 const ClickCell = ({ documentId }: { documentId: string }) => {
   const [total, setTotal] = useState<string>('…');
@@ -24,7 +25,7 @@ type HookArgs = { displayedHeaders: Header[]; layout: unknown };
 
 export const addClickColumn = ({ displayedHeaders, layout }: HookArgs): HookArgs => {
   // The hook receives no model uid; the list's own URL names it.
-  if (!window.location.pathname.includes('api::article.article')) return { displayedHeaders, layout };
+  if (!window.location.pathname.includes(ARTICLE_UID)) return { displayedHeaders, layout };
   return {
     layout,
     displayedHeaders: [

@@ -2,6 +2,7 @@
 // read from the same public endpoint front ends use.
 import { useEffect, useState } from 'react';
 import { Box, Flex, Typography } from '@strapi/design-system';
+import { ARTICLE_UID } from '../../../api/article/newsroom';
 
 type Stats = { total: number; today: number; days: Array<{ date: string; count: number }> };
 type PanelProps = { model: string; documentId?: string };
@@ -64,6 +65,6 @@ const ClickStats = ({ documentId }: { documentId: string }) => {
 };
 
 export const ClickPanel = ({ model, documentId }: PanelProps) => {
-  if (model !== 'api::article.article' || !documentId) return null;
+  if (model !== ARTICLE_UID || !documentId) return null;
   return { title: '点击率 Clicks', content: <ClickStats documentId={documentId} /> };
 };

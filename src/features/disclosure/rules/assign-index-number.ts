@@ -9,7 +9,7 @@ import { errors } from '@strapi/utils';
 import { organizationCodeProblem } from '../../../lib/disclosure';
 import { defaultLocale } from '../../../utils/locales';
 import { getService } from '../../services';
-import { ARTICLE_UID } from './check-disclosure';
+import { ARTICLE_UID } from '../../../api/article/newsroom';
 import { paramsOf, type DocumentRule, type Params } from '../../../utils/document-rules';
 
 type Metadata = { organizationCode?: unknown; indexNumber?: unknown } | null | undefined;

@@ -7,8 +7,7 @@ import { errors } from '@strapi/utils';
 import { reviewDisclosure } from '../../../lib/disclosure';
 import { getService } from '../../services';
 import { paramsOf, type DocumentRule, type Params } from '../../../utils/document-rules';
-
-export const ARTICLE_UID = 'api::article.article';
+import { ARTICLE_UID } from '../../../api/article/newsroom';
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

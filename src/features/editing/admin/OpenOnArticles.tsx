@@ -4,8 +4,9 @@
 import type { ComponentType } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { useAuth } from '@strapi/strapi/admin';
+import { ARTICLE_UID } from '../../../api/article/newsroom';
 
-const ARTICLE = 'api::article.article';
+const ARTICLE = ARTICLE_UID;
 const READ = 'plugin::content-manager.explorer.read';
 
 type Loaded = { Component?: ComponentType } & Record<string, unknown>;

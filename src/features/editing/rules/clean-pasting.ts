@@ -8,6 +8,7 @@
 import { stripInvisible, stripInvisibleInBlocks } from '../../../lib/clean-text';
 import { settingsOf } from '../../../utils/type-settings';
 import { paramsOf, type DocumentRule } from '../../../utils/document-rules';
+import { ARTICLE_UID } from '../../../api/article/newsroom';
 
 type Child = { type?: string; text?: string; children?: Child[]; [key: string]: unknown };
 type Block = { type?: string; children?: Child[]; [key: string]: unknown };
@@ -85,7 +86,7 @@ export const cleanPasting: DocumentRule = () => async (context, next) => {
   const data = paramsOf(context).data;
   if (!data) return next();
   stripInvisibleFields(context.uid, data);
-  if (context.uid !== 'api::article.article') return next();
+  if (context.uid !== ARTICLE_UID) return next();
   if ('body' in data) data.body = cleanBody(data.body);
   // On update only when the editor sent both (the admin panel always does): an absent subtitle is "unchanged".
   if ('title' in data && (context.action === 'create' || 'subtitle' in data)) {

@@ -32,7 +32,7 @@ export const firstFreeSlug = (base: string, used: Set<string>) => {
 
 const uniqueSlug = async (strapi: Core.Strapi, uid: string, field: string, title: string, params: Params) => {
   const base = slugFromTitle(title) || 'untitled';
-  const taken = (await strapi.db.query(uid as 'api::article.article').findMany({
+  const taken = (await strapi.db.query(uid).findMany({
     select: [field, 'documentId'],
     where: { [field]: { $startsWith: base } },
   })) as Array<Record<string, string>>;
@@ -48,7 +48,7 @@ export const fillSlug: DocumentRule = (strapi) => async (context, next) => {
   if (decision === 'inherit') {
     if (params.documentId && params.locale) {
       // A new translation keeps the document's slug.
-      const rows = (await strapi.db.query(context.uid as 'api::article.article').findMany({
+      const rows = (await strapi.db.query(context.uid).findMany({
         select: ['locale', rule.field],
         where: { documentId: params.documentId },
       })) as Array<Record<string, string | null>>;

@@ -38,7 +38,7 @@ export const guardClone: DocumentRule = (strapi: Core.Strapi) => async (context,
   const data = { ...(params.data ?? {}) };
   const copied = links.filter((link) => linksToCopy([link.field], data).length > 0);
   const sourceRow = copied.length
-    ? ((await strapi.db.query(context.uid as 'api::article.article').findOne({
+    ? ((await strapi.db.query(context.uid).findOne({
         where: { documentId: source, locale, publishedAt: null },
         select: ['id'],
         populate: Object.fromEntries(copied.map((link) => [link.field, { select: ['documentId'] }])),

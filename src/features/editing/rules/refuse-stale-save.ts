@@ -28,11 +28,11 @@ export const refuseStaleSave: DocumentRule = (strapi) => async (context, next) =
   const params = paramsOf(context);
   const precondition = draftPreconditions.getStore()?.precondition;
   if (checksVersion(context.action, insideWrite.getStore() === true, precondition, params.documentId)) {
-    const schema = strapi.getModel(context.uid as 'api::article.article') as unknown as Schema;
+    const schema = strapi.getModel(context.uid) as unknown as Schema;
     const where: Record<string, unknown> = { documentId: params.documentId };
     if (schema.options?.draftAndPublish !== false) where.publishedAt = null;
     if (isLocalized(schema)) where.locale = typeof params.locale === 'string' ? params.locale : await defaultLocale(strapi);
-    const draft = (await strapi.db.query(context.uid as 'api::article.article').findOne({ where, select: ['updatedAt'] })) as {
+    const draft = (await strapi.db.query(context.uid).findOne({ where, select: ['updatedAt'] })) as {
       updatedAt?: unknown;
     } | null;
     if (draft && isStale(precondition!, draft.updatedAt)) {

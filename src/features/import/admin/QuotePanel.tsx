@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import { Box, Button, Checkbox, Flex, Typography } from '@strapi/design-system';
 import { isFetchError, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { ARTICLE_UID } from '../../../api/article/newsroom';
 
 type Quote = { text: string; speakerName: string; speakerPosition: string | null; speakerOrganization: string | null; exists: boolean };
 type PanelProps = { model: string; documentId?: string; document?: { locale?: string | null } };
@@ -101,6 +102,6 @@ const FindQuotes = ({ documentId, locale }: { documentId: string; locale: string
 
 export const QuotePanel = ({ model, documentId, document }: PanelProps) => {
   const { search } = useLocation();
-  if (model !== 'api::article.article' || !documentId) return null;
+  if (model !== ARTICLE_UID || !documentId) return null;
   return { title: '识别引语 Quotes', content: <FindQuotes documentId={documentId} locale={localeOf(search, document)} /> };
 };

@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import { Badge, Box, Button, Flex, TextInput, Typography } from '@strapi/design-system';
 import { isFetchError, unstable_useDocument, useFetchClient, useForm, useNotification, useQueryParams } from '@strapi/strapi/admin';
+import { useTypes } from '../../../admin/useTypes';
 
 type Finding = {
   id: string;
@@ -28,16 +29,6 @@ type PanelProps = {
   document?: { locale?: string | null; updatedAt?: string | null };
 };
 
-// The types src/api/<name>/newsroom.ts declares `inspect` for (the server refuses others).
-const INSPECTED = new Set([
-  'api::article.article',
-  'api::speaker-quote.speaker-quote',
-  'api::commended-individual.commended-individual',
-  'api::commended-unit.commended-unit',
-  'api::commendation.commendation',
-  'api::channel.channel',
-]);
-
 const RULE_LABELS: Record<string, string> = {
   'forbidden-word': '禁用词',
   'sensitive-word': '敏感词',
@@ -49,6 +40,7 @@ const RULE_LABELS: Record<string, string> = {
   'missing-fact': '必填',
   'future-date': '发布时间',
   'review-stage': '三审',
+  'type-rule': '发布规则',
 };
 
 const Item = ({
@@ -223,7 +215,9 @@ const Checks = ({
 
 export const InspectionPanel = ({ model, collectionType, activeTab, documentId, document }: PanelProps) => {
   const { search } = useLocation();
-  if (!INSPECTED.has(model) || !documentId) return null;
+  // The types src/api/<name>/newsroom.ts declares `inspect` for (the server refuses others), from the registry.
+  const inspected = useTypes()?.some((type) => type.uid === model && type.inspected);
+  if (!inspected || !documentId) return null;
   const locale = new URLSearchParams(search).get('plugins[i18n][locale]') ?? document?.locale ?? 'zh-Hans';
   return {
     title: '发布检查 Checks',

@@ -8,8 +8,9 @@ import { fingerprint } from '../../../lib/inspection/fingerprint';
 import { hostsOf, linkTarget } from '../../../lib/inspection/links';
 import type { Finding } from '../../../lib/inspection/types';
 import type { PublishRule } from '../types';
+import { ARTICLE_UID } from '../../../api/article/newsroom';
 
-const ARTICLE = 'api::article.article';
+const ARTICLE = ARTICLE_UID;
 
 const internalHosts = (strapi: Core.Strapi) =>
   hostsOf([strapi.config.get<string>('server.url'), strapi.config.get<string>('feeds.publicSiteUrl')]);

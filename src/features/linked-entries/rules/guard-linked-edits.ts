@@ -9,7 +9,7 @@
 // move naming what changed (publishing or discarding changes no approved text: right
 // checked, stage kept). Scripts and jobs (no request) may; their changes reset too.
 // `assertMayChangeVisible` is the same rule for other writes (files of an entry).
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { changedVisibleFields } from '../../../lib/review/stages';
 import { defaultLocale } from '../../../utils/locales';
@@ -86,10 +86,8 @@ export const linkedWriteDecision = ({ action, before, input, toOne, changed }: L
 };
 
 /** The type's Chinese name (`讲话摘录` of `讲话摘录 Speaker quote`), for messages and the history. */
-const labelOf = (strapi: Core.Strapi, uid: string) =>
-  String((strapi.contentTypes[uid as 'api::article.article']?.info as { displayName?: string } | undefined)?.displayName ?? uid).split(
-    ' '
-  )[0];
+const labelOf = (strapi: Core.Strapi, uid: UID.ContentType) =>
+  String((strapi.contentTypes[uid]?.info as { displayName?: string } | undefined)?.displayName ?? uid).split(' ')[0];
 
 const ACTION_LABELS: Record<string, string> = {
   create: '新建',
@@ -111,7 +109,7 @@ type Key = { uid: string; documentId: string; locale: string };
 
 const titleOf = async (strapi: Core.Strapi, key: Key) => {
   const mainField = settingsOf(key.uid)?.admin?.mainField ?? 'title';
-  const row = (await strapi.db.query(key.uid as 'api::article.article').findOne({
+  const row = (await strapi.db.query(key.uid).findOne({
     where: { documentId: key.documentId, locale: key.locale, publishedAt: null },
     select: ['id', mainField],
   })) as Record<string, unknown> | null;
@@ -142,7 +140,7 @@ export const assertMayChangeVisible = async (
   what: string
 ) => {
   const rows = documentIds.length
-    ? ((await strapi.db.query(ownerUid as 'api::article.article').findMany({
+    ? ((await strapi.db.query(ownerUid).findMany({
         where: { documentId: { $in: documentIds }, publishedAt: null, ...(locale ? { locale } : {}) },
         select: ['documentId', 'locale'],
       })) as Array<{ documentId: string; locale?: string | null }>)
@@ -155,7 +153,7 @@ export const assertMayChangeVisible = async (
 
 /** The owners (documentIds) an entry's draft links to through `link`, in one locale. */
 const linkedOwners = async (strapi: Core.Strapi, uid: string, documentId: string, locale: string, inverse: string) => {
-  const row = (await strapi.db.query(uid as 'api::article.article').findOne({
+  const row = (await strapi.db.query(uid).findOne({
     where: { documentId, locale, publishedAt: null },
     select: ['id'],
     populate: { [inverse]: { select: ['documentId'] } },
@@ -168,7 +166,7 @@ const linkedOwners = async (strapi: Core.Strapi, uid: string, documentId: string
 const documentIdsOf = async (strapi: Core.Strapi, uid: string, refs: Ref[]) => {
   const ids = refs.filter((ref) => !ref.documentId && ref.id !== undefined).map((ref) => ref.id!);
   const rows = ids.length
-    ? ((await strapi.db.query(uid as 'api::article.article').findMany({ where: { id: { $in: ids } }, select: ['documentId'] })) as Array<{
+    ? ((await strapi.db.query(uid).findMany({ where: { id: { $in: ids } }, select: ['documentId'] })) as Array<{
         documentId: string;
       }>)
     : [];
@@ -182,12 +180,8 @@ const resolved = async (strapi: Core.Strapi, uid: string, input: RelationInput |
     disconnect: await documentIdsOf(strapi, uid, input.disconnect),
   };
 
-const isToOne = (strapi: Core.Strapi, uid: string, field: string) =>
-  /ToOne$/.test(
-    String(
-      (strapi.contentTypes[uid as 'api::article.article']?.attributes as Record<string, { relation?: string }>)?.[field]?.relation ?? ''
-    )
-  );
+const isToOne = (strapi: Core.Strapi, uid: UID.ContentType, field: string) =>
+  /ToOne$/.test(String((strapi.contentTypes[uid]?.attributes as Record<string, { relation?: string }>)?.[field]?.relation ?? ''));
 
 export const guardLinkedEdits: DocumentRule = (strapi) => async (context, next) => {
   const schema = schemaOf(strapi);
@@ -200,7 +194,7 @@ export const guardLinkedEdits: DocumentRule = (strapi) => async (context, next) 
   const locales =
     params.locale === '*' && params.documentId
       ? (
-          (await strapi.db.query(context.uid as 'api::article.article').findMany({
+          (await strapi.db.query(context.uid).findMany({
             where: { documentId: params.documentId, publishedAt: null },
             select: ['locale'],
           })) as Array<{ locale: string }>

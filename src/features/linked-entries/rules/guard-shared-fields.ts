@@ -22,8 +22,9 @@ import { reviewModeOf, settingsOf } from '../../../utils/type-settings';
 import { sendBackToFirst, visibleFieldsOf } from '../../review';
 import { paramsOf, type DocumentRule } from '../../../utils/document-rules';
 import { reviewRequired } from '../../review';
+import { ARTICLE_UID } from '../../../api/article/newsroom';
 
-type AnyUid = 'api::article.article';
+type AnyUid = typeof ARTICLE_UID;
 type Row = Record<string, unknown> & { locale: string };
 
 const readRows = (strapi: Core.Strapi, uid: string, documentId: string, published: boolean, shared: VisibleFields, mainField: string) =>

@@ -24,7 +24,7 @@ const linksInto = (strapi: Core.Strapi, uid: string) =>
   reviewedTypes()
     .filter((owner) => owner !== uid)
     .flatMap((owner) => {
-      const attributes = (strapi.getModel(owner as 'api::article.article')?.attributes ?? {}) as Record<string, Attribute>;
+      const attributes = (strapi.getModel(owner)?.attributes ?? {}) as Record<string, Attribute>;
       return readerGraphOf(schemaOf(strapi), owner)
         .relations.map((field) => ({ field, attribute: attributes[field] }))
         .filter(
@@ -36,7 +36,7 @@ const linksInto = (strapi: Core.Strapi, uid: string) =>
 const idsOf = (value: unknown) => (Array.isArray(value) ? value : value ? [value] : []).map((entry) => (entry as { id: number }).id);
 
 const versionsOf = async (strapi: Core.Strapi, uid: string, documentId: string, published: boolean) =>
-  (await strapi.db.query(uid as 'api::article.article').findMany({
+  (await strapi.db.query(uid).findMany({
     where: { documentId, publishedAt: published ? { $notNull: true } : null },
     select: ['id', 'documentId', 'locale'],
   })) as Row[];
@@ -54,14 +54,14 @@ export const keepPublishedLinks: DocumentRule = (strapi) => async (context, next
   const drafts = params.documentId ? await versionsOf(strapi, context.uid, params.documentId, false) : [];
   const snapshots: Snapshot[] = [];
   for (const { owner, field, single } of links) {
-    const query = strapi.db.query(owner as 'api::article.article');
+    const query = strapi.db.query(owner);
     // The published owners linked to the entry now, and those whose drafts link to it (they would be linked by the publish).
     const draftOwners = (await query.findMany({
       where: { publishedAt: null, [field]: { id: { $in: drafts.map((row) => row.id) } } },
       select: ['documentId'],
     })) as Row[];
     // And those the write itself links (the update runs before the publish).
-    const inverse = (strapi.getModel(owner as 'api::article.article')?.attributes as Record<string, Attribute>)[field];
+    const inverse = (strapi.getModel(owner)?.attributes as Record<string, Attribute>)[field];
     const refs = parseRelationInput(params.data?.[inverse.inversedBy ?? inverse.mappedBy ?? ''])?.connect ?? [];
     const named = refs.flatMap((ref) => (ref.documentId ? [ref.documentId] : []));
     const byId = refs.flatMap((ref) => (!ref.documentId && ref.id !== undefined ? [ref.id] : []));
@@ -92,7 +92,7 @@ export const keepPublishedLinks: DocumentRule = (strapi) => async (context, next
     if (now) replaced.set(old.id, now.id);
   }
   for (const { owner, field, single, rows } of snapshots) {
-    const query = strapi.db.query(owner as 'api::article.article');
+    const query = strapi.db.query(owner);
     // A published owner linked to the new version that was not linked to the entry before (a create that publishes): unlinked.
     const stray = (await query.findMany({
       where: {

@@ -6,8 +6,9 @@
 import type { Core } from '@strapi/strapi';
 import { paramsOf, type DocumentRule } from '../../../utils/document-rules';
 import { defaultLocale } from '../../../utils/locales';
+import { ARTICLE_UID } from '../../../api/article/newsroom';
 
-const ARTICLE = 'api::article.article';
+const ARTICLE = ARTICLE_UID;
 const QUOTE = 'api::speaker-quote.speaker-quote';
 
 type Row = { id: number; documentId: string; order?: number | null; updatedAt?: string | Date | null };

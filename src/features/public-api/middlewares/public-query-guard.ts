@@ -17,7 +17,7 @@ type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const prefix = strapi.config.get('api.rest.prefix', '/api') as string;
   const byPlural = new Map<string, string>();
-  for (const uid of READABLE_TYPES) byPlural.set(strapi.contentTypes[uid as 'api::article.article'].info.pluralName, uid);
+  for (const uid of READABLE_TYPES) byPlural.set(strapi.contentTypes[uid].info.pluralName, uid);
   // Strapi's router matches paths case-insensitively: so does this guard.
   // `/api/articles/by-slug/<slug>` reads an article too, and takes the same query.
   const pattern = new RegExp(`^${escapeRegExp(prefix)}/([a-z0-9-]+)(?:/by-slug)?(?:/[^/]+)?/?$`, 'i');

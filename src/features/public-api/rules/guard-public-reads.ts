@@ -5,6 +5,7 @@
 import { errors } from '@strapi/utils';
 import { paramsOf, type DocumentRule, type Params } from '../../../utils/document-rules';
 import { localeCodes } from '../../../utils/locales';
+import { ARTICLE_UID } from '../../../api/article/newsroom';
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 // API tokens authenticate as 'content-api-token' in 5.x ('api-token' in older releases).
@@ -32,7 +33,7 @@ export const decidePublicRead = (
 };
 
 /** Types whose 发布时间 readers see: a published version dated ahead is not public before that time. */
-const DATED: ReadonlySet<string> = new Set(['api::article.article']);
+const DATED: ReadonlySet<string> = new Set([ARTICLE_UID]);
 
 /**
  * A public read's filters, narrowed to what is dated no later than `now`. The publish

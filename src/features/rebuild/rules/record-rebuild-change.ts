@@ -18,11 +18,11 @@ export const changedSlug = (view: View, before: { slug?: string | null } | null)
 export const recordRebuildChange: DocumentRule = (strapi) => async (context, next) => {
   const params = paramsOf(context);
   if (!settingsOf(context.uid)?.rebuild || !isVisibleChange(context.action, params)) return next();
-  const hasSlug = 'slug' in (strapi.contentTypes[context.uid as 'api::article.article']?.attributes ?? {});
+  const hasSlug = 'slug' in (strapi.contentTypes[context.uid]?.attributes ?? {});
   // Read before a delete removes it.
   const before =
     hasSlug && params.documentId
-      ? ((await strapi.db.query(context.uid as 'api::article.article').findOne({
+      ? ((await strapi.db.query(context.uid).findOne({
           select: ['slug'],
           where: { documentId: params.documentId },
         })) as { slug?: string | null } | null)

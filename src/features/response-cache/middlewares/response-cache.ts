@@ -41,10 +41,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   // This project's REST routes, whose query parameters are known: the readable types'
   // collections (their core routes, by-slug, the most-read list) and the site search.
   // Other routes (plugins') keep their whole URL in the key.
-  const ownCollections = new Set([
-    ...READABLE_TYPES.map((uid) => strapi.contentTypes[uid as 'api::article.article'].info.pluralName.toLowerCase()),
-    'search',
-  ]);
+  const ownCollections = new Set([...READABLE_TYPES.map((uid) => strapi.contentTypes[uid].info.pluralName.toLowerCase()), 'search']);
   /** The URL as the key holds it: on our own routes, without the parameters nothing reads. */
   const restUrl = (ctx: KoaContext, path: string) => {
     if (!ctx.querystring || !ownCollections.has(path.slice(prefix.length).split('/')[0])) return ctx.url;

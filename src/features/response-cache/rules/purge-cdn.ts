@@ -12,7 +12,7 @@ export const purgeCdn: DocumentRule = (strapi) => async (context, next) => {
   const purge = getService(strapi, 'purge');
   const params = paramsOf(context);
   if (!purge.enabled() || !settingsOf(context.uid)?.publicRead || !isVisibleChange(context.action, params)) return result;
-  const collection = (strapi.contentType(context.uid as never) as { info: { pluralName: string } }).info.pluralName;
+  const collection = (strapi.contentType(context.uid) as { info: { pluralName: string } }).info.pluralName;
   const documentId = params.documentId ?? (result as { documentId?: string } | null)?.documentId;
   await afterCommit(strapi, () => purge.queue(purgeKeys(collection, documentId)));
   return result;

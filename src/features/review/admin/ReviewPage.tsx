@@ -4,15 +4,9 @@ import { useEffect, useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import { Badge, Box, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, isFetchError, useFetchClient } from '@strapi/strapi/admin';
+import { useTypes } from '../../../admin/useTypes';
 
 type Row = { uid: string; documentId: string; locale: string | null; stage: string; label: string; title: string; updatedAt: string };
-
-const TYPE_LABELS: Record<string, string> = {
-  'api::article.article': '稿件',
-  'api::commendation.commendation': '表彰',
-  'api::commended-unit.commended-unit': '先进集体',
-  'api::commended-individual.commended-individual': '先进个人',
-};
 
 const editLink = (row: Row) =>
   `/content-manager/collection-types/${row.uid}/${row.documentId}${row.locale ? `?plugins[i18n][locale]=${encodeURIComponent(row.locale)}` : ''}`;
@@ -21,6 +15,9 @@ const ReviewPage = () => {
   const { get } = useFetchClient();
   const [rows, setRows] = useState<Row[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // What each type is called, from its src/api/<name>/newsroom.ts.
+  const types = useTypes();
+  const labelOf = (uid: string) => types?.find((type) => type.uid === uid)?.labels?.zh ?? uid;
 
   useEffect(() => {
     let cancelled = false;
@@ -75,7 +72,7 @@ const ReviewPage = () => {
                     </Link>
                   </Td>
                   <Td>
-                    <Typography>{TYPE_LABELS[row.uid] ?? row.uid}</Typography>
+                    <Typography>{labelOf(row.uid)}</Typography>
                   </Td>
                   <Td>
                     <Typography>{row.locale ?? '-'}</Typography>

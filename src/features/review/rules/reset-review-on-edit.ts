@@ -10,9 +10,10 @@ import { defaultLocale } from '../../../utils/locales';
 import { getService } from '../../services';
 import { readerGraphOf, reviewModeOf, type SchemaLookup } from '../../../utils/type-settings';
 import { paramsOf, type DocumentRule } from '../../../utils/document-rules';
+import { ARTICLE_UID } from '../../../api/article/newsroom';
 
 /** The document service is typed per uid; any one stands for the generic calls here. */
-type AnyUid = 'api::article.article';
+type AnyUid = typeof ARTICLE_UID;
 
 export const schemaOf =
   (strapi: Core.Strapi): SchemaLookup =>

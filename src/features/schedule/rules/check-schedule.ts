@@ -7,8 +7,8 @@ import { scheduleProblems, type Schedule } from '../../../lib/schedule';
 import { defaultLocale } from '../../../utils/locales';
 import { isPublishing } from './keep-publish-date';
 import { paramsOf, type DocumentRule } from '../../../utils/document-rules';
+import { ARTICLE_UID } from '../../../api/article/newsroom';
 
-const ARTICLE_UID = 'api::article.article';
 const FIELDS = ['publishAt', 'unpublishAt', 'publishDate'] as const;
 
 export const checkSchedule: DocumentRule = (strapi) => async (context, next) => {

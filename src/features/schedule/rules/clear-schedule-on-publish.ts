@@ -7,8 +7,7 @@ import { localesOf } from '../../inspection';
 import { defaultLocale } from '../../../utils/locales';
 import { isPublishing } from './keep-publish-date';
 import { paramsOf, type DocumentRule } from '../../../utils/document-rules';
-
-const ARTICLE_UID = 'api::article.article';
+import { ARTICLE_UID } from '../../../api/article/newsroom';
 
 export const clearScheduleOnPublish: DocumentRule = (strapi) => async (context, next) => {
   if (context.uid !== ARTICLE_UID) return next();

@@ -11,8 +11,8 @@ import { errors } from '@strapi/utils';
 import { defaultLocale } from '../../../utils/locales';
 import { callerName, callerOf, mayOnEntry, type Caller } from '../../../utils/request-rights';
 import { paramsOf, type DocumentRule } from '../../../utils/document-rules';
+import { ARTICLE_UID } from '../../../api/article/newsroom';
 
-const ARTICLE_UID = 'api::article.article';
 export const SCHEDULE_FIELDS = ['publishAt', 'unpublishAt'] as const;
 
 type When = string | number | Date | null | undefined;

@@ -4,8 +4,9 @@
 import { getService } from '../../services';
 import { paramsOf, type DocumentRule } from '../../../utils/document-rules';
 import { isVisibleChange } from '../../../utils/visible-change';
+import { ARTICLE_UID } from '../../../api/article/newsroom';
 
-export const SEARCHED_UID = 'api::article.article';
+export const SEARCHED_UID = ARTICLE_UID;
 
 export const indexForSearch: DocumentRule = (strapi) => async (context, next) => {
   const params = paramsOf(context);

@@ -11,10 +11,8 @@
 
 require('./cli-database');
 
-const fs = require('fs');
-const path = require('path');
+const { withApp } = require('./lib/app');
 
-const appDir = path.resolve(__dirname, '..');
 const USAGE = 'usage: npm run audit:purge -- --older-than-days N [--force] [--dry-run]';
 const DEFAULT_FLOOR = 180;
 
@@ -45,67 +43,49 @@ const floorDays = () => {
   return Number(raw);
 };
 
-const main = async () => {
-  let options;
-  try {
-    options = parseArgs(process.argv.slice(2));
-    if (options.help) {
-      console.log(USAGE);
-      return 0;
+withApp(
+  async ({ app, report }) => {
+    let options;
+    try {
+      options = parseArgs(process.argv.slice(2));
+      if (options.help) {
+        report(`${USAGE}\n`);
+        return 0;
+      }
+      const floor = floorDays();
+      if (options.days < floor && !options.force) {
+        throw new UsageError(
+          `refusing to remove entries younger than the retention floor of ${floor} days (AUDIT_RETENTION_FLOOR_DAYS); ` +
+            'add --force if the law and your records schedule allow it'
+        );
+      }
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      console.error(`[audit:purge] ${error.message}\n${USAGE}`);
+      return 2;
     }
-    const floor = floorDays();
-    if (options.days < floor && !options.force) {
-      throw new UsageError(
-        `refusing to remove entries younger than the retention floor of ${floor} days (AUDIT_RETENTION_FLOOR_DAYS); ` +
-          'add --force if the law and your records schedule allow it'
-      );
-    }
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`[audit:purge] ${error.message}\n${USAGE}`);
-    return 2;
-  }
 
-  // Only the report goes to stdout: the compiler's and Strapi's output go to stderr.
-  const stdoutWrite = process.stdout.write.bind(process.stdout);
-  process.stdout.write = (chunk, ...rest) => process.stderr.write(chunk, ...rest);
-  require('./ensure-env').ensureEnv();
-  process.env.SEED_DEMO = 'false';
-  const { compileStrapi, createStrapi } = require('@strapi/strapi');
-  // In production (and in the tests: AUDIT_SKIP_COMPILE=1) the build in dist/ is what runs.
-  const distDir = path.join(appDir, 'dist');
-  const useBuilt =
-    process.env.AUDIT_SKIP_COMPILE === '1' || (process.env.NODE_ENV === 'production' && fs.existsSync(path.join(distDir, 'src')));
-  const ctx = useBuilt ? { appDir, distDir } : await compileStrapi({ appDir });
-
-  let app;
-  try {
-    app = await createStrapi({ ...ctx, autoReload: false, serveAdminPanel: false }).load();
-    const audit = app.service('api::audit.audit');
-    let line;
+    const strapi = await app();
     if (options.dryRun) {
       const before = new Date(Date.now() - options.days * 86_400_000);
-      const found = await app.db.query('api::audit.audit-entry').count({ where: { at: { $lt: before } } });
-      line = `[audit:purge] dry run: ${found} entries older than ${options.days} days (before ${before.toISOString()}) would be removed`;
+      const found = await strapi.db.query('api::audit.audit-entry').count({ where: { at: { $lt: before } } });
+      report(`[audit:purge] dry run: ${found} entries older than ${options.days} days (before ${before.toISOString()}) would be removed\n`);
     } else {
-      const { before, deleted, oldest } = await audit.purge(options.days);
-      line =
+      const { before, deleted, oldest } = await strapi.service('api::audit.audit').purge(options.days);
+      report(
         `[audit:purge] removed ${deleted} entries older than ${options.days} days (before ${before.toISOString()})` +
-        (oldest ? `, the oldest from ${oldest.toISOString()}` : '');
+          `${oldest ? `, the oldest from ${oldest.toISOString()}` : ''}\n`
+      );
     }
-    stdoutWrite(`${line}\n`);
-  } finally {
-    if (app) await app.destroy().catch((error) => console.error('[audit:purge] during shutdown:', error.message));
-    process.stdout.write = stdoutWrite;
-  }
-  return 0;
-};
-
-main().then(
-  // Exit once stdout is flushed: to a pipe it is written asynchronously.
-  (code) => process.stdout.write('', () => process.exit(code)),
-  (error) => {
-    console.error('[audit:purge] failed, nothing was removed:', error.message);
-    process.exit(3);
+    return 0;
+  },
+  {
+    name: '[audit:purge]',
+    // Only the report goes to stdout: the compiler's and Strapi's output go to stderr.
+    reportOnly: true,
+    fail: (error) => {
+      console.error('[audit:purge] failed, nothing was removed:', error.message);
+      return 3;
+    },
   }
 );

@@ -19,8 +19,8 @@ require('./cli-database');
 
 const fs = require('fs');
 const path = require('path');
+const { withApp } = require('./lib/app');
 
-const appDir = path.resolve(__dirname, '..');
 const PAGE = /\.(?:html?|txt)$/i;
 
 const parseArgs = (argv) => {
@@ -73,32 +73,20 @@ const canonicalUrl = (text) => {
   return match ? match[1] : null;
 };
 
-const main = async () => {
-  const options = parseArgs(process.argv.slice(2));
-  if (options.help || options.paths.length === 0) {
-    console.error('usage: npm run import -- [--dry-run] [--json] [--publish] [--locale CODE] [--province NAME] PATH...');
-    return options.help ? 0 : 2;
-  }
-  // Only the report goes to stdout: the compiler's and Strapi's output go to stderr.
-  const stdoutWrite = process.stdout.write.bind(process.stdout);
-  process.stdout.write = (chunk, ...rest) => process.stderr.write(chunk, ...rest);
+withApp(
+  async ({ app: startApp, compiled, report }) => {
+    const options = parseArgs(process.argv.slice(2));
+    if (options.help || options.paths.length === 0) {
+      console.error('usage: npm run import -- [--dry-run] [--json] [--publish] [--locale CODE] [--province NAME] PATH...');
+      return options.help ? 0 : 2;
+    }
+    const { parseLegacyPage } = await compiled('legacyPage');
 
-  const { compileStrapi, createStrapi } = require('@strapi/strapi');
-  // IMPORT_SKIP_COMPILE=1 runs the build already in dist/ (tests, where other processes run it too).
-  const ctx = process.env.IMPORT_SKIP_COMPILE === '1' ? { appDir, distDir: path.join(appDir, 'dist') } : await compileStrapi({ appDir });
-  const { parseLegacyPage } = require(path.join(ctx.distDir, 'src', 'lib', 'legacy-page.js'));
-
-  const pages = pagesOf(options.paths);
-  let app = null;
-  if (!options.dryRun) {
-    const added = require('./ensure-env').ensureEnv();
-    if (added.length) console.error(`[ensure-env] generated ${added.join(', ')} into .env`);
-    process.env.SEED_DEMO = 'false';
-    app = await createStrapi({ ...ctx, autoReload: false, serveAdminPanel: false }).load();
-  }
-  const articles = [];
-  const started = Date.now();
-  try {
+    const pages = pagesOf(options.paths);
+    // A dry run reads the pages without the app (and without the database).
+    const app = options.dryRun ? null : await startApp();
+    const articles = [];
+    const started = Date.now();
     const locale = options.locale ?? (app ? await app.plugin('i18n').service('locales').getDefaultLocale() : 'zh-Hans');
     for (const page of pages) {
       if (page.error) {
@@ -111,57 +99,48 @@ const main = async () => {
         const read = parseLegacyPage(bytes, { html: isHtml, province: options.province });
         const key = (isHtml && canonicalUrl(bytes.subarray(0, 65536).toString('latin1'))) || page.key;
         const { blocks: _blocks, ...fields } = read;
-        const report = { file: page.file, key, ...fields };
+        const result = { file: page.file, key, ...fields };
         if (app) {
-          const result = await app.service('api::article.importer').importPage(read, {
+          const imported = await app.service('api::article.importer').importPage(read, {
             key,
             dir: path.dirname(page.absolute),
             locale,
             publish: options.publish,
           });
-          Object.assign(report, result);
-        } else report.status = 'dry-run';
-        articles.push(report);
+          Object.assign(result, imported);
+        } else result.status = 'dry-run';
+        articles.push(result);
       } catch (error) {
         articles.push({ file: page.file, status: 'failed', error: error.message });
       }
     }
-  } catch (error) {
-    if (app) await app.destroy().catch(() => undefined);
-    throw error;
-  }
 
-  // The report first, then the shutdown: whatever the shutdown says (a background task's
-  // pending query aborted, say) goes to stderr and changes nothing that was written.
-  const failed = articles.filter((article) => article.status === 'failed').length;
-  if (options.json) {
-    stdoutWrite(`${JSON.stringify({ articles }, null, 2)}\n`);
-  } else {
-    for (const article of articles) {
-      const what =
-        article.status === 'failed'
-          ? article.error
-          : `${article.title} (${article.quotes.length} quotes)${article.warnings?.length ? `; ${article.warnings.join('; ')}` : ''}`;
-      stdoutWrite(`${article.status.padEnd(8)} ${article.file}: ${what}\n`);
+    // The report first, then the shutdown (withApp's): whatever the shutdown says goes to
+    // stderr and changes nothing that was written.
+    const failed = articles.filter((article) => article.status === 'failed').length;
+    if (options.json) {
+      report(`${JSON.stringify({ articles }, null, 2)}\n`);
+    } else {
+      for (const article of articles) {
+        const what =
+          article.status === 'failed'
+            ? article.error
+            : `${article.title} (${article.quotes.length} quotes)${article.warnings?.length ? `; ${article.warnings.join('; ')}` : ''}`;
+        report(`${article.status.padEnd(8)} ${article.file}: ${what}\n`);
+      }
+      report(
+        `[import] ${articles.length - failed} of ${articles.length} pages ${options.dryRun ? 'read' : 'imported'} in ${Date.now() - started} ms\n`
+      );
     }
-    stdoutWrite(
-      `[import] ${articles.length - failed} of ${articles.length} pages ${options.dryRun ? 'read' : 'imported'} in ${Date.now() - started} ms\n`
-    );
-  }
-  if (app) {
-    process.on('unhandledRejection', (error) => console.error('[import] during shutdown:', error?.message ?? error));
-    await app.destroy().catch((error) => console.error('[import] during shutdown:', error.message));
-  }
-  process.stdout.write = stdoutWrite;
-  return failed ? 1 : 0;
-};
-
-main().then(
-  // Exit once stdout is flushed: to a pipe it is written asynchronously, and an early
-  // exit cut the JSON report short.
-  (code) => process.stdout.write('', () => process.exit(code)),
-  (error) => {
-    console.error('[import] failed:', error.message);
-    process.exit(2);
+    return failed ? 1 : 0;
+  },
+  {
+    name: '[import]',
+    // Only the report goes to stdout: the compiler's and Strapi's output go to stderr.
+    reportOnly: true,
+    fail: (error) => {
+      console.error('[import] failed:', error.message);
+      return 2;
+    },
   }
 );

@@ -13,9 +13,8 @@
 // to stdout; Strapi's own logs go to stderr.
 'use strict';
 
-const path = require('path');
+const { withApp } = require('./lib/app');
 
-const appDir = path.resolve(__dirname, '..');
 const USAGE = 'usage: npm run report:inspection -- [--locale CODE] [--json] [--all]';
 
 class UsageError extends Error {}
@@ -109,68 +108,49 @@ const format = (report, all) => {
   return `${lines.join('\n')}\n`;
 };
 
-const main = async () => {
-  let options;
-  try {
-    options = parseArgs(process.argv.slice(2));
-  } catch (error) {
-    console.error(`${error.message}\n${USAGE}`);
-    return 2;
-  }
-  if (options.help) {
-    console.log(USAGE);
-    return 0;
-  }
-
-  // Only the report goes to stdout: the compiler's and Strapi's output go to stderr.
-  const stdoutWrite = process.stdout.write.bind(process.stdout);
-  process.stdout.write = (chunk, ...rest) => process.stderr.write(chunk, ...rest);
-
-  const added = require('./ensure-env').ensureEnv();
-  if (added.length) console.error(`[ensure-env] generated ${added.join(', ')} into .env`);
-  process.env.SEED_DEMO = 'false';
-  const { createStrapi } = require('@strapi/strapi');
-  const { appContext } = require('./app-context');
-  const ctx = await appContext(appDir);
-
-  let app;
-  let code;
-  try {
+withApp(
+  async ({ app, report }) => {
+    let options;
     try {
-      app = await createStrapi({ ...ctx, autoReload: false, serveAdminPanel: false }).load();
+      options = parseArgs(process.argv.slice(2));
+    } catch (error) {
+      console.error(`${error.message}\n${USAGE}`);
+      return 2;
+    }
+    if (options.help) {
+      report(`${USAGE}\n`);
+      return 0;
+    }
+
+    let strapi;
+    try {
+      strapi = await app();
     } catch (error) {
       // A bad INSPECTION_WARN_DAYS stops the start: the operator's usage, not an outage.
       if (/INSPECTION_WARN_DAYS/.test(error.message)) throw new UsageError(error.message);
       throw error;
     }
-    let report;
+    let channels;
     try {
-      report = await app.service('api::channel.freshness').channelReport({ locale: options.locale });
+      channels = await strapi.service('api::channel.freshness').channelReport({ locale: options.locale });
     } catch (error) {
       if (error.name === 'ValidationError') throw new UsageError(error.message);
       throw error;
     }
-    stdoutWrite(options.json ? `${JSON.stringify({ data: report }, null, 2)}\n` : format(report, options.all));
-    code = report.summary.failing ? 1 : 0;
-  } finally {
-    if (app) {
-      process.on('unhandledRejection', (error) => console.error('[inspection] during shutdown:', error?.message ?? error));
-      await app.destroy().catch((error) => console.error('[inspection] during shutdown:', error.message));
-    }
-    process.stdout.write = stdoutWrite;
-  }
-  return code;
-};
-
-main().then(
-  // Exit once stdout is flushed: to a pipe it is written asynchronously.
-  (code) => process.stdout.write('', () => process.exit(code)),
-  (error) => {
-    if (error instanceof UsageError) {
-      console.error(`[inspection] ${error.message}\n${USAGE}`);
-      process.exit(2);
-    }
-    console.error('[inspection] the report could not be made:', error.message);
-    process.exit(3);
+    report(options.json ? `${JSON.stringify({ data: channels }, null, 2)}\n` : format(channels, options.all));
+    return channels.summary.failing ? 1 : 0;
+  },
+  {
+    name: '[inspection]',
+    // Only the report goes to stdout: the compiler's and Strapi's output go to stderr.
+    reportOnly: true,
+    fail: (error) => {
+      if (error instanceof UsageError) {
+        console.error(`[inspection] ${error.message}\n${USAGE}`);
+        return 2;
+      }
+      console.error('[inspection] the report could not be made:', error.message);
+      return 3;
+    },
   }
 );

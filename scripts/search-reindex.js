@@ -6,26 +6,20 @@
 
 require('./cli-database');
 
-const path = require('path');
-const { compileStrapi, createStrapi } = require('@strapi/strapi');
+const { withApp } = require('./lib/app');
 
-const main = async () => {
-  process.env.SEED_DEMO = 'false';
-  const ctx = await compileStrapi({ appDir: path.resolve(__dirname, '..') });
-  const app = await createStrapi({ ...ctx, autoReload: false, serveAdminPanel: false }).load();
-  try {
+withApp(
+  async ({ app, report }) => {
+    const search = (await app()).service('api::search.search');
     const started = Date.now();
-    const indexed = await app.service('api::search.search').reindex();
-    console.log(`[search] indexed ${indexed} published article versions in ${Date.now() - started} ms`);
-  } finally {
-    await app.destroy();
-  }
-};
-
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error('[search] reindex failed:', error.message);
-    process.exit(1);
+    const indexed = await search.reindex();
+    report(`[search] indexed ${indexed} published article versions in ${Date.now() - started} ms\n`);
+  },
+  {
+    name: '[search]',
+    fail: (error) => {
+      console.error('[search] reindex failed:', error.message);
+      return 1;
+    },
   }
 );

@@ -5,26 +5,20 @@
 
 require('./cli-database');
 
-const path = require('path');
-const { compileStrapi, createStrapi } = require('@strapi/strapi');
+const { withApp } = require('./lib/app');
 
-const main = async () => {
-  process.env.SEED_DEMO = 'false'; // the explicit call below does it, with a report
-  const ctx = await compileStrapi({ appDir: path.resolve(__dirname, '..') });
-  const app = await createStrapi({ ...ctx, autoReload: false, serveAdminPanel: false }).load();
-  try {
-    const { seedDemo } = require(path.join(ctx.distDir, 'src', 'features', 'demo', 'seed.js'));
-    const { created, existing } = await seedDemo(app);
-    console.log(`[seed] demo content: ${created} documents created, ${existing} already present`);
-  } finally {
-    await app.destroy();
-  }
-};
-
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error('[seed] failed, nothing was written:', error.message);
-    process.exit(1);
+withApp(
+  async ({ app, compiled, report }) => {
+    const strapi = await app();
+    const { seedDemo } = await compiled('seed');
+    const { created, existing } = await seedDemo(strapi);
+    report(`[seed] demo content: ${created} documents created, ${existing} already present\n`);
+  },
+  {
+    name: '[seed]',
+    fail: (error) => {
+      console.error('[seed] failed, nothing was written:', error.message);
+      return 1;
+    },
   }
 );

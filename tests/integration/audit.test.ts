@@ -277,7 +277,7 @@ describe('the admin API', () => {
 });
 
 /** `npm run audit:purge` in a process of its own, on this file's database. */
-const purge = (...args: string[]) => runScript('audit-purge.js', args, { AUDIT_SKIP_COMPILE: '1' });
+const purge = (...args: string[]) => runScript('audit-purge.js', args);
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
 
 describe('npm run audit:purge', () => {

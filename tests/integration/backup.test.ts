@@ -1,13 +1,13 @@
 // npm run backup while a real server takes clicks; npm run restore into a fresh place;
 // then every table of the restored database is compared with the source's, and a
 // server started on the restored database answers with the restored counts.
-import { execFile } from 'child_process';
 import crypto from 'crypto';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import knexFactory, { type Knex } from 'knex';
 import { startServerProcess, type ServerProcess } from '../helpers/process';
+import { runScript } from '../helpers/script';
 import { BROWSER, readJson } from '../helpers/http';
 import { dropPostgresDatabase, postgresUrl, recreatePostgresDatabase, usingPostgres } from '../helpers/strapi';
 
@@ -37,15 +37,7 @@ const connect = (env: Record<string, string>): Knex =>
  * Runs one of the project's scripts as an operator would, with these database variables,
  * under the usual umask 022 (which alone would leave what it writes readable by anyone).
  */
-const script = (file: string, args: string[], env: Record<string, string>) =>
-  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      '/bin/sh',
-      ['-c', 'umask 022 && exec "$0" "$@"', process.execPath, path.join(appDir, 'scripts', file), ...args],
-      { env: { ...process.env, ...env } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
-    );
-  });
+const script = (file: string, args: string[], env: Record<string, string>) => runScript(file, args, env, { umask: 0o022 });
 
 /** Every table's name (shadow tables of SQLite's full-text index included, the virtual one left out). */
 const tablesOf = async (db: Knex): Promise<string[]> => {

@@ -3,13 +3,11 @@
 // draft and a future date that do not count, another locale) through the admin API,
 // who may call it, what bad input gets, and `npm run report:inspection` as a child
 // process with its exit codes.
-import { execFile } from 'child_process';
-import path from 'path';
 import { adminToken } from '../helpers/admin';
 import { api, type Json } from '../helpers/http';
+import { runScript } from '../helpers/script';
 import { startApp, stopApp, type App } from '../helpers/strapi';
 
-const appDir = path.resolve(__dirname, '..', '..');
 const ROUTE = '/admin/newsroom/inspection/channels';
 const DAY_MS = 86_400_000;
 const SOURCE = '浙江省机关事务管理局 办公室';
@@ -222,15 +220,7 @@ test('bad input answers 400 in Strapi’s error shape', async () => {
   }
 });
 
-const runReport = (args: string[], env: Record<string, string> = {}) =>
-  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(appDir, 'scripts', 'report-inspection.js'), ...args],
-      { cwd: appDir, env: { ...process.env, SCRIPT_SKIP_COMPILE: '1', ...env }, maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
-    );
-  });
+const runReport = (args: string[], env: Record<string, string> = {}) => runScript('report-inspection.js', args, env);
 
 describe('npm run report:inspection', () => {
   test('a stale or empty channel: the table, the summary and exit code 1', async () => {

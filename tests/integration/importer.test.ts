@@ -39,7 +39,7 @@ const GBK_PAGE = `<!DOCTYPE html><html><head><meta http-equiv="Content-Type" con
 let app: App;
 let folder: string;
 
-const runImport = (args: string[]) => runScript('import.js', args, { IMPORT_SKIP_COMPILE: '1' });
+const runImport = (args: string[]) => runScript('import.js', args);
 /** The JSON report, or the command's own output when there is none. */
 const reportOf = (run: { code: number; stdout: string; stderr: string }) => {
   try {

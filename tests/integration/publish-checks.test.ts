@@ -2,13 +2,13 @@
 // panel API, one-click fixes, a 终审 accepting a warning, and the one guard refusing a
 // publish on every path (content-manager publish and bulk publish, REST and GraphQL
 // with an API token, the document service) with nothing written.
-import { execFile } from 'child_process';
 import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { startApp, stopApp, type App } from '../helpers/strapi';
 import { api, graphql, type Json } from '../helpers/http';
 import { adminToken } from '../helpers/admin';
+import { runScript } from '../helpers/script';
 
 let app: App;
 let admin: string;
@@ -437,16 +437,7 @@ describe('the word list in the admin panel', () => {
 });
 
 describe('npm run import:terms', () => {
-  const appDir = path.resolve(__dirname, '..', '..');
-  const run = (file: string) =>
-    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(
-        process.execPath,
-        [path.join(appDir, 'scripts', 'import-terms.js'), file],
-        { cwd: appDir, env: { ...process.env, SCRIPT_SKIP_COMPILE: '1' } },
-        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr })
-      );
-    });
+  const run = (file: string) => runScript('import-terms.js', [file]);
   const csv = (name: string, content: string) => {
     const file = path.join(os.tmpdir(), `terms-${process.pid}-${name}.csv`);
     fs.writeFileSync(file, content);

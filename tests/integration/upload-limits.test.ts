@@ -145,7 +145,7 @@ describe('the pixel limit, on every way in', () => {
 </body></html>`
     );
     const before = await files();
-    const run = await runScript('import.js', ['--json', folder], { IMPORT_SKIP_COMPILE: '1' });
+    const run = await runScript('import.js', ['--json', folder]);
     const { articles } = JSON.parse(run.stdout);
     expect(articles).toEqual([
       expect.objectContaining({ status: 'failed', error: expect.stringMatching(new RegExp(`^图片「${name}\\.png」为 8000×7000 像素`)) }),

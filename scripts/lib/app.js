@@ -36,7 +36,7 @@ const compiledApp = () => {
   if (!compiling) {
     compiling = skipCompile()
       ? Promise.resolve({ appDir, distDir: path.join(appDir, 'dist') })
-      : require('@strapi/strapi').compileStrapi({ appDir });
+      : (require('./clean-dist').cleanDist(appDir), require('@strapi/strapi').compileStrapi({ appDir }));
   }
   return compiling;
 };

@@ -8,6 +8,8 @@ const { e2eEnabled } = require('./e2e-env');
 module.exports = async () => {
   process.env.NODE_ENV = 'test';
   const appDir = path.resolve(__dirname, '..', '..');
+  // A file moved in src/ must not linger in dist/ (scripts/lib/clean-dist.js).
+  require('../../scripts/lib/clean-dist').cleanDist(appDir);
   if (e2eEnabled()) {
     const started = Date.now();
     const result = spawnSync(process.execPath, [path.join(appDir, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'build'], {

@@ -18,6 +18,7 @@ import type { AuditService } from './audit/service';
 import type { SchedulerService } from './schedule/service';
 import type { PreviewService } from './preview/service';
 import type { ReviewService } from './review/service';
+import { localesService } from '../strapi-internals/plugin-services';
 
 type ServiceMap = {
   clicks: ClicksService;
@@ -63,12 +64,5 @@ export const getService = <K extends keyof ServiceMap>(strapi: Core.Strapi, name
   // The registry is keyed by strings; this map is where the types are pinned, once.
   strapi.service(UIDS[name] as 'api::article.article') as unknown as ServiceMap[K];
 
-type LocalesService = {
-  getDefaultLocale: () => Promise<string>;
-  findByCode: (code: string) => Promise<unknown>;
-  find: (params?: object) => Promise<Array<{ code: string; name: string; isDefault: boolean }>>;
-  create: (locale: { code: string; name: string; isDefault?: boolean }) => Promise<unknown>;
-  setDefaultLocale: (locale: { code: string }) => Promise<unknown>;
-};
-
-export const getLocales = (strapi: Core.Strapi) => strapi.plugin('i18n').service('locales') as unknown as LocalesService;
+/** i18n's locales service (src/strapi-internals/plugin-services.ts). */
+export const getLocales = localesService;

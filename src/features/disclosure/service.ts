@@ -5,6 +5,7 @@
 // serial back, so the numbers of one organisation and year have no gaps.
 import type { Core } from '@strapi/strapi';
 import { formatIndexNumber, yearOf } from '../../lib/disclosure';
+import { transactionKnex } from '../../strapi-internals/database';
 
 const ARTICLE = 'api::article.article';
 const COMPONENT = 'disclosure.metadata';
@@ -17,7 +18,7 @@ type Row = { id: number; disclosure?: { id: number; indexNumber?: string | null;
 const createDisclosureService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Runs `work` in the running transaction, or in a new one. */
   const inTransaction = <T>(work: (trx: Knex) => Promise<T>) =>
-    strapi.db.transaction(async ({ trx }) => work(trx as unknown as Knex)) as Promise<T>;
+    strapi.db.transaction(async ({ trx }) => work(transactionKnex(trx))) as Promise<T>;
 
   const numberIn = async (trx: Knex, documentId: string) => {
     const row = (await trx(NUMBERS).where({ document_id: documentId }).first('index_number')) as { index_number: string } | undefined;

@@ -4,12 +4,10 @@
 import type { Core } from '@strapi/strapi';
 import { slugFromTitle } from '../../lib/slug';
 import { splitTitle } from './rules/clean-pasting';
-
-type GenerateArgs = { contentTypeUID: string; field: string; data: Record<string, unknown>; locale?: string };
-type UidService = { generateUIDField: (args: GenerateArgs) => Promise<string> };
+import { contentManagerUidService } from '../../strapi-internals/content-manager';
 
 export const patchAdminSlugGenerator = (strapi: Core.Strapi) => {
-  const service = strapi.plugin('content-manager').service('uid') as UidService;
+  const service = contentManagerUidService(strapi);
   const original = service.generateUIDField.bind(service);
   service.generateUIDField = async (args) => {
     const attribute = strapi.contentTypes[args.contentTypeUID as 'api::article.article']?.attributes?.[args.field as 'slug'] as

@@ -17,6 +17,7 @@
 // `populate` reaches them (tested there too).
 import type { Core } from '@strapi/strapi';
 import { settingsOf } from '../../utils/type-settings';
+import { componentSchema } from '../../strapi-internals/schemas';
 
 type Attributes = Record<string, { type?: string; private?: boolean; component?: string; components?: string[] }>;
 type Shadow = {
@@ -43,7 +44,7 @@ const componentsOf = (strapi: Core.Strapi, attributes: Attributes, found = new S
     for (const uid of used) {
       if (!uid || found.has(uid)) continue;
       found.add(uid);
-      const component = strapi.components[uid as keyof typeof strapi.components] as unknown as { attributes: Attributes } | undefined;
+      const component = componentSchema(strapi, uid);
       if (component) componentsOf(strapi, component.attributes, found);
     }
   }
@@ -63,13 +64,10 @@ export const hideInternalTypes = (strapi: Core.Strapi) => {
       continue;
     }
     if (!uid.startsWith('api::')) continue;
-    const { attributes } = contentType as unknown as { attributes: Attributes };
+    const { attributes } = contentType as { attributes: Attributes };
     hidePrivateFields(uid, attributes);
     for (const component of componentsOf(strapi, attributes)) {
-      hidePrivateFields(
-        component,
-        (strapi.components[component as keyof typeof strapi.components] as unknown as { attributes: Attributes }).attributes
-      );
+      hidePrivateFields(component, componentSchema(strapi, component)!.attributes);
     }
   }
 };

@@ -1,4 +1,3 @@
-import path from 'path';
 import { isDeepStrictEqual } from 'util';
 import { factories } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
@@ -10,6 +9,7 @@ import { getService } from '../../../features/services';
 import { defaultLocale, localeCodes, requestLocale } from '../../../utils/locales';
 import { contentMemo } from '../../../utils/content-memo';
 import { createReader } from '../../../features/reader/service';
+import { usersPermissionsOutputSanitizer } from '../../../strapi-internals/users-permissions';
 
 /** What a front end needs to render an article page, unless it asks for something else. */
 export const DEFAULT_POPULATE = {
@@ -30,16 +30,7 @@ export const DEFAULT_POPULATE = {
  * The output sanitizer users-permissions registers: it only removes users from its roles,
  * which the default populate never reaches. Any other one sends reads the core way.
  */
-const USERS_PERMISSIONS_OUTPUT: unknown = (() => {
-  try {
-    // Not among the package's exports: reached beside its server entry (pinned 5.54.0).
-    const file = path.join(path.dirname(require.resolve('@strapi/plugin-users-permissions/strapi-server')), 'utils/sanitize/sanitizers.js');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return require(file).__require().defaultSanitizeOutput;
-  } catch {
-    return null;
-  }
-})();
+const USERS_PERMISSIONS_OUTPUT = usersPermissionsOutputSanitizer();
 
 export const DEFAULT_SORT = ['publishDate:desc', 'id:desc'];
 

@@ -5,11 +5,11 @@
 // decided as for linked entries (request-rights.ts, the same rule guard-linked-edits.ts
 // applies); the refusal here speaks of the file.
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { titleOf } from '../../lib/audit/diff';
 import { sendBackToFirst } from '../review/rules/reset-review-on-edit';
 import { callerOf, mayOnEntry } from '../../utils/request-rights';
 import { reviewModeOf, settingsOf } from '../../utils/type-settings';
+import { forbiddenWithMessage } from '../../strapi-internals/errors';
 
 const isLocalized = (strapi: Core.Strapi, uid: string) =>
   Boolean(
@@ -33,7 +33,7 @@ const draftsOf = async (strapi: Core.Strapi, uid: string, documentIds: string[],
  */
 const refusal = (uid: string, title: string | null) => {
   const type = uid === 'api::article.article' ? '稿件' : '条目';
-  return new errors.PolicyError(
+  return forbiddenWithMessage(
     `该文件用于${type}${title ? `《${title}》` : ''}，您没有修改该${type}的权限，不能更改或删除此文件；请联系其作者或编辑（You may not edit an entry that uses this file）`
   );
 };

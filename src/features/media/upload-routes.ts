@@ -11,6 +11,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { uploadRoutes } from '../../strapi-internals/upload';
+import { forbiddenWithMessage } from '../../strapi-internals/errors';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 
@@ -22,7 +23,7 @@ export const uploadFromUrlsEnabled = () => process.env.UPLOAD_FROM_URLS === 'tru
 const refuseUploadFromUrls = async (_ctx: KoaContext, next: () => Promise<unknown>) => {
   if (!uploadFromUrlsEnabled()) {
     // A PolicyError: Strapi's router answers any other ForbiddenError with a bare "Forbidden".
-    throw new errors.PolicyError(
+    throw forbiddenWithMessage(
       '本站未开启从网址导入文件；请先下载到本地再上传（Uploading from URLs is disabled on this server: UPLOAD_FROM_URLS）'
     );
   }

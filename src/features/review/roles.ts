@@ -85,10 +85,10 @@ type RoleService = {
 };
 
 export const ensureReviewRoles = async (strapi: Core.Strapi) => {
-  const roles = strapi.service('admin::role') as unknown as RoleService;
+  const roles = strapi.service('admin::role') as RoleService;
   const actionProvider = (strapi.service('admin::permission') as unknown as { actionProvider: { get: (id: string) => ActionDef } })
     .actionProvider;
-  const contentTypes = strapi.service('admin::content-type') as unknown as {
+  const contentTypes = strapi.service('admin::content-type') as {
     getPermissionsWithNestedFields: (actions: ActionDef[]) => Permission[];
   };
   const locales = (await getLocales(strapi).find()).map((locale) => locale.code);

@@ -22,6 +22,7 @@ import { reviewModeOf, settingsOf } from '../../../utils/type-settings';
 import { sendBackToFirst, visibleFieldsOf } from '../../review/rules/reset-review-on-edit';
 import { paramsOf, type DocumentRule } from '../../../utils/document-rules';
 import { reviewRequired } from '../../review/check-review-stage';
+import { forbiddenWithMessage } from '../../../strapi-internals/errors';
 
 type AnyUid = 'api::article.article';
 type Row = Record<string, unknown> & { locale: string };
@@ -74,7 +75,7 @@ export const guardSharedFields: DocumentRule = (strapi) => async (context, next)
     const title = String(drafts.find((draft) => draft.locale === row.locale)?.[mainField] ?? row[mainField] ?? params.documentId);
     const what = labelsOf(context.uid, changed).join('、');
     if (!(await mayOnEntry(strapi, caller, publishing ? 'publish' : 'update', context.uid, params.documentId, row.locale))) {
-      throw new errors.PolicyError(
+      throw forbiddenWithMessage(
         `您无权修改稿件《${title}》（${row.locale}）：${what}为各语言版本共用，修改会一并改变这一语言版本读者看到的内容。请由稿件作者或审核编辑修改，或联系管理员（Fields shared by all locales: you may not change the ${row.locale} version）`
       );
     }

@@ -55,6 +55,10 @@ export type ConfigurationService<C> = {
 export const contentManagerConfiguration = <C>(strapi: Core.Strapi, name: 'content-types' | 'components') =>
   strapi.plugin('content-manager').service(name) as ConfigurationService<C>;
 
+/** A permission checker of one editor on one type, as the content manager's controllers make it. Relies on: service('permission-checker').create({ userAbility, model }). */
+export const contentManagerPermissionChecker = <Checker>(strapi: Core.Strapi, userAbility: unknown, model: string) =>
+  (strapi.plugin('content-manager').service('permission-checker') as { create: (args: object) => Checker }).create({ userAbility, model });
+
 type UidService = {
   generateUIDField: (args: { contentTypeUID: string; field: string; data: Record<string, unknown>; locale?: string }) => Promise<string>;
 };

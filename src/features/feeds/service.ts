@@ -11,6 +11,7 @@ import { renderAtom } from '../../lib/feeds/atom';
 import { renderJsonFeed } from '../../lib/feeds/json-feed';
 import { renderRss } from '../../lib/feeds/rss';
 import { getService } from '../services';
+import { localesService } from '../../strapi-internals/plugin-services';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
 
@@ -78,7 +79,7 @@ const createFeedService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const render = async (request: FeedRequest): Promise<RenderedFeed> => {
     const { format, channel, locale, limit, origin } = request;
-    const locales = strapi.plugin('i18n').service('locales');
+    const locales = localesService(strapi);
     const defaultLocale = (await locales.getDefaultLocale()) as string;
     const tree = await channels().publishedTree(locale);
     let channelNode: { documentId: string; name: string; slug: string | null } | null = null;

@@ -18,11 +18,9 @@
 import type { Core } from '@strapi/strapi';
 import { settingsOf } from '../../utils/type-settings';
 import { componentSchema } from '../../strapi-internals/schemas';
+import { graphqlExtension } from '../../strapi-internals/graphql';
 
 type Attributes = Record<string, { type?: string; private?: boolean; component?: string; components?: string[] }>;
-type Shadow = {
-  shadowCRUD: (uid: string) => { disable: () => void; field: (name: string) => { disable: () => void } };
-};
 
 /**
  * Strapi's own types that stay: the public types' media and locales, and users-permissions,
@@ -53,7 +51,7 @@ const componentsOf = (strapi: Core.Strapi, attributes: Attributes, found = new S
 
 /** In register(): before the GraphQL plugin builds its schema. */
 export const hideInternalTypes = (strapi: Core.Strapi) => {
-  const graphql = strapi.plugin('graphql')?.service('extension') as Shadow | undefined;
+  const graphql = graphqlExtension(strapi);
   if (!graphql) return;
   const hidePrivateFields = (uid: string, attributes: Attributes) => {
     for (const [name, attribute] of Object.entries(attributes)) if (attribute.private) graphql.shadowCRUD(uid).field(name).disable();

@@ -140,7 +140,9 @@ describe('database (database.ts)', () => {
     expect(fieldFor({ type: 'boolean' }).fromDB(1)).toBe(true);
     expect(fieldFor({ type: 'integer' }).fromDB('7')).toBe(7);
     expect(fieldFor({ type: 'json' }).fromDB('{"a":1}')).toEqual({ a: 1 });
-    expect(fieldFor({ type: 'datetime' }).fromDB('2026-01-02T03:04:05.000Z')).toEqual(new Date('2026-01-02T03:04:05.000Z'));
+    // A datetime reads back as ISO text (the driver's Date, or SQLite's milliseconds).
+    expect(fieldFor({ type: 'datetime' }).fromDB(new Date('2026-01-02T03:04:05.000Z'))).toBe('2026-01-02T03:04:05.000Z');
+    expect(fieldFor({ type: 'datetime' }).fromDB(Date.UTC(2026, 0, 2, 3, 4, 5))).toBe('2026-01-02T03:04:05.000Z');
   });
 
   it("hands out knex's raw driver connections and a knex per transaction", async () => {

@@ -9,7 +9,7 @@ export type AdminPart = {
 
 type SidePanel = (...args: never[]) => unknown;
 
-/** The content manager's plugin API, which StrapiApp leaves untyped (one cast, here). */
+/** The content manager's plugin API, which StrapiApp leaves untyped: the admin's one cast of it, here. */
 export const contentManagerOf = (app: StrapiApp) =>
   app.getPlugin('content-manager') as unknown as {
     apis: { addEditViewSidePanel: (panels: SidePanel[]) => void };

@@ -18,6 +18,7 @@ import type { AuditService } from './audit';
 import type { SchedulerService } from './schedule';
 import type { PreviewService } from './preview';
 import type { ReviewService } from './review';
+import { localesService } from '../strapi-internals/plugin-services';
 
 type ServiceMap = {
   clicks: ClicksService;
@@ -63,5 +64,5 @@ export const getService = <K extends keyof ServiceMap>(strapi: Core.Strapi, name
   // The registry is keyed by strings; this map is where the types are pinned, once.
   strapi.service(UIDS[name]) as unknown as ServiceMap[K];
 
-// The i18n plugin's locales service, typed (src/strapi-internals/i18n.ts).
-export { getLocales } from '../strapi-internals/i18n';
+/** i18n's locales service (src/strapi-internals/plugin-services.ts). */
+export const getLocales = localesService;

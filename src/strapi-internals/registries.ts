@@ -38,3 +38,13 @@ type ActionProvider = { registerMany: (actions: AdminAction[]) => Promise<void> 
 export const addAdminActions = (strapi: Core.Strapi, actions: AdminAction[]) =>
   // Not in @strapi/types: the admin's permission service exposes its action provider untyped.
   (strapi.service('admin::permission') as unknown as { actionProvider: ActionProvider }).actionProvider.registerMany(actions);
+
+type ActionDefinition = Record<string, unknown>;
+
+/** A registered admin action's definition (for building a role's permissions). */
+export const adminActionDefinition = (strapi: Core.Strapi, id: string) =>
+  (strapi.service('admin::permission') as unknown as { actionProvider: { get: (id: string) => ActionDefinition } }).actionProvider.get(id);
+
+/** Listens to Strapi's event hub (admin logins), which Core.Strapi types without `on`. */
+export const onStrapiEvent = (strapi: Core.Strapi, event: string, listener: (payload: unknown) => void) =>
+  (strapi.eventHub as unknown as { on: (event: string, listener: (payload: unknown) => void) => void }).on(event, listener);

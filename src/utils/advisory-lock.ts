@@ -5,15 +5,15 @@
 // called outside a start (creating the 三审 roles). Elsewhere (SQLite: one process
 // per file) there is nothing to hold.
 import type { Core } from '@strapi/strapi';
+import { rawConnectionPool } from '../strapi-internals/database';
 
 type PgConnection = { query: (sql: string, values?: unknown[]) => Promise<unknown> };
-type Pool = { acquireConnection: () => Promise<PgConnection>; releaseConnection: (connection: PgConnection) => Promise<void> };
 
 /** Waits for the lock `key` (a bigint, as text or number); resolves to the function that releases it. */
 export const holdAdvisoryLock = async (strapi: Core.Strapi, key: string | number): Promise<() => Promise<void>> => {
   if (strapi.db.dialect.client !== 'postgres') return async () => {};
-  // knex's pool is untyped here; it hands out the raw pg client.
-  const pool = strapi.db.connection.client as unknown as Pool;
+  // knex's pool hands out the raw pg client.
+  const pool = rawConnectionPool<PgConnection>(strapi);
   const connection = await pool.acquireConnection();
   try {
     await connection.query('SET statement_timeout = 0');

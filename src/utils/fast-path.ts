@@ -2,6 +2,7 @@
 // stack (clicks, cached feeds): the API's own CORS settings and the public role's
 // permission, so skipping the router skips neither.
 import type { Core } from '@strapi/strapi';
+import { middlewareFactory } from '../strapi-internals/plugin-services';
 
 type Middleware = Core.MiddlewareHandler;
 const PERMISSION_TTL_MS = 10_000;
@@ -12,7 +13,7 @@ export const configuredCors = (strapi: Core.Strapi): Middleware => {
     (item) => item === 'strapi::cors' || (typeof item === 'object' && item.name === 'strapi::cors')
   );
   const config = typeof entry === 'object' ? (entry.config ?? {}) : {};
-  const factory = strapi.middleware('strapi::cors') as unknown as (config: unknown, ctx: { strapi: Core.Strapi }) => Middleware;
+  const factory = middlewareFactory(strapi, 'strapi::cors');
   return factory(config, { strapi });
 };
 

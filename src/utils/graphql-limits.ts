@@ -21,6 +21,7 @@ import { checkPublicFilters, fromGraphqlFilters, QueryProblem, type SchemaLookup
 import { schemaLookup } from './schema-lookup';
 import { acquireHeavySlot, heavyConfig, Overloaded } from './heavy-requests';
 import { markHeavy } from './time-slice';
+import { graphqlTypeName } from '../strapi-internals/graphql';
 
 export type GraphqlLimits = {
   maxDepth: number;
@@ -46,9 +47,8 @@ const listSize = (args: Record<string, unknown>, limits: GraphqlLimits) => {
 
 /** GraphQL type name (Article) -> content type uid, for the filter checks. */
 const typeNames = (strapi: Core.Strapi) => {
-  const naming = strapi.plugin('graphql').service('utils').naming as { getTypeName: (contentType: unknown) => string };
   const map = new Map<string, string>();
-  for (const [uid, contentType] of Object.entries(strapi.contentTypes)) map.set(naming.getTypeName(contentType), uid);
+  for (const [uid, contentType] of Object.entries(strapi.contentTypes)) map.set(graphqlTypeName(strapi, contentType), uid);
   return map;
 };
 

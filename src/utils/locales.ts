@@ -3,7 +3,7 @@
 // default locale is in the core store, whose writes do too).
 import type { Core } from '@strapi/strapi';
 import { contentMemo } from './content-memo';
-import { getLocales } from '../strapi-internals/i18n';
+import { localesService as getLocales } from '../strapi-internals/plugin-services';
 
 const memos = new WeakMap<Core.Strapi, () => Promise<string>>();
 const codeMemos = new WeakMap<Core.Strapi, () => Promise<Set<string>>>();

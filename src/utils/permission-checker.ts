@@ -2,6 +2,7 @@
 // role is checked on the document itself (an 撰稿 may only touch their own, a role may
 // be limited to some locales or fields), not only on its type.
 import type { Core } from '@strapi/strapi';
+import { contentManagerPermissionChecker } from '../strapi-internals/content-manager';
 
 export type Checker = {
   cannot: Record<string, (entity?: unknown, field?: string) => boolean>;
@@ -10,4 +11,4 @@ export type Checker = {
 };
 
 export const checkerFor = (strapi: Core.Strapi, userAbility: unknown, model: string) =>
-  (strapi.plugin('content-manager').service('permission-checker') as { create: (args: object) => Checker }).create({ userAbility, model });
+  contentManagerPermissionChecker<Checker>(strapi, userAbility, model);

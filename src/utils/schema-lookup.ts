@@ -1,6 +1,7 @@
 // The content model as the pure query checks (src/lib/public-query.ts) need it.
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import type { FieldKind, SchemaLookup } from '../lib/public-query';
+import { modelSchema } from '../strapi-internals/schemas';
 
 const KINDS: Record<string, FieldKind> = {
   relation: 'relation',
@@ -41,7 +42,7 @@ export const schemaLookup = (strapi: Core.Strapi): SchemaLookup => {
   return (uid, field) => {
     const key = `${uid}\u0000${field}`;
     if (cache.has(key)) return cache.get(key)!;
-    const model = strapi.getModel(uid as UID.Schema) as unknown as { attributes: Record<string, Attribute> } | undefined;
+    const model = modelSchema(strapi, uid) as { attributes: Record<string, Attribute> } | undefined;
     const attribute = model && Object.hasOwn(model.attributes, field) ? model.attributes[field] : undefined;
     const result =
       !attribute || attribute.private || attribute.type === 'password'

@@ -3,6 +3,7 @@
 // plain article reader, the click writes). The connection is taken from knex's pool, so
 // a statement never runs inside someone else's open transaction: it waits for it.
 import type { Core } from '@strapi/strapi';
+import { rawConnectionPool } from '../strapi-internals/database';
 
 export type Statement = {
   all: (...bindings: unknown[]) => Array<Record<string, unknown>>;
@@ -12,10 +13,6 @@ export type Statement = {
 export type SqliteConnection = {
   prepare: (sql: string) => Statement;
   transaction: <A extends unknown[], R>(fn: (...args: A) => R) => (...args: A) => R;
-};
-type Pool = {
-  acquireConnection: () => Promise<SqliteConnection>;
-  releaseConnection: (connection: SqliteConnection) => Promise<void>;
 };
 
 const prepared = new WeakMap<SqliteConnection, Map<string, Statement>>();
@@ -30,7 +27,7 @@ export const withSqliteStatements = async <R>(
   strapi: Core.Strapi,
   work: (statement: (sql: string) => Statement, connection: SqliteConnection) => R
 ): Promise<R> => {
-  const pool = strapi.db.connection.client as unknown as Pool;
+  const pool = rawConnectionPool<SqliteConnection>(strapi);
   const connection = await pool.acquireConnection();
   try {
     let statements = prepared.get(connection);

@@ -5,6 +5,7 @@
 // without them they answer Forbidden instead of issuing tokens or sending mail.
 import type { Core } from '@strapi/strapi';
 import { READABLE_TYPES } from '../public-api';
+import { graphqlExtension } from '../../strapi-internals/graphql';
 
 /** GraphQL mutation -> the REST action whose public permission it needs. */
 const AUTH_MUTATIONS: Record<string, string> = {
@@ -17,10 +18,7 @@ const AUTH_MUTATIONS: Record<string, string> = {
 };
 
 export const registerAccountLocks = (strapi: Core.Strapi) => {
-  const extension = strapi.plugin('graphql').service('extension') as {
-    shadowCRUD: (uid: string) => { field: (name: string) => { disable: () => void } };
-    use: (extension: unknown) => void;
-  };
+  const extension = graphqlExtension(strapi)!;
   // `localizations` reaches every locale's rows, drafts included: not in the public schema.
   for (const uid of READABLE_TYPES) extension.shadowCRUD(uid).field('localizations').disable();
 

@@ -2,6 +2,7 @@
 import type { Core } from '@strapi/strapi';
 import { displayName } from '../../lib/audit/actor';
 import { getService } from '../services';
+import { onStrapiEvent } from '../../strapi-internals/registries';
 
 const MAX_EMAIL_LENGTH = 255;
 
@@ -21,14 +22,13 @@ export const registerAuditLogins = (strapi: Core.Strapi) => {
   const record = (what: string, work: () => Promise<unknown>) =>
     // The login answers without waiting for this; a failure to record is logged, never thrown.
     work().catch((error: Error) => strapi.log.error(`[audit] could not record ${what}: ${error.message}`));
-  const hub = strapi.eventHub as unknown as { on: (event: string, listener: (payload: unknown) => void) => void };
 
-  hub.on('admin.auth.success', (payload) => {
+  onStrapiEvent(strapi, 'admin.auth.success', (payload) => {
     const actor = adminActor((payload as LoginEvent).user);
     void record('an admin login', () => getService(strapi, 'audit').record({ action: 'admin.login', actor }));
   });
 
-  hub.on('admin.auth.error', (payload) => {
+  onStrapiEvent(strapi, 'admin.auth.error', (payload) => {
     const email = (strapi.requestContext.get() as RequestBody | undefined)?.request?.body?.email;
     const reason = (payload as LoginError).error?.message;
     void record('a failed admin login', () =>
@@ -46,7 +46,7 @@ export const registerAuditLogins = (strapi: Core.Strapi) => {
     );
   });
 
-  hub.on('admin.logout', (payload) => {
+  onStrapiEvent(strapi, 'admin.logout', (payload) => {
     const actor = adminActor((payload as LoginEvent).user);
     void record('an admin logout', () => getService(strapi, 'audit').record({ action: 'admin.logout', actor }));
   });

@@ -27,7 +27,7 @@ export const maskQueuedAuditEntries = async (strapi: Core.Strapi) => {
       select: ['id', 'targetTitle', 'changes'],
       orderBy: { id: 'asc' },
       limit: BATCH,
-    })) as unknown as Row[];
+    })) as Row[];
     if (!rows.length) break;
     await strapi.db.transaction(async () => {
       for (const row of rows) {

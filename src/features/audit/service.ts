@@ -164,7 +164,7 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
         query().count({ where: where(filters) }),
       ]);
       return {
-        results: results as unknown as AuditEntry[],
+        results: results as AuditEntry[],
         pagination: { page, pageSize: size, total, pageCount: Math.ceil(total / size) },
       };
     },
@@ -178,7 +178,7 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
           orderBy: ORDER,
           offset,
           limit: Math.min(EXPORT_BATCH, MAX_EXPORT_ROWS - offset),
-        })) as unknown as AuditEntry[];
+        })) as AuditEntry[];
         for (const row of rows) yield csvLine(CSV_COLUMNS.map(([key]) => (key === 'at' ? new Date(row.at).toISOString() : row[key])));
         if (rows.length < EXPORT_BATCH) return;
       }

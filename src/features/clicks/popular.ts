@@ -50,7 +50,7 @@ const createPopularService = ({ strapi }: { strapi: Core.Strapi }) => {
       status: 'published',
       populate,
       ...(fields ? { fields: fields as never } : {}),
-    })) as unknown as Array<{ documentId: string; [key: string]: unknown }>;
+    })) as Array<{ documentId: string; [key: string]: unknown }>;
     const byId = new Map(documents.map((doc) => [doc.documentId, doc]));
     const articles = rows
       .filter((row) => byId.has(row.documentId))

@@ -10,6 +10,7 @@ import path from 'path';
 import type { Core, UID } from '@strapi/strapi';
 import { allTypeSettings, reviewModeOf, type TypeSettings } from '../../utils/type-settings';
 import { getService } from '../services';
+import { untypedDocuments } from '../../strapi-internals/documents';
 
 type Fields = Record<string, unknown>;
 type SeedEntry = {
@@ -66,7 +67,7 @@ export const seedDemo = async (strapi: Core.Strapi, file = DEMO_SEED_FILE(strapi
     const approvals: Array<() => Promise<void>> = [];
     for (const group of groups()) {
       // Typed UIDs would need a switch per group; the seed file is validated by the document service instead.
-      const documents = strapi.documents(group.uid) as unknown as DocumentsApi;
+      const documents = untypedDocuments(strapi, group.uid) as DocumentsApi;
       for (const entry of seed[group.name] ?? []) {
         const [primaryLocale, ...otherLocales] = Object.keys(entry.locales);
         const primary = entry.locales[primaryLocale];

@@ -6,6 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { formatIndexNumber, yearOf } from '../../lib/disclosure';
 import { ARTICLE_UID } from '../../api/article/newsroom';
+import { transactionKnex } from '../../strapi-internals/database';
 
 const ARTICLE = ARTICLE_UID;
 const COMPONENT = 'disclosure.metadata';
@@ -18,7 +19,7 @@ type Row = { id: number; disclosure?: { id: number; indexNumber?: string | null;
 const createDisclosureService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Runs `work` in the running transaction, or in a new one. */
   const inTransaction = <T>(work: (trx: Knex) => Promise<T>) =>
-    strapi.db.transaction(async ({ trx }) => work(trx as unknown as Knex)) as Promise<T>;
+    strapi.db.transaction(async ({ trx }) => work(transactionKnex(trx))) as Promise<T>;
 
   const numberIn = async (trx: Knex, documentId: string) => {
     const row = (await trx(NUMBERS).where({ document_id: documentId }).first('index_number')) as { index_number: string } | undefined;

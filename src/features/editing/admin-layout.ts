@@ -6,15 +6,12 @@
 import { createHash } from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { allTypeSettings, componentSettings, type AdminLayout } from '../../utils/type-settings';
+import { contentManagerConfiguration } from '../../strapi-internals/content-manager';
 
 type Configuration = {
   settings: Record<string, unknown>;
   metadatas: Record<string, { edit: Record<string, unknown>; list: Record<string, unknown> }>;
   layouts: { list: string[]; edit: Array<Array<{ name: string; size: number }>> };
-};
-type ContentTypesService = {
-  findConfiguration: (contentType: { uid: string }) => Promise<Configuration>;
-  updateConfiguration: (contentType: { uid: string }, configuration: Omit<Configuration, never>) => Promise<unknown>;
 };
 
 /**
@@ -38,8 +35,8 @@ export const layoutHash = (layout: AdminLayout) =>
 export const applyAdminLayouts = async (strapi: Core.Strapi) => {
   const store = strapi.store({ type: 'plugin', name: 'newsroom', key: 'admin-layout-hashes' });
   const applied = ((await store.get({})) as Record<string, string> | null) ?? {};
-  const types = strapi.plugin('content-manager').service('content-types') as unknown as ContentTypesService;
-  const components = strapi.plugin('content-manager').service('components') as unknown as ContentTypesService;
+  const types = contentManagerConfiguration<Configuration>(strapi, 'content-types');
+  const components = contentManagerConfiguration<Configuration>(strapi, 'components');
   let changed = false;
   // Components (edited inside a type) have their own configuration, kept by another service.
   const declared = [

@@ -1,15 +1,13 @@
 // The admin panel's slug button and auto-fill use the content-manager's UID service,
 // whose slugify drops Han characters (a Chinese title gives "article-1"). Feed it
 // pinyin instead, so editors get the same slug the API would generate.
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import { slugFromTitle } from '../../lib/slug';
 import { splitTitle } from './rules/clean-pasting';
-
-type GenerateArgs = { contentTypeUID: UID.ContentType; field: string; data: Record<string, unknown>; locale?: string };
-type UidService = { generateUIDField: (args: GenerateArgs) => Promise<string> };
+import { contentManagerUidService } from '../../strapi-internals/content-manager';
 
 export const patchAdminSlugGenerator = (strapi: Core.Strapi) => {
-  const service = strapi.plugin('content-manager').service('uid') as UidService;
+  const service = contentManagerUidService(strapi);
   const original = service.generateUIDField.bind(service);
   service.generateUIDField = async (args) => {
     const attribute = (strapi.contentTypes[args.contentTypeUID]?.attributes as Record<string, unknown> | undefined)?.[args.field] as

@@ -8,7 +8,7 @@ import type { Core } from '@strapi/strapi';
 import { guardEnabled, localesOf } from '../inspection';
 import { isInspected } from '../inspection';
 import { getService } from '../services';
-import { routesOf } from './no-draft-actions';
+import { appendRouteMiddleware, contentManagerRoutes } from '../../strapi-internals/content-manager';
 import { checkerFor } from '../../utils/permission-checker';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
@@ -35,8 +35,8 @@ export const guardBulkPublish = (strapi: Core.Strapi) => {
     }
     return next();
   };
-  for (const route of routesOf(strapi)) {
+  for (const route of contentManagerRoutes(strapi)) {
     if (route.handler !== 'collection-types.bulkPublish') continue;
-    route.config = { ...route.config, middlewares: [...(route.config?.middlewares ?? []), check] };
+    appendRouteMiddleware(route, check);
   }
 };

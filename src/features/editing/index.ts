@@ -20,7 +20,6 @@ export { fillSlug } from './rules/fill-slug';
 export { guardChannelTree } from './rules/guard-channel-tree';
 
 // Used by other features:
-export { routesOf } from './no-draft-actions';
 
 export const editingFeature: Feature = {
   name: 'editing',

@@ -4,8 +4,8 @@
 // permission checks ran as usual.
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { appendRouteMiddleware, contentManagerRoutes } from '../../strapi-internals/content-manager';
 
-type Route = { handler?: unknown; config?: { middlewares?: unknown[] } };
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 
 /** Content-manager handlers that only mean something for a type with drafts. */
@@ -23,11 +23,6 @@ export const DRAFT_HANDLERS: ReadonlySet<string> = new Set([
 export const hasDrafts = (contentType: { options?: { draftAndPublish?: boolean } } | undefined) =>
   contentType?.options?.draftAndPublish !== false;
 
-export const routesOf = (strapi: Core.Strapi): Route[] => {
-  const routes = strapi.plugin('content-manager').routes as unknown as Route[] | Record<string, { routes: Route[] }>;
-  return Array.isArray(routes) ? routes : Object.values(routes).flatMap((router) => router.routes ?? []);
-};
-
 export const refuseDraftActionsWithoutDrafts = (strapi: Core.Strapi) => {
   const refuse = async (ctx: KoaContext, next: () => Promise<unknown>) => {
     const uid = String(ctx.params?.model ?? '');
@@ -37,8 +32,8 @@ export const refuseDraftActionsWithoutDrafts = (strapi: Core.Strapi) => {
     }
     return next();
   };
-  for (const route of routesOf(strapi)) {
+  for (const route of contentManagerRoutes(strapi)) {
     if (typeof route.handler !== 'string' || !DRAFT_HANDLERS.has(route.handler)) continue;
-    route.config = { ...route.config, middlewares: [...(route.config?.middlewares ?? []), refuse] };
+    appendRouteMiddleware(route, refuse);
   }
 };

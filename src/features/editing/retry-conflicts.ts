@@ -5,9 +5,9 @@
 // `extend`, Strapi's documented way to wrap a controller.
 import type { Core } from '@strapi/strapi';
 import { isTransactionConflict, MAX_RETRIES, retryDelayMs } from '../../lib/transaction-conflict';
+import { extendController } from '../../strapi-internals/content-manager';
 
 type Action = (this: unknown, ctx: unknown) => Promise<unknown>;
-type Controllers = { extend: (uid: string, extend: (controller: Record<string, unknown>) => Record<string, unknown>) => void };
 
 /** Content-manager actions that begin their own transaction around the document service's writes. */
 export const ACTIONS_WITH_TRANSACTION = ['publish', 'unpublish', 'bulkPublish', 'bulkUnpublish', 'bulkDelete'] as const;
@@ -15,7 +15,7 @@ export const ACTIONS_WITH_TRANSACTION = ['publish', 'unpublish', 'bulkPublish', 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export const retryContentManagerConflicts = (strapi: Core.Strapi) => {
-  (strapi.get('controllers') as unknown as Controllers).extend('plugin::content-manager.collection-types', (controller) => {
+  extendController(strapi, 'plugin::content-manager.collection-types', (controller) => {
     for (const name of ACTIONS_WITH_TRANSACTION) {
       const action = controller[name] as Action | undefined;
       if (typeof action !== 'function') continue;

@@ -13,6 +13,7 @@ import { renderJsonFeed } from '../../lib/feeds/json-feed';
 import { renderRss } from '../../lib/feeds/rss';
 import { getService } from '../services';
 import { typesWith, type FeedSettings } from '../../utils/type-settings';
+import { localesService } from '../../strapi-internals/plugin-services';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
 
@@ -69,7 +70,7 @@ const createFeedService = ({ strapi }: { strapi: Core.Strapi }) => {
   const following = () => getService(strapi, 'responseCache').tracking();
 
   const pathOf = (feed: FeedSettings) =>
-    typeof feed.path === 'string' ? feed.path : ((config as unknown as Record<string, string>)[feed.path.config] ?? '/');
+    typeof feed.path === 'string' ? feed.path : (((config as Record<string, unknown>)[feed.path.config] as string | undefined) ?? '/');
 
   const itemLink = (feed: FeedSettings, row: Row, defaultLocale: string) => {
     const pattern = pathOf(feed);
@@ -95,7 +96,7 @@ const createFeedService = ({ strapi }: { strapi: Core.Strapi }) => {
     const { format, channel, locale, limit, origin } = request;
     const { uid, feed: declared } = feedOf(request);
     const { fields } = declared;
-    const locales = strapi.plugin('i18n').service('locales');
+    const locales = localesService(strapi);
     const defaultLocale = (await locales.getDefaultLocale()) as string;
     const tree = await channels().publishedTree(locale);
     let channelNode: { documentId: string; name: string; slug: string | null } | null = null;

@@ -10,8 +10,7 @@ import { defaultLocale } from '../../utils/locales';
 import { checkerFor } from '../../utils/permission-checker';
 import { ARTICLE_UID } from '../../api/article/newsroom';
 
-type Attribute = { columnName?: string; joinTable?: { name: string; joinColumn: { name: string }; inverseJoinColumn: { name: string } } };
-type Meta = { tableName: string; attributes: Record<string, Attribute> };
+import { modelMetadata, type ModelMetadata } from '../../strapi-internals/database';
 
 export type InspectionReport = FreshnessReport & { locale: string };
 
@@ -23,10 +22,10 @@ export const warnDaysOf = (strapi: Core.Strapi) => parseWarnDays(strapi.config.g
 const createFreshnessService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Each channel's latest own published article date up to `now`, keyed by channel documentId. */
   const latestOwnPublish = async (locale: string, now: Date): Promise<Map<string, Date>> => {
-    const articles = strapi.db.metadata.get(ARTICLE_UID) as unknown as Meta;
-    const channels = strapi.db.metadata.get('api::channel.channel') as unknown as Meta;
+    const articles = modelMetadata(strapi, ARTICLE_UID);
+    const channels = modelMetadata(strapi, 'api::channel.channel');
     const link = articles.attributes.channel.joinTable!;
-    const column = (meta: Meta, name: string) => quote(meta.attributes[name].columnName ?? name);
+    const column = (meta: ModelMetadata, name: string) => quote(meta.attributes[name].columnName ?? name);
     const schemaName = strapi.db.getSchemaName?.();
     const table = (name: string) => (schemaName ? `${quote(schemaName)}.${quote(name)}` : quote(name));
     // 发布时间 is what readers see; an article published before the field was filled by
@@ -38,7 +37,7 @@ const createFreshnessService = ({ strapi }: { strapi: Core.Strapi }) => {
       `SELECT c.${column(channels, 'documentId')} AS channel, MAX(${date}) AS latest ` +
       `FROM ${table(articles.tableName)} a ` +
       `JOIN ${table(link.name)} l ON l.${quote(link.joinColumn.name)} = a.${quote('id')} ` +
-      `JOIN ${table(channels.tableName)} c ON c.${quote('id')} = l.${quote(link.inverseJoinColumn.name)} ` +
+      `JOIN ${table(channels.tableName)} c ON c.${quote('id')} = l.${quote(link.inverseJoinColumn!.name)} ` +
       `WHERE a.${column(articles, 'locale')} = ? AND a.${column(articles, 'publishedAt')} IS NOT NULL AND ${date} <= ? ` +
       `GROUP BY c.${column(channels, 'documentId')}`;
     // knex binds a Date as SQLite's stored milliseconds and as a PostgreSQL timestamp.

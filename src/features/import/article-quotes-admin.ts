@@ -10,6 +10,7 @@ import type { Core } from '@strapi/strapi';
 import { defaultLocale } from '../../utils/locales';
 import { articleQuoteVersions } from '../linked-entries';
 import { ARTICLE_UID } from '../../api/article/newsroom';
+import { contentManagerAdminRoutes } from '../../strapi-internals/content-manager';
 
 type Ctx = {
   params: { model?: string; targetField?: string; id?: string };
@@ -23,8 +24,6 @@ const neverPublishedQuotes = async (strapi: Core.Strapi, documentId: string, loc
   return drafts.length - published.length;
 };
 
-type Route = { method: string; path: string; config?: { middlewares?: unknown[] } };
-
 /** The filter on available quotes for the article `documentId` (none yet: a new article). */
 export const ownQuotesFilter = (documentId: unknown) => ({
   $or: [
@@ -34,7 +33,7 @@ export const ownQuotesFilter = (documentId: unknown) => ({
 });
 
 const addMiddleware = (strapi: Core.Strapi, path: string, middleware: (ctx: Ctx, next: () => Promise<unknown>) => Promise<unknown>) => {
-  const routes = (strapi.plugin('content-manager').routes as unknown as Record<string, { routes: Route[] }>).admin.routes;
+  const routes = contentManagerAdminRoutes(strapi);
   const route = routes.find((candidate) => candidate.method === 'GET' && candidate.path === path);
   if (!route) throw new Error(`content-manager: the route ${path} moved; src/features/import/article-quotes-admin.ts needs updating`);
   route.config = route.config ?? {};

@@ -31,7 +31,7 @@ const createQuoteProposals = ({ strapi }: { strapi: Core.Strapi }) => {
       status: 'draft',
       fields: ['body', 'source'],
       populate: { quotes: { fields: ['text'] } },
-    })) as unknown as Draft | null;
+    })) as Draft | null;
     if (!draft) throw new errors.NotFoundError('No such article in this locale');
     return draft;
   };

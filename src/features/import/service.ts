@@ -13,6 +13,7 @@ import { enforcedOf, guardEnabled } from '../inspection';
 import { checkImageFiles } from '../media';
 import type { LegacyPage } from '../../lib/legacy-page';
 import { ARTICLE_UID } from '../../api/article/newsroom';
+import { untypedDocuments } from '../../strapi-internals/documents';
 
 export type ImportOptions = {
   /** The page's identity: its URL, or its file. */
@@ -77,15 +78,7 @@ export const toBlocks = (page: Pick<LegacyPage, 'blocks'>) =>
   );
 
 const createImporter = ({ strapi }: { strapi: Core.Strapi }) => {
-  const docs = (uid: string) =>
-    strapi.documents(uid as never) as unknown as {
-      findFirst: (params: object) => Promise<Doc | null>;
-      findMany: (params: object) => Promise<Doc[]>;
-      create: (params: object) => Promise<Doc>;
-      update: (params: object) => Promise<Doc>;
-      delete: (params: object) => Promise<unknown>;
-      publish: (params: object) => Promise<unknown>;
-    };
+  const docs = (uid: string) => untypedDocuments<Doc>(strapi, uid);
 
   /** What a page's import made, to publish once its article passes the publish checks. */
   type Pending = Array<{ uid: string; documentId: string }>;

@@ -5,12 +5,12 @@
 // decided as for linked entries (request-rights.ts, the same rule guard-linked-edits.ts
 // applies); the refusal here speaks of the file.
 import type { Core, UID } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { titleOf } from '../../lib/audit/diff';
 import { sendBackToFirst } from '../review';
 import { callerOf, mayOnEntry } from '../../utils/request-rights';
 import { reviewModeOf, settingsOf } from '../../utils/type-settings';
 import { ARTICLE_UID } from '../../api/article/newsroom';
+import { forbiddenWithMessage } from '../../strapi-internals/errors';
 
 const isLocalized = (strapi: Core.Strapi, uid: string) =>
   Boolean((strapi.getModel(uid as UID.ContentType)?.pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n?.localized);
@@ -32,7 +32,7 @@ const draftsOf = async (strapi: Core.Strapi, uid: string, documentIds: string[],
  */
 const refusal = (uid: string, title: string | null) => {
   const type = uid === ARTICLE_UID ? '稿件' : '条目';
-  return new errors.PolicyError(
+  return forbiddenWithMessage(
     `该文件用于${type}${title ? `《${title}》` : ''}，您没有修改该${type}的权限，不能更改或删除此文件；请联系其作者或编辑（You may not edit an entry that uses this file）`
   );
 };

@@ -28,7 +28,7 @@
 import fs from 'fs';
 import path from 'path';
 import { Readable } from 'stream';
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import {
   changedInfo,
@@ -46,6 +46,10 @@ import { titleOf } from '../../lib/audit/diff';
 import { assertMayChange, assertMayChangeVisible } from '../linked-entries';
 import { getService } from '../services';
 import { settingsOf } from '../../utils/type-settings';
+import { folderPath, generateFileName, uploadProvider, uploadToProvider } from '../../strapi-internals/upload';
+import { modelMetadata } from '../../strapi-internals/database';
+import { contentTypeSchemas } from '../../strapi-internals/schemas';
+import { contentTypeSchema } from '../../strapi-internals/schemas';
 
 export const FILE_UID = 'plugin::upload.file';
 const FOLDER_UID = 'plugin::upload.folder';
@@ -85,7 +89,6 @@ type UploadService = {
   remove: (file: { id: number }) => Promise<unknown>;
 };
 type DeleteByIds = { deleteByIds: (ids?: Array<number | string>) => Promise<unknown> };
-type Provider = { delete: (file: Format | StoredFile) => Promise<unknown> };
 type ServicesRegistry = { extend: <T>(uid: string, extend: (service: T) => T) => unknown };
 type Knex = Core.Strapi['db']['connection'];
 type Transaction = { trx: unknown };
@@ -102,8 +105,7 @@ type Attribute = {
 };
 type Metadata = { tableName: string; attributes: Record<string, Attribute> };
 
-const metadataOf = (strapi: Core.Strapi, uid: string) =>
-  (strapi.db.metadata as unknown as { get: (uid: string) => Metadata | undefined }).get(uid);
+const metadataOf = (strapi: Core.Strapi, uid: string): Metadata | undefined => modelMetadata(strapi, uid);
 
 /** Where the morph relation of files keeps its links; throws when an upgrade changed it. */
 export const morphOf = (strapi: Core.Strapi): Morph => {
@@ -124,7 +126,7 @@ export const morphOf = (strapi: Core.Strapi): Morph => {
 };
 
 type ModelLike = { options?: { draftAndPublish?: boolean }; pluginOptions?: unknown; attributes: Record<string, { type?: string }> };
-const modelOf = (strapi: Core.Strapi, uid: string) => strapi.contentTypes[uid as UID.ContentType] as unknown as ModelLike | undefined;
+const modelOf = (strapi: Core.Strapi, uid: string) => contentTypeSchema(strapi, uid) as ModelLike | undefined;
 const localized = (model: ModelLike) => Boolean((model.pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n?.localized);
 
 /** Text fields that may hold a file's URL: a link or an image block in blocks, rich text. */
@@ -135,12 +137,9 @@ const fileLabel = (file: StoredFile | null) => (file ? `${file.name}#${file.id}`
 
 export const guardPublishedFiles = (strapi: Core.Strapi) => {
   const registry = strapi.get('services') as ServicesRegistry;
-  const provider = () => strapi.plugin('upload').provider as unknown as Provider;
-  const providerService = () => strapi.plugin('upload').service('provider') as unknown as { upload: (file: Format) => Promise<void> };
-  const fileName = (name: string) =>
-    (strapi.plugin('upload').service('image-manipulation') as unknown as { generateFileName: (name: string) => string }).generateFileName(
-      name
-    );
+  const provider = () => uploadProvider(strapi);
+  const providerService = () => ({ upload: (file: Format) => uploadToProvider(strapi, file) });
+  const fileName = (name: string) => generateFileName(strapi, name);
   const audit = () => getService(strapi, 'audit');
   const knexOf = (trx?: unknown) => (trx ?? strapi.db.connection) as Knex;
 
@@ -165,7 +164,7 @@ export const guardPublishedFiles = (strapi: Core.Strapi) => {
       via: 'media',
     }));
     if (typeof file.url === 'string' && file.url) {
-      for (const [uid, model] of Object.entries(strapi.contentTypes as unknown as Record<string, ModelLike>)) {
+      for (const [uid, model] of Object.entries(contentTypeSchemas(strapi))) {
         if (!uid.startsWith('api::')) continue;
         const meta = metadataOf(strapi, uid);
         if (!meta) continue;
@@ -457,7 +456,7 @@ export const guardPublishedFiles = (strapi: Core.Strapi) => {
     const updateFileInfo: UploadService['updateFileInfo'] = async (id, info, opts) => {
       const before = await storedFile(id);
       if (!before) return original.updateFileInfo(id, info, opts);
-      const visible = changedInfo(before as unknown as Record<string, unknown>, info);
+      const visible = changedInfo(before, info);
       const plan = visible.length ? planChange('info', await usesOf(before)) : { mode: 'in-place' as const, drafts: [], shown: [] };
       if (plan.mode === 'new-file' && !draftGroups(plan.drafts).length) {
         // Readers see it and no draft uses it (they use their copy already, or there are none):
@@ -524,10 +523,7 @@ export const guardPublishedFiles = (strapi: Core.Strapi) => {
       }
     };
 
-    const folderPathOf = async (folder: number | null) =>
-      (strapi.plugin('upload').service('file') as unknown as { getFolderPath: (id: number | null) => Promise<string> }).getFolderPath(
-        folder
-      );
+    const folderPathOf = async (folder: number | null) => folderPath(strapi, folder);
 
     /** Refuses (400, nothing deleted) a delete of a file readers see. */
     const planDelete = async (file: StoredFile) => {

@@ -23,6 +23,7 @@ import { errors } from '@strapi/utils';
 import { Sema } from 'async-sema';
 import sharp from 'sharp';
 import { checkPixels, retryAfterSeconds, type ImageHeader } from '../../lib/upload-limits';
+import { uploadService } from '../../strapi-internals/upload';
 
 type Config = { maxPixels: number; concurrency: number; queue: number };
 
@@ -100,7 +101,7 @@ export const limitUploads = (strapi: Core.Strapi) => {
     }
   };
 
-  const service = strapi.plugin('upload').service('upload') as unknown as UploadService;
+  const service = uploadService<UploadService>(strapi);
   const upload = service.upload;
   const replace = service.replace;
   service.upload = (input, options) => limited([input.files].flat(), () => upload(input, options));

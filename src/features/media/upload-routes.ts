@@ -10,24 +10,20 @@
 //   one request cannot make the server copy files without end.
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { uploadRoutes } from '../../strapi-internals/upload';
+import { forbiddenWithMessage } from '../../strapi-internals/errors';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
-type Route = { handler?: unknown; config?: { middlewares?: unknown[] } & Record<string, unknown> };
 
 export const BULK_UPDATE_MAX = 100;
 
 /** Whether the server may download files from URLs editors name (UPLOAD_FROM_URLS=true). */
 export const uploadFromUrlsEnabled = () => process.env.UPLOAD_FROM_URLS === 'true';
 
-const routesOf = (strapi: Core.Strapi): Route[] => {
-  const routes = strapi.plugin('upload').routes as unknown as Route[] | Record<string, { routes: Route[] }>;
-  return Array.isArray(routes) ? routes : Object.values(routes).flatMap((router) => router.routes ?? []);
-};
-
 const refuseUploadFromUrls = async (_ctx: KoaContext, next: () => Promise<unknown>) => {
   if (!uploadFromUrlsEnabled()) {
     // A PolicyError: Strapi's router answers any other ForbiddenError with a bare "Forbidden".
-    throw new errors.PolicyError(
+    throw forbiddenWithMessage(
       '本站未开启从网址导入文件；请先下载到本地再上传（Uploading from URLs is disabled on this server: UPLOAD_FROM_URLS）'
     );
   }
@@ -53,7 +49,7 @@ const GUARDS: Record<string, (ctx: KoaContext, next: () => Promise<unknown>) => 
 /** At register: each guarded route gets its check; a route Strapi renamed fails the start loudly. */
 export const guardUploadRoutes = (strapi: Core.Strapi) => {
   const found = new Set<string>();
-  for (const route of routesOf(strapi)) {
+  for (const route of uploadRoutes(strapi)) {
     const guard = typeof route.handler === 'string' ? GUARDS[route.handler] : undefined;
     if (!guard) continue;
     found.add(route.handler as string);

@@ -17,11 +17,10 @@
 // `populate` reaches them (tested there too).
 import type { Core } from '@strapi/strapi';
 import { settingsOf } from '../../utils/type-settings';
+import { componentSchema } from '../../strapi-internals/schemas';
+import { graphqlExtension } from '../../strapi-internals/graphql';
 
 type Attributes = Record<string, { type?: string; private?: boolean; component?: string; components?: string[] }>;
-type Shadow = {
-  shadowCRUD: (uid: string) => { disable: () => void; field: (name: string) => { disable: () => void } };
-};
 
 /**
  * Strapi's own types that stay: the public types' media and locales, and users-permissions,
@@ -43,7 +42,7 @@ const componentsOf = (strapi: Core.Strapi, attributes: Attributes, found = new S
     for (const uid of used) {
       if (!uid || found.has(uid)) continue;
       found.add(uid);
-      const component = strapi.components[uid as keyof typeof strapi.components] as unknown as { attributes: Attributes } | undefined;
+      const component = componentSchema(strapi, uid);
       if (component) componentsOf(strapi, component.attributes, found);
     }
   }
@@ -52,7 +51,7 @@ const componentsOf = (strapi: Core.Strapi, attributes: Attributes, found = new S
 
 /** In register(): before the GraphQL plugin builds its schema. */
 export const hideInternalTypes = (strapi: Core.Strapi) => {
-  const graphql = strapi.plugin('graphql')?.service('extension') as Shadow | undefined;
+  const graphql = graphqlExtension(strapi);
   if (!graphql) return;
   const hidePrivateFields = (uid: string, attributes: Attributes) => {
     for (const [name, attribute] of Object.entries(attributes)) if (attribute.private) graphql.shadowCRUD(uid).field(name).disable();
@@ -63,13 +62,10 @@ export const hideInternalTypes = (strapi: Core.Strapi) => {
       continue;
     }
     if (!uid.startsWith('api::')) continue;
-    const { attributes } = contentType as unknown as { attributes: Attributes };
+    const { attributes } = contentType as { attributes: Attributes };
     hidePrivateFields(uid, attributes);
     for (const component of componentsOf(strapi, attributes)) {
-      hidePrivateFields(
-        component,
-        (strapi.components[component as keyof typeof strapi.components] as unknown as { attributes: Attributes }).attributes
-      );
+      hidePrivateFields(component, componentSchema(strapi, component)!.attributes);
     }
   }
 };

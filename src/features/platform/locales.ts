@@ -1,5 +1,6 @@
 // The two content locales: Simplified Chinese (default) and English.
 import type { Core } from '@strapi/strapi';
+import { localesService } from '../../strapi-internals/plugin-services';
 
 export const DEFAULT_LOCALE = 'zh-Hans';
 export const CONTENT_LOCALES = [
@@ -7,14 +8,8 @@ export const CONTENT_LOCALES = [
   { code: 'en', name: 'English (en)' },
 ] as const;
 
-type LocalesService = {
-  find: () => Promise<Array<{ code: string }>>;
-  create: (locale: { code: string; name: string }) => Promise<unknown>;
-  setDefaultLocale: (locale: { code: string }) => Promise<unknown>;
-};
-
 export const ensureLocales = async (strapi: Core.Strapi) => {
-  const locales = strapi.plugin('i18n').service('locales') as LocalesService;
+  const locales = localesService(strapi);
   const existing = new Set((await locales.find()).map((locale) => locale.code));
   for (const locale of CONTENT_LOCALES) {
     if (!existing.has(locale.code)) await locales.create({ ...locale });

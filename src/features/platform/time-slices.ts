@@ -8,11 +8,11 @@
 import type { Core } from '@strapi/strapi';
 import { Sema } from 'async-sema';
 import { isHeavy, yieldToIo } from '../../utils/time-slice';
+import { graphqlExtension, graphqlTypeName } from '../../strapi-internals/graphql';
 
 const READS: ReadonlySet<string> = new Set(['beforeFindOne', 'beforeFindMany', 'beforeCount']);
 
 type Resolver = (parent: unknown, args: unknown, context: unknown, info: unknown) => unknown;
-type Naming = { getTypeName: (contentType: unknown) => string };
 type Config = { sliceMs: number; loadConcurrency: number };
 
 export const registerTimeSlices = (strapi: Core.Strapi) => {
@@ -35,21 +35,17 @@ export const registerTimeSlices = (strapi: Core.Strapi) => {
       loads.release();
     }
   };
-  strapi
-    .plugin('graphql')
-    .service('extension')
-    .use(() => {
-      const naming = strapi.plugin('graphql').service('utils').naming as Naming;
-      const resolversConfig: Record<string, { middlewares: unknown[] }> = {};
-      for (const contentType of Object.values(strapi.contentTypes)) {
-        if (!String(contentType.uid).startsWith('api::')) continue;
-        const typeName = naming.getTypeName(contentType);
-        for (const [name, attribute] of Object.entries(contentType.attributes as Record<string, { type: string }>)) {
-          if (attribute.type !== 'relation' && attribute.type !== 'media') continue;
-          resolversConfig[`${typeName}.${name}`] = { middlewares: [shareTheServer] };
-          resolversConfig[`${typeName}.${name}_connection`] = { middlewares: [shareTheServer] };
-        }
+  graphqlExtension(strapi)!.use(() => {
+    const resolversConfig: Record<string, { middlewares: unknown[] }> = {};
+    for (const contentType of Object.values(strapi.contentTypes)) {
+      if (!String(contentType.uid).startsWith('api::')) continue;
+      const typeName = graphqlTypeName(strapi, contentType);
+      for (const [name, attribute] of Object.entries(contentType.attributes as Record<string, { type: string }>)) {
+        if (attribute.type !== 'relation' && attribute.type !== 'media') continue;
+        resolversConfig[`${typeName}.${name}`] = { middlewares: [shareTheServer] };
+        resolversConfig[`${typeName}.${name}_connection`] = { middlewares: [shareTheServer] };
       }
-      return { resolversConfig };
-    });
+    }
+    return { resolversConfig };
+  });
 };

@@ -4,7 +4,7 @@
 // read the version asked for, so another editor's draft is a clear 403.
 import type { Core } from '@strapi/strapi';
 import { getService } from '../services';
-import { routesOf } from '../editing';
+import { appendRouteMiddleware, contentManagerRoutes } from '../../strapi-internals/content-manager';
 
 type KoaContext = Parameters<Core.MiddlewareHandler>[0];
 
@@ -13,8 +13,8 @@ export const guardPreviewRoute = (strapi: Core.Strapi) => {
     await getService(strapi, 'preview').versionFor(String(ctx.params?.contentType ?? ''), ctx.query, ctx.state.userAbility);
     return next();
   };
-  for (const route of routesOf(strapi)) {
+  for (const route of contentManagerRoutes(strapi)) {
     if (route.handler !== 'preview.getPreviewUrl') continue;
-    route.config = { ...route.config, middlewares: [...(route.config?.middlewares ?? []), check] };
+    appendRouteMiddleware(route, check);
   }
 };

@@ -17,6 +17,8 @@ import { getService } from '../services';
 import { defaultLocale } from '../../utils/locales';
 import { buildBreadcrumb, withNode, type ChannelNode } from '../../lib/breadcrumb';
 import { ARTICLE_UID } from '../../api/article/newsroom';
+import { generateUserAbility, sessionManager } from '../../strapi-internals/plugin-services';
+import { contentTypeSchemas } from '../../strapi-internals/schemas';
 
 const UID = ARTICLE_UID;
 const CHANNEL = 'api::channel.channel';
@@ -30,7 +32,6 @@ type Claims = { documentId: string; locale: string; status: Status };
 type Verified = Claims & { userId: number; sessionId: string };
 type PreviewParams = { documentId?: unknown; locale?: unknown; status?: unknown };
 type RequestState = { state?: { userAbility?: unknown; user?: { id: number }; session?: { id?: string } } };
-type SessionManager = (origin: 'admin') => { isSessionActive: (sessionId: string) => Promise<boolean> };
 type Entity = Record<string, unknown>;
 
 /**
@@ -65,9 +66,7 @@ export const createPreviewService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The project's own types an attribute of `uid` links to, by attribute name. */
   const linkedTypes = (uid: string) =>
-    Object.entries(
-      (strapi.contentTypes as unknown as Record<string, { attributes: Record<string, { type: string; target?: string }> }>)[uid].attributes
-    )
+    Object.entries(contentTypeSchemas(strapi)[uid].attributes)
       .filter(([, attribute]) => attribute.type === 'relation' && String(attribute.target ?? '').startsWith('api::'))
       .map(([name, attribute]) => [name, attribute.target as string] as const);
 
@@ -257,7 +256,7 @@ export const createPreviewService = ({ strapi }: { strapi: Core.Strapi }) => {
      * 403 for the right, a 404 when the version is gone. Returns the editor's ability.
      */
     async authorize(claims: Verified) {
-      const sessions = (strapi as unknown as { sessionManager?: SessionManager }).sessionManager;
+      const sessions = sessionManager(strapi);
       if (!sessions || !(await sessions('admin').isSessionActive(claims.sessionId))) throw expired();
       // The session is the token's user's own: a token naming one editor and another's live
       // session is refused (Strapi's session store keeps the user's id as a string).
@@ -268,10 +267,7 @@ export const createPreviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (!session || String(session.userId) !== String(claims.userId)) throw expired();
       const user = await strapi.db.query('admin::user').findOne({ where: { id: claims.userId }, populate: ['roles'] });
       if (!user || user.isActive !== true || user.blocked === true) throw expired();
-      const permissions = strapi.service('admin::permission') as unknown as {
-        engine: { generateUserAbility: (user: unknown) => Promise<unknown> };
-      };
-      const ability = await permissions.engine.generateUserAbility(user);
+      const ability = await generateUserAbility(strapi, user);
       const version = await this.versionFor(UID, claims, ability);
       if (!version) throw new errors.NotFoundError('This version of the article no longer exists');
       return ability;

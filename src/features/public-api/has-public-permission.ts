@@ -2,8 +2,8 @@
 // password mail) answer only when the public role holds the matching REST permission,
 // so one switch in the admin panel governs both APIs (src/features/accounts/lock-accounts.ts).
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { publicPermission } from '../../utils/fast-path';
+import { forbiddenWithMessage } from '../../strapi-internals/errors';
 
 const checkers = new Map<string, () => Promise<boolean>>();
 
@@ -14,5 +14,5 @@ export default async (_context: unknown, config: { action: string; name: string 
     checkers.set(config.action, allowed);
   }
   if (await allowed()) return true;
-  throw new errors.PolicyError(`${config.name} is not available: this site has no reader accounts`);
+  throw forbiddenWithMessage(`${config.name} is not available: this site has no reader accounts`);
 };

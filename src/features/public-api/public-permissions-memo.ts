@@ -3,11 +3,10 @@
 // the role, which moves the content version: kept until then (src/utils/content-memo.ts).
 import type { Core } from '@strapi/strapi';
 import { contentMemo } from '../../utils/content-memo';
-
-type PermissionService = { findPublicPermissions: () => Promise<Array<{ action: string }>> };
+import { usersPermissionsPermissionService } from '../../strapi-internals/users-permissions';
 
 export const memoizePublicPermissions = (strapi: Core.Strapi) => {
-  const service = strapi.plugin('users-permissions').service('permission') as unknown as PermissionService;
+  const service = usersPermissionsPermissionService(strapi);
   const read = service.findPublicPermissions.bind(service);
   const memo = contentMemo(strapi, () => read());
   // A copy each time: callers map over it, and must not share changes.

@@ -11,7 +11,7 @@ import { publicOrigin } from '../../utils/fast-path';
 import { getService } from '../services';
 import { defaultLocale, localeCodes, requestLocale } from '../../utils/locales';
 import { contentMemo } from '../../utils/content-memo';
-import { usersPermissionsOutputSanitizer } from '../../strapi-internals/users-permissions-sanitizer';
+import { usersPermissionsOutputSanitizer } from '../../strapi-internals/users-permissions';
 import { createReader } from './service';
 
 /** What a front end needs to render an article page, unless it asks for something else. */

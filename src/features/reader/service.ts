@@ -13,8 +13,8 @@
 // checks both). Anything else takes the core path.
 import type { Core } from '@strapi/strapi';
 import { contentTypes } from '@strapi/utils';
-import { createField } from '@strapi/database/dist/fields';
 import { isSqlite, withSqliteStatements } from '../../utils/sqlite-statements';
+import { fieldFor, modelMetadata } from '../../strapi-internals/database';
 
 /** What to read of a relation: its fields (all public ones when absent), sort and nested relations. */
 export type ReadSpec = {
@@ -57,7 +57,7 @@ export const createReader = (strapi: Core.Strapi) => {
   const knex = strapi.db.connection;
   const schemaName = strapi.db.getSchemaName?.();
   const table = (name: string) => (schemaName ? `${quote(schemaName)}.${quote(name)}` : quote(name));
-  const metaOf = (uid: string) => strapi.db.metadata.get(uid) as unknown as Meta;
+  const metaOf = (uid: string): Meta => modelMetadata(strapi, uid);
 
   /**
    * The columns an answer shows: id, documentId and the model's scalar attributes that
@@ -71,7 +71,7 @@ export const createReader = (strapi: Core.Strapi) => {
     for (const [key, attribute] of Object.entries(meta.attributes)) {
       if (NOT_SHOWN.has(attribute.type) || contentTypes.isPrivateAttribute(model, key)) continue;
       if (wanted && !wanted.has(key)) continue;
-      const field = createField(attribute as never);
+      const field = fieldFor(attribute);
       columns.push({ column: attribute.columnName ?? key, key, fromDB: (value) => (value === null ? null : field.fromDB(value)) });
     }
     return columns;

@@ -11,6 +11,7 @@ import { LOCKS, withAdvisoryLock } from '../../utils/advisory-lock';
 import { reviewedTypes } from '../../utils/type-settings';
 import { ACCEPT_ACTION } from '../inspection';
 import { ARTICLE_UID } from '../../api/article/newsroom';
+import { adminActionDefinition } from '../../strapi-internals/registries';
 
 const ARTICLE = ARTICLE_UID;
 const QUOTE = 'api::speaker-quote.speaker-quote';
@@ -86,15 +87,13 @@ type RoleService = {
 };
 
 export const ensureReviewRoles = async (strapi: Core.Strapi) => {
-  const roles = strapi.service('admin::role') as unknown as RoleService;
-  const actionProvider = (strapi.service('admin::permission') as unknown as { actionProvider: { get: (id: string) => ActionDef } })
-    .actionProvider;
-  const contentTypes = strapi.service('admin::content-type') as unknown as {
+  const roles = strapi.service('admin::role') as RoleService;
+  const contentTypes = strapi.service('admin::content-type') as {
     getPermissionsWithNestedFields: (actions: ActionDef[]) => Permission[];
   };
   const locales = (await getLocales(strapi).find()).map((locale) => locale.code);
   const build: Build = (action, subjects, { creator = false } = {}) => {
-    const definition = actionProvider.get(`${CM}.${action}`);
+    const definition = adminActionDefinition(strapi, `${CM}.${action}`) as ActionDef;
     return contentTypes.getPermissionsWithNestedFields([{ ...definition, subjects }]).map((permission) => ({
       ...permission,
       properties: { ...permission.properties, locales },

@@ -30,6 +30,8 @@ import type { OnBehalfOf } from '../../lib/audit/actor';
 import { tryLockDocument } from '../../utils/advisory-lock';
 import { mayOnEntry } from '../../utils/request-rights';
 import { ARTICLE_UID } from '../../api/article/newsroom';
+import { generateUserAbility } from '../../strapi-internals/plugin-services';
+import { modelMetadata } from '../../strapi-internals/database';
 
 const UID = ARTICLE_UID;
 
@@ -108,7 +110,7 @@ const createSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
       // The document's write lock before its row, in the order every write takes them
       // (src/features/editing/rules/lock-document.ts); an editor writing it now: next poll.
       if (!(await tryLockDocument(strapi, UID, row.documentId))) return null;
-      const meta = strapi.db.metadata.get(UID) as unknown as Meta;
+      const meta: Meta = modelMetadata(strapi, UID);
       const column = (name: string) => meta.attributes[name]?.columnName ?? name;
       const locked = await trx(meta.tableName)
         .select('id')
@@ -155,10 +157,7 @@ const createSchedulerService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!by || by.kind !== 'admin' || by.id === null) return;
     const user = await strapi.db.query('admin::user').findOne({ where: { id: by.id }, populate: ['roles'] });
     if (user && user.isActive === true && user.blocked !== true) {
-      const permissions = strapi.service('admin::permission') as unknown as {
-        engine: { generateUserAbility: (user: unknown) => Promise<unknown> };
-      };
-      const ability = await permissions.engine.generateUserAbility(user);
+      const ability = await generateUserAbility(strapi, user);
       if (await mayOnEntry(strapi, { kind: 'admin', ability, user }, 'publish', UID, row.documentId, row.locale)) return;
     }
     throw new Error(`${SETTER_MAY_NOT_PUBLISH}（${by.name}）`);

@@ -12,6 +12,7 @@ import { errors } from '@strapi/utils';
 import { getLocales, getService } from '../services';
 import { defaultLocale } from '../../utils/locales';
 import { ARTICLE_UID } from '../../api/article/newsroom';
+import { transactionKnex } from '../../strapi-internals/database';
 
 const ARTICLE = ARTICLE_UID;
 const DOCUMENTS = 'search_documents';
@@ -144,7 +145,7 @@ const createSearchService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Re-indexes one document after a publish, unpublish or delete (joins the running transaction). */
     async indexDocument(documentId: string) {
       return strapi.db.transaction(async ({ trx }) => {
-        const written = await writeDocument(trx as unknown as Knex, documentId);
+        const written = await writeDocument(transactionKnex(trx), documentId);
         // Plain SQL fires no lifecycle: cached search answers are dropped explicitly.
         await getService(strapi, 'responseCache').changed();
         return written;
@@ -165,7 +166,7 @@ const createSearchService = ({ strapi }: { strapi: Core.Strapi }) => {
       let indexed = 0;
       for (let i = 0; i < unique.length; i += 100) {
         await strapi.db.transaction(async ({ trx }) => {
-          for (const id of unique.slice(i, i + 100)) indexed += await writeDocument(trx as unknown as Knex, id);
+          for (const id of unique.slice(i, i + 100)) indexed += await writeDocument(transactionKnex(trx), id);
         });
       }
       await getService(strapi, 'responseCache').changed();

@@ -14,6 +14,7 @@ import { settingsOf } from '../../../utils/type-settings';
 import { paramsOf, WRITE_ACTIONS, type DocumentRule, type Params } from '../../../utils/document-rules';
 import { ACCEPTANCE_UID } from '../../inspection';
 import { DELIVERY_UID } from '../../rebuild';
+import { contentTypeSchema } from '../../../strapi-internals/schemas';
 
 /**
  * Not recorded here: the log itself, and the logs of other things (rebuild deliveries;
@@ -72,7 +73,7 @@ const populateOf = (schema: Schema) => {
 const isLocalized = (schema: Schema) => (schema.pluginOptions as { i18n?: { localized?: boolean } } | undefined)?.i18n?.localized === true;
 
 export const recordAudit: DocumentRule = (strapi: Core.Strapi) => async (context, next) => {
-  const schema = strapi.contentTypes[context.uid] as unknown as Schema | undefined;
+  const schema = contentTypeSchema(strapi, context.uid) as Schema | undefined;
   const params = paramsOf(context);
   const plan = schema ? auditPlan(context.uid, context.action, params, schema.options?.draftAndPublish !== false) : null;
   if (!schema || !plan) return next();

@@ -64,7 +64,7 @@ export const assignIndexNumber: DocumentRule = (strapi) => async (context, next)
     // The create, its publish and the number commit together or not at all.
     return strapi.db.transaction(async () => {
       const result = await next();
-      const created = result as unknown as { documentId?: string; disclosure?: Metadata } | null;
+      const created = result as { documentId?: string; disclosure?: Metadata } | null;
       if (!created?.documentId) return result;
       const indexNumber = await disclosure.assign(created.documentId, code);
       await disclosure.writeNumber(created.documentId, indexNumber, { draftsOnly: false });

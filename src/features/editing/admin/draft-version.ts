@@ -40,6 +40,7 @@ const targetOf = (input: RequestInfo | URL): Target | null => {
 export const draftVersion = (uid: string, documentId: string, locale: string | null) => versions.get(keyOf(uid, documentId, locale));
 
 export const sendDraftVersions = () => {
+  // One install per page: a flag on window under a symbol (window has no index signature for it).
   const holder = window as unknown as Record<symbol, boolean>;
   if (holder[INSTALLED]) return;
   holder[INSTALLED] = true;

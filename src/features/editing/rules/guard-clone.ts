@@ -9,13 +9,13 @@
 // caller (the 撰稿 can edit them), the copy starts its own 三审 at 草稿 (its documentId
 // is new) and every write is in the 操作日志.
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { defaultLocale } from '../../../utils/locales';
 import { callerOf, mayOnEntry } from '../../../utils/request-rights';
 import { readerGraphOf } from '../../../utils/type-settings';
 import { parseRelationInput } from '../../linked-entries';
 import { schemaOf } from '../../review';
 import { paramsOf, type DocumentRule } from '../../../utils/document-rules';
+import { forbiddenWithMessage } from '../../../strapi-internals/errors';
 
 /** The links of a clone's data to leave off (and copy): single links the client did not set itself. */
 export const linksToCopy = (singleLinks: string[], data: Record<string, unknown>) =>
@@ -30,9 +30,7 @@ export const guardClone: DocumentRule = (strapi: Core.Strapi) => async (context,
   const caller = callerOf(strapi);
   if (!(await mayOnEntry(strapi, caller, 'read', context.uid, source, locale))) {
     // A PolicyError (a 403) keeps its message through Strapi's authorize step; a ForbiddenError's is blanked.
-    throw new errors.PolicyError(
-      '您无权查看这篇稿件，因此不能复制它；请复制自己的稿件，或请作者共享（You may not read the entry you copy）'
-    );
+    throw forbiddenWithMessage('您无权查看这篇稿件，因此不能复制它；请复制自己的稿件，或请作者共享（You may not read the entry you copy）');
   }
   const links = readerGraphOf(schemaOf(strapi), context.uid).links.filter((link) => link.single && link.inverse);
   const data = { ...(params.data ?? {}) };

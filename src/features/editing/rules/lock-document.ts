@@ -11,6 +11,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { isTransactionConflict, MAX_RETRIES, retryDelayMs } from '../../../lib/transaction-conflict';
 import { lockDocument as takeLock } from '../../../utils/advisory-lock';
 import { paramsOf, type DocumentRule, type Params } from '../../../utils/document-rules';
+import { runDocumentAction } from '../../../strapi-internals/documents';
 
 /** Actions on an existing document; `create` makes a new one that no one else can name yet. */
 const LOCKED_ACTIONS: ReadonlySet<string> = new Set(['update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone']);
@@ -56,7 +57,6 @@ export const lockDocument: DocumentRule = (strapi) => async (context, next) => {
     );
     await sleep(retryDelayMs(attempt));
     // Through the document service again: every rule runs anew on the params as they were asked.
-    const service = strapi.documents(context.uid) as unknown as Record<string, (params: unknown) => Promise<unknown>>;
-    return attempts.run(attempt + 1, () => service[context.action](asked)) as ReturnType<typeof next>;
+    return attempts.run(attempt + 1, () => runDocumentAction(strapi, context.uid, context.action, asked)) as ReturnType<typeof next>;
   }
 };

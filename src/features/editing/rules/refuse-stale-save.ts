@@ -12,6 +12,7 @@ import { isStale, STALE_SAVE_MESSAGE, type Precondition } from '../../../lib/dra
 import { ConflictError, draftPreconditions } from '../../../utils/draft-precondition';
 import { defaultLocale } from '../../../utils/locales';
 import { paramsOf, WRITE_ACTIONS, type DocumentRule } from '../../../utils/document-rules';
+import { modelSchema } from '../../../strapi-internals/schemas';
 
 /** Set while a write runs: the writes it causes are not the request's save. */
 const insideWrite = new AsyncLocalStorage<true>();
@@ -28,7 +29,7 @@ export const refuseStaleSave: DocumentRule = (strapi) => async (context, next) =
   const params = paramsOf(context);
   const precondition = draftPreconditions.getStore()?.precondition;
   if (checksVersion(context.action, insideWrite.getStore() === true, precondition, params.documentId)) {
-    const schema = strapi.getModel(context.uid) as unknown as Schema;
+    const schema = modelSchema(strapi, context.uid) as Schema;
     const where: Record<string, unknown> = { documentId: params.documentId };
     if (schema.options?.draftAndPublish !== false) where.publishedAt = null;
     if (isLocalized(schema)) where.locale = typeof params.locale === 'string' ? params.locale : await defaultLocale(strapi);

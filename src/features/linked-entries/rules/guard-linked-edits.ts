@@ -10,13 +10,13 @@
 // checked, stage kept). Scripts and jobs (no request) may; their changes reset too.
 // `assertMayChangeVisible` is the same rule for other writes (files of an entry).
 import type { Core, UID } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { changedVisibleFields } from '../../../lib/review/stages';
 import { defaultLocale } from '../../../utils/locales';
 import { callerOf, mayOnEntry, type Caller } from '../../../utils/request-rights';
 import { ownersOf, readerGraphOf, settingsOf } from '../../../utils/type-settings';
 import { readDraft, schemaOf, sendBackToFirst } from '../../review';
 import { paramsOf, type DocumentRule } from '../../../utils/document-rules';
+import { forbiddenWithMessage } from '../../../strapi-internals/errors';
 
 /** One entry named in a relation input: by documentId, or by row id (the content manager sends both). */
 export type Ref = { documentId?: string; id?: number };
@@ -101,7 +101,7 @@ const ACTION_LABELS: Record<string, string> = {
 
 // A PolicyError (a 403) keeps its message through Strapi's authorize step; a ForbiddenError's is blanked.
 const refused = (title: string, what: string) =>
-  new errors.PolicyError(
+  forbiddenWithMessage(
     `您无权修改稿件《${title}》：${what}会改变这篇稿件读者看到的内容。请由稿件作者或审核编辑修改，或联系管理员（You may not change what readers see of this article）`
   );
 

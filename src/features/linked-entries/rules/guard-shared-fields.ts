@@ -23,6 +23,7 @@ import { sendBackToFirst, visibleFieldsOf } from '../../review';
 import { paramsOf, type DocumentRule } from '../../../utils/document-rules';
 import { reviewRequired } from '../../review';
 import { ARTICLE_UID } from '../../../api/article/newsroom';
+import { forbiddenWithMessage } from '../../../strapi-internals/errors';
 
 type AnyUid = typeof ARTICLE_UID;
 type Row = Record<string, unknown> & { locale: string };
@@ -75,7 +76,7 @@ export const guardSharedFields: DocumentRule = (strapi) => async (context, next)
     const title = String(drafts.find((draft) => draft.locale === row.locale)?.[mainField] ?? row[mainField] ?? params.documentId);
     const what = labelsOf(context.uid, changed).join('、');
     if (!(await mayOnEntry(strapi, caller, publishing ? 'publish' : 'update', context.uid, params.documentId, row.locale))) {
-      throw new errors.PolicyError(
+      throw forbiddenWithMessage(
         `您无权修改稿件《${title}》（${row.locale}）：${what}为各语言版本共用，修改会一并改变这一语言版本读者看到的内容。请由稿件作者或审核编辑修改，或联系管理员（Fields shared by all locales: you may not change the ${row.locale} version）`
       );
     }

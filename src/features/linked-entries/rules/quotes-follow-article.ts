@@ -29,14 +29,14 @@ export const articleQuoteVersions = async (strapi: Core.Strapi, documentId: stri
     status: 'draft',
     filters: { article: { documentId } },
     fields: ['updatedAt'],
-  })) as unknown as Row[];
+  })) as Row[];
   if (drafts.length === 0) return { drafts, published: [] as Row[] };
   const published = (await quotes.findMany({
     locale,
     status: 'published',
     filters: { documentId: { $in: drafts.map((row) => row.documentId) } },
     fields: ['updatedAt'],
-  })) as unknown as Row[];
+  })) as Row[];
   return { drafts, published };
 };
 

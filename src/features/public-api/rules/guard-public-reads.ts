@@ -6,6 +6,7 @@ import { errors } from '@strapi/utils';
 import { paramsOf, type DocumentRule, type Params } from '../../../utils/document-rules';
 import { localeCodes } from '../../../utils/locales';
 import { ARTICLE_UID } from '../../../api/article/newsroom';
+import { forbiddenWithMessage } from '../../../strapi-internals/errors';
 
 const READ_ACTIONS = new Set(['findMany', 'findFirst', 'findOne', 'count']);
 // API tokens authenticate as 'content-api-token' in 5.x ('api-token' in older releases).
@@ -59,7 +60,7 @@ export const guardPublicReads: DocumentRule = (strapi) => {
       throw new errors.ValidationError(`Unknown locale: ${JSON.stringify(params.locale)}`);
     }
     // A PolicyError keeps its message through Strapi's authorize step (a plain ForbiddenError is blanked).
-    if (decision === 'drafts-forbidden') throw new errors.PolicyError('Drafts are only available to API tokens, not to the public API.');
+    if (decision === 'drafts-forbidden') throw forbiddenWithMessage('Drafts are only available to API tokens, not to the public API.');
     if (decision === 'published') {
       params.status = 'published';
       if (DATED.has(context.uid)) params.filters = notDatedAhead(params.filters, new Date());

@@ -11,6 +11,7 @@ import { getService } from '../../services';
 import { readerGraphOf, reviewModeOf, type SchemaLookup } from '../../../utils/type-settings';
 import { paramsOf, type DocumentRule } from '../../../utils/document-rules';
 import { ARTICLE_UID } from '../../../api/article/newsroom';
+import { contentTypeSchema } from '../../../strapi-internals/schemas';
 
 /** The document service is typed per uid; any one stands for the generic calls here. */
 type AnyUid = typeof ARTICLE_UID;
@@ -18,7 +19,7 @@ type AnyUid = typeof ARTICLE_UID;
 export const schemaOf =
   (strapi: Core.Strapi): SchemaLookup =>
   (uid) =>
-    strapi.contentTypes[uid as AnyUid] as unknown as ReturnType<SchemaLookup>;
+    contentTypeSchema(strapi, uid) as ReturnType<SchemaLookup>;
 
 /** What readers see of a type, as its newsroom.ts declares it (src/utils/type-settings.ts). */
 export const visibleFieldsOf = (strapi: Core.Strapi, uid: string): VisibleFields => readerGraphOf(schemaOf(strapi), uid);

@@ -7,11 +7,11 @@
 // a proposed-time field that 终审 confirms would be a second schedule to keep in step
 // for little gain. The job runs in the name of whoever set the time last (`scheduledBy`,
 // written by the server only; a client's value is dropped), and the 操作日志 says so.
-import { errors } from '@strapi/utils';
 import { defaultLocale } from '../../../utils/locales';
 import { callerName, callerOf, mayOnEntry, type Caller } from '../../../utils/request-rights';
 import { paramsOf, type DocumentRule } from '../../../utils/document-rules';
 import { ARTICLE_UID } from '../../../api/article/newsroom';
+import { forbiddenWithMessage } from '../../../strapi-internals/errors';
 
 export const SCHEDULE_FIELDS = ['publishAt', 'unpublishAt'] as const;
 
@@ -56,7 +56,7 @@ export const guardScheduling: DocumentRule = (strapi) => async (context, next) =
   const entry = context.action === 'update' ? params.documentId! : '';
   if (!(await mayOnEntry(strapi, caller, 'publish', ARTICLE_UID, entry, locale))) {
     // A PolicyError (a 403) keeps its message through Strapi's authorize step; a ForbiddenError's is blanked.
-    throw new errors.PolicyError(
+    throw forbiddenWithMessage(
       '设置、修改或清除定时发布、到期下线等同于发布，您的角色不能发布这篇稿件；请在送审时写明希望的时间，由终审设置（Scheduling is publishing: ask 终审 to set the time）',
       { fields: changed }
     );

@@ -19,7 +19,9 @@ import { USERS_PERMISSIONS_SANITIZERS, usersPermissionsOutputSanitizer } from '.
 import { fieldFor, modelMetadata, rawConnectionPool, transactionKnex } from '../../src/strapi-internals/database';
 import { localesService, middlewareFactory, sessionManager } from '../../src/strapi-internals/plugin-services';
 import { graphqlExtension, graphqlTypeName } from '../../src/strapi-internals/graphql';
-import { componentSchema, contentTypeSchemas } from '../../src/strapi-internals/schemas';
+import { componentSchema, contentTypeSchemas, modelSchema } from '../../src/strapi-internals/schemas';
+import { adminActionDefinition } from '../../src/strapi-internals/registries';
+import { untypedDocuments } from '../../src/strapi-internals/documents';
 import { forbiddenWithMessage } from '../../src/strapi-internals/errors';
 import { DRAFT_HANDLERS } from '../../src/features/editing/no-draft-actions';
 import { ACTIONS_WITH_TRANSACTION } from '../../src/features/editing/retry-conflicts';
@@ -178,10 +180,13 @@ describe('schemas and documents (schemas.ts, documents.ts)', () => {
     const component = Object.keys(app.components)[0];
     expect(componentSchema(app, component)?.attributes).toBeDefined();
     expect(componentSchema(app, 'no.such-component')).toBeUndefined();
+    expect(modelSchema(app, component)?.attributes).toBeDefined();
+    expect(modelSchema(app, 'api::article.article')?.attributes.title).toBeDefined();
   });
 
   it('has every document action lock-document runs again by name', () => {
     expectMethods(app.documents('api::article.article'), ['update', 'delete', 'publish', 'unpublish', 'discardDraft', 'clone', 'create']);
+    expectMethods(untypedDocuments(app, 'api::channel.channel'), ['findFirst', 'findMany', 'create', 'update', 'delete', 'publish']);
   });
 });
 
@@ -215,6 +220,13 @@ describe("Strapi's own plugins and admin (plugin-services.ts, graphql.ts, regist
   it('has the registries the features are added to', () => {
     for (const name of ['services', 'controllers', 'middlewares', 'policies']) expectMethods(app.get(name), ['add']);
     expectMethods(app.server, ['routes']);
+    // What the composer put there is what Strapi answers with: a service, a declared admin route's controller.
+    expect(app.service('api::review.review')).toBeDefined();
+    expect(typeof (app.controller('api::review.review-admin') as unknown as Methods).state).toBe('function');
+    expect(adminActionDefinition(app, 'plugin::content-manager.explorer.update')).toEqual(
+      expect.objectContaining({ actionId: 'plugin::content-manager.explorer.update' })
+    );
+    expectMethods(app.eventHub, ['on']);
   });
 });
 

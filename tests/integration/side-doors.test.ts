@@ -9,7 +9,8 @@
 import { startApp, stopApp, type App } from '../helpers/strapi';
 import { api, type Json } from '../helpers/http';
 import { adminToken } from '../helpers/admin';
-import { waitFor } from '../helpers/receiver';
+import { waitFor } from '../helpers/wait';
+import { jobsRunFor } from '../helpers/scheduler';
 
 const ARTICLE = 'api::article.article';
 const QUOTE = 'api::speaker-quote.speaker-quote';
@@ -447,8 +448,8 @@ describe('a job whose setter may no longer publish (attacker review)', () => {
     // The editors see why in the content manager.
     const view = await as(admin).get(`${ARTICLES}/${first}?locale=zh-Hans`);
     expect(view.body.data.scheduleError).toContain('已无发布权限');
-    // Not retried: still unpublished a few polls later.
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS * 4));
+    // Not retried: later looks for due jobs run nothing for it, and it is still unpublished.
+    expect(await jobsRunFor(app, first, { looks: 4 })).toEqual([]);
     expect((await publicAnswer(first)).status).toBe(404);
   });
 });

@@ -4,8 +4,8 @@
 import fs from 'fs';
 import path from 'path';
 import { type Browser, type Page } from 'playwright-core';
-import { startServerProcess, type ServerProcess } from '../helpers/process';
-import { launchBrowser, stopServer, pinAdminToEnglish } from '../helpers/browser';
+import { startServerProcess, stopServer, type ServerProcess } from '../helpers/process';
+import { launchBrowser, pinAdminToEnglish } from '../helpers/browser';
 import { readJson } from '../helpers/http';
 
 const { CHROMIUM, e2eEnabled } = require('../helpers/e2e-env');

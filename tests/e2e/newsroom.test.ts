@@ -3,10 +3,11 @@
 import fs from 'fs';
 import path from 'path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startServerProcess, type ServerProcess } from '../helpers/process';
-import { launchBrowser, stopServer, pinAdminToEnglish } from '../helpers/browser';
+import { startServerProcess, stopServer, type ServerProcess } from '../helpers/process';
+import { launchBrowser, pinAdminToEnglish } from '../helpers/browser';
 import { readJson } from '../helpers/http';
-import { Receiver, waitFor } from '../helpers/receiver';
+import { Receiver } from '../helpers/receiver';
+import { waitFor } from '../helpers/wait';
 
 const { CHROMIUM, e2eEnabled } = require('../helpers/e2e-env');
 

@@ -8,8 +8,9 @@
 import fs from 'fs';
 import path from 'path';
 import { type Browser, type Page } from 'playwright-core';
-import { startServerProcess, type ServerProcess } from '../helpers/process';
-import { launchBrowser, stopServer } from '../helpers/browser';
+import { startServerProcess, stopServer, type ServerProcess } from '../helpers/process';
+import { launchBrowser } from '../helpers/browser';
+import { waitFor } from '../helpers/wait';
 import { readJson } from '../helpers/http';
 
 const { CHROMIUM, e2eEnabled } = require('../helpers/e2e-env');
@@ -120,11 +121,13 @@ suite('一键遮盖, then saving the open form, in a real browser', () => {
     // The editor goes on editing and saves the form: the number stays masked.
     await page.locator('input[name="title"]').fill('一键遮盖后表单随之更新（改）');
     await page.getByRole('button', { name: '保存' }).click();
-    let draft = await stored(documentId);
-    for (let i = 0; i < 50 && draft.title !== '一键遮盖后表单随之更新（改）'; i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      draft = await stored(documentId);
-    }
+    await waitFor(async () => (await stored(documentId)).title === '一键遮盖后表单随之更新（改）', {
+      timeoutMs: 10_000,
+      stepMs: 200,
+    }).catch(
+      () => undefined // the assertion below says what was stored instead
+    );
+    const draft = await stored(documentId);
     expect(draft.title).toBe('一键遮盖后表单随之更新（改）');
     expect(JSON.stringify(draft.body)).toContain(MASKED);
     expect(JSON.stringify(draft.body)).not.toContain(MOBILE);

@@ -7,8 +7,9 @@
 import fs from 'fs';
 import path from 'path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startServerProcess, type ServerProcess } from '../helpers/process';
-import { launchBrowser, stopServer } from '../helpers/browser';
+import { startServerProcess, stopServer, type ServerProcess } from '../helpers/process';
+import { launchBrowser } from '../helpers/browser';
+import { waitForValue } from '../helpers/wait';
 import { readJson } from '../helpers/http';
 
 const { CHROMIUM, e2eEnabled } = require('../helpers/e2e-env');
@@ -201,11 +202,13 @@ suite('三审 in a real browser, in Chinese', () => {
     await shot(final, 'review-published');
 
     // Readers see it.
-    let published: { data?: { title?: string } } = {};
-    for (let i = 0; i < 50 && !published.data; i += 1) {
-      published = await readJson(await fetch(url(`/api/articles/${documentId}`)));
-      if (!published.data) await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    const published: { data?: { title?: string } } = await waitForValue(
+      async () => {
+        const answer = await readJson(await fetch(url(`/api/articles/${documentId}`)));
+        return answer.data ? answer : null;
+      },
+      { timeoutMs: 10_000, stepMs: 200, what: 'the published article' }
+    );
     expect(published.data?.title).toBe(TITLE);
 
     // The Super Admin's 操作日志 shows who did what to it: the create, each stage move and the publish.

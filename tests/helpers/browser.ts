@@ -1,8 +1,7 @@
-// What every browser test does around its steps: Debian's Chromium launched headless,
-// the admin pinned to English for tests that name Strapi's buttons in English, and the
-// server process stopped at the end.
+// What every browser test does around its steps: Debian's Chromium launched headless, and
+// the admin pinned to English for tests that name Strapi's buttons in English (the server
+// process is stopped with stopServer of ./process).
 import { chromium, type BrowserContext } from 'playwright-core';
-import type { ServerProcess } from './process';
 
 const { CHROMIUM } = require('./e2e-env');
 
@@ -25,9 +24,3 @@ export const pinAdminToEnglish = (context: BrowserContext) =>
   context.addInitScript(() => {
     if (!localStorage.getItem('strapi-admin-language')) localStorage.setItem('strapi-admin-language', 'en');
   });
-
-export const stopServer = async (server: ServerProcess | undefined) => {
-  if (server?.child.exitCode !== null) return;
-  server.child.kill('SIGTERM');
-  await server.exited;
-};

@@ -5,7 +5,7 @@
 // process with its exit codes.
 import { execFile } from 'child_process';
 import path from 'path';
-import { adminToken } from '../helpers/admin';
+import { adminToken, adminUser } from '../helpers/admin';
 import { api, type Json } from '../helpers/http';
 import { startApp, stopApp, type App } from '../helpers/strapi';
 
@@ -189,11 +189,7 @@ test('who may ask: anonymous 401, an admin who may not read channels 403, one li
   const login = async (name: string, email: string, permissions: object[]) => {
     const role = await roles.create({ name, code: email.split('@')[0], description: name });
     await roles.assignPermissions(role.id, permissions);
-    await app
-      .service('admin::user')
-      .create({ email, firstname: 'Test', lastname: name, password: 'Role-Passw0rd', isActive: true, roles: [role.id] });
-    const res = await api(app).post('/admin/login').send({ email, password: 'Role-Passw0rd' });
-    return res.body.data.token as string;
+    return (await adminUser(app, { email, firstname: 'Test', lastname: name, password: 'Role-Passw0rd' }, [role.id])).token;
   };
   const read = (subject: string, locales: string[]) => ({
     action: 'plugin::content-manager.explorer.read',

@@ -55,3 +55,18 @@ export const waitUntilTime = (at: number | string) => {
  * window); say at the call why no condition can be awaited instead.
  */
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Runs `work` with Date.now of this process (the app's too, when it runs in the test's
+ * process) `ms` ahead: for an in-memory window with no clock of its own to inject, instead
+ * of sleeping through the window. `new Date()` and timers are left alone.
+ */
+export const withDateNowAhead = async <T>(ms: number, work: () => Promise<T>): Promise<T> => {
+  const realNow = Date.now.bind(Date);
+  const clock = jest.spyOn(Date, 'now').mockImplementation(() => realNow() + ms);
+  try {
+    return await work();
+  } finally {
+    clock.mockRestore();
+  }
+};

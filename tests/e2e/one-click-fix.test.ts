@@ -9,25 +9,17 @@ import fs from 'fs';
 import path from 'path';
 import { type Browser, type Page } from 'playwright-core';
 import { startServerProcess, stopServer, type ServerProcess } from '../helpers/process';
-import { launchBrowser } from '../helpers/browser';
+import { launchBrowser, browserDatabase, browserSuite } from '../helpers/browser';
 import { waitFor } from '../helpers/wait';
 import { readJson } from '../helpers/http';
 
-const { CHROMIUM, e2eEnabled } = require('../helpers/e2e-env');
-
-const appDir = path.resolve(__dirname, '..', '..');
 const artifacts = path.join(__dirname, 'artifacts');
-const dbFile = path.join(appDir, '.tmp', `e2e-fix-${process.env.JEST_WORKER_ID ?? '0'}.db`);
+const { file: dbFile, clean } = browserDatabase('e2e-fix');
 const ARTICLES = '/content-manager/collection-types/api::article.article';
 const MOBILE = '13812345678';
 const MASKED = '138****5678';
 
-const suite = e2eEnabled() ? describe : describe.skip;
-if (!e2eEnabled()) {
-  console.log(`Browser tests SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium) or E2E=0. CI installs it and runs them.`);
-}
-
-const clean = () => ['', '-wal', '-shm'].forEach((suffix) => fs.rmSync(dbFile + suffix, { force: true }));
+const suite = browserSuite();
 
 suite('一键遮盖, then saving the open form, in a real browser', () => {
   let server: ServerProcess;

@@ -8,15 +8,12 @@ import fs from 'fs';
 import path from 'path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startServerProcess, stopServer, type ServerProcess } from '../helpers/process';
-import { launchBrowser } from '../helpers/browser';
+import { launchBrowser, browserDatabase, browserSuite } from '../helpers/browser';
 import { waitForValue } from '../helpers/wait';
 import { readJson } from '../helpers/http';
 
-const { CHROMIUM, e2eEnabled } = require('../helpers/e2e-env');
-
-const appDir = path.resolve(__dirname, '..', '..');
 const artifacts = path.join(__dirname, 'artifacts');
-const dbFile = path.join(appDir, '.tmp', `e2e-review-${process.env.JEST_WORKER_ID ?? '0'}.db`);
+const { file: dbFile, clean } = browserDatabase('e2e-review');
 const TITLE = '全省机关事务系统节能宣传周活动启动';
 const PASSWORD = 'Review-Passw0rd';
 const ROLES = [
@@ -26,12 +23,7 @@ const ROLES = [
   { role: '终审', email: 'final@example.gov.cn', first: '陈', last: '终审' },
 ] as const;
 
-const suite = e2eEnabled() ? describe : describe.skip;
-if (!e2eEnabled()) {
-  console.log(`Browser tests SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium) or E2E=0. CI installs it and runs them.`);
-}
-
-const clean = () => ['', '-wal', '-shm'].forEach((suffix) => fs.rmSync(dbFile + suffix, { force: true }));
+const suite = browserSuite();
 
 suite('三审 in a real browser, in Chinese', () => {
   let server: ServerProcess;

@@ -4,25 +4,17 @@
 import fs from 'fs';
 import path from 'path';
 import { type Browser, type Page } from 'playwright-core';
-import { startServerProcess, type ServerProcess } from '../helpers/process';
-import { launchBrowser, stopServer, pinAdminToEnglish } from '../helpers/browser';
+import { startServerProcess, stopServer, type ServerProcess } from '../helpers/process';
+import { launchBrowser, pinAdminToEnglish, browserDatabase, browserSuite } from '../helpers/browser';
 import { readJson } from '../helpers/http';
 
-const { CHROMIUM, e2eEnabled } = require('../helpers/e2e-env');
-
-const appDir = path.resolve(__dirname, '..', '..');
 const artifacts = path.join(__dirname, 'artifacts');
-const dbFile = path.join(appDir, '.tmp', `e2e-inspection-${process.env.JEST_WORKER_ID ?? '0'}.db`);
+const { file: dbFile, clean } = browserDatabase('e2e-inspection');
 const DAY_MS = 86_400_000;
 const EMAIL = 'inspector@example.gov.cn';
 const PASSWORD = 'Inspector-Passw0rd';
 
-const suite = e2eEnabled() ? describe : describe.skip;
-if (!e2eEnabled()) {
-  console.log(`Browser tests SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium) or E2E=0. CI installs it and runs them.`);
-}
-
-const clean = () => ['', '-wal', '-shm'].forEach((suffix) => fs.rmSync(dbFile + suffix, { force: true }));
+const suite = browserSuite();
 
 suite('栏目更新检查 in a real browser', () => {
   let server: ServerProcess;

@@ -3,30 +3,23 @@
 import fs from 'fs';
 import path from 'path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startServerProcess, type ServerProcess } from '../helpers/process';
-import { launchBrowser, stopServer, pinAdminToEnglish } from '../helpers/browser';
+import { startServerProcess, stopServer, type ServerProcess } from '../helpers/process';
+import { launchBrowser, pinAdminToEnglish, browserDatabase, browserSuite } from '../helpers/browser';
 import { readJson } from '../helpers/http';
-import { Receiver, waitFor } from '../helpers/receiver';
+import { Receiver } from '../helpers/receiver';
+import { waitFor } from '../helpers/wait';
 
-const { CHROMIUM, e2eEnabled } = require('../helpers/e2e-env');
-
-const appDir = path.resolve(__dirname, '..', '..');
 const artifacts = path.join(__dirname, 'artifacts');
-const dbFile = path.join(appDir, '.tmp', `e2e-${process.env.JEST_WORKER_ID ?? '0'}.db`);
+const { file: dbFile, clean } = browserDatabase('e2e');
 const SAMPLE = 'gan-en-fen-jin-shi-gan-zheng-xian';
 const COMMENDATION = 'quan-sheng-ji-guan-shi-wu-gong-zuo-xian-jin-ji-ti-he-xian-jin-ge-ren';
 // A reader's desktop browser. Chromium's own headless user agent says "HeadlessChrome",
 // which the click endpoint rightly takes for a bot and does not count.
 const USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36';
 
-const suite = e2eEnabled() ? describe : describe.skip;
-if (!e2eEnabled()) {
-  console.log(`Browser tests SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium) or E2E=0. CI installs it and runs them.`);
-}
+const suite = browserSuite();
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
-
-const clean = () => ['', '-wal', '-shm'].forEach((suffix) => fs.rmSync(dbFile + suffix, { force: true }));
 
 suite('in a real browser', () => {
   let server: ServerProcess;

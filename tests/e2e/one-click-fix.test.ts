@@ -8,25 +8,18 @@
 import fs from 'fs';
 import path from 'path';
 import { type Browser, type Page } from 'playwright-core';
-import { startServerProcess, type ServerProcess } from '../helpers/process';
-import { launchBrowser, stopServer } from '../helpers/browser';
+import { startServerProcess, stopServer, type ServerProcess } from '../helpers/process';
+import { launchBrowser, browserDatabase, browserSuite } from '../helpers/browser';
+import { waitFor } from '../helpers/wait';
 import { readJson } from '../helpers/http';
 
-const { CHROMIUM, e2eEnabled } = require('../helpers/e2e-env');
-
-const appDir = path.resolve(__dirname, '..', '..');
 const artifacts = path.join(__dirname, 'artifacts');
-const dbFile = path.join(appDir, '.tmp', `e2e-fix-${process.env.JEST_WORKER_ID ?? '0'}.db`);
+const { file: dbFile, clean } = browserDatabase('e2e-fix');
 const ARTICLES = '/content-manager/collection-types/api::article.article';
 const MOBILE = '13812345678';
 const MASKED = '138****5678';
 
-const suite = e2eEnabled() ? describe : describe.skip;
-if (!e2eEnabled()) {
-  console.log(`Browser tests SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium) or E2E=0. CI installs it and runs them.`);
-}
-
-const clean = () => ['', '-wal', '-shm'].forEach((suffix) => fs.rmSync(dbFile + suffix, { force: true }));
+const suite = browserSuite();
 
 suite('一键遮盖, then saving the open form, in a real browser', () => {
   let server: ServerProcess;
@@ -120,11 +113,13 @@ suite('一键遮盖, then saving the open form, in a real browser', () => {
     // The editor goes on editing and saves the form: the number stays masked.
     await page.locator('input[name="title"]').fill('一键遮盖后表单随之更新（改）');
     await page.getByRole('button', { name: '保存' }).click();
-    let draft = await stored(documentId);
-    for (let i = 0; i < 50 && draft.title !== '一键遮盖后表单随之更新（改）'; i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      draft = await stored(documentId);
-    }
+    await waitFor(async () => (await stored(documentId)).title === '一键遮盖后表单随之更新（改）', {
+      timeoutMs: 10_000,
+      stepMs: 200,
+    }).catch(
+      () => undefined // the assertion below says what was stored instead
+    );
+    const draft = await stored(documentId);
     expect(draft.title).toBe('一键遮盖后表单随之更新（改）');
     expect(JSON.stringify(draft.body)).toContain(MASKED);
     expect(JSON.stringify(draft.body)).not.toContain(MOBILE);

@@ -7,15 +7,13 @@
 import fs from 'fs';
 import path from 'path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startServerProcess, type ServerProcess } from '../helpers/process';
-import { launchBrowser, stopServer } from '../helpers/browser';
+import { startServerProcess, stopServer, type ServerProcess } from '../helpers/process';
+import { launchBrowser, browserDatabase, browserSuite } from '../helpers/browser';
+import { waitForValue } from '../helpers/wait';
 import { readJson } from '../helpers/http';
 
-const { CHROMIUM, e2eEnabled } = require('../helpers/e2e-env');
-
-const appDir = path.resolve(__dirname, '..', '..');
 const artifacts = path.join(__dirname, 'artifacts');
-const dbFile = path.join(appDir, '.tmp', `e2e-review-${process.env.JEST_WORKER_ID ?? '0'}.db`);
+const { file: dbFile, clean } = browserDatabase('e2e-review');
 const TITLE = '全省机关事务系统节能宣传周活动启动';
 const PASSWORD = 'Review-Passw0rd';
 const ROLES = [
@@ -25,12 +23,7 @@ const ROLES = [
   { role: '终审', email: 'final@example.gov.cn', first: '陈', last: '终审' },
 ] as const;
 
-const suite = e2eEnabled() ? describe : describe.skip;
-if (!e2eEnabled()) {
-  console.log(`Browser tests SKIPPED: no Chromium at ${CHROMIUM} (apt-get install chromium) or E2E=0. CI installs it and runs them.`);
-}
-
-const clean = () => ['', '-wal', '-shm'].forEach((suffix) => fs.rmSync(dbFile + suffix, { force: true }));
+const suite = browserSuite();
 
 suite('三审 in a real browser, in Chinese', () => {
   let server: ServerProcess;
@@ -201,11 +194,13 @@ suite('三审 in a real browser, in Chinese', () => {
     await shot(final, 'review-published');
 
     // Readers see it.
-    let published: { data?: { title?: string } } = {};
-    for (let i = 0; i < 50 && !published.data; i += 1) {
-      published = await readJson(await fetch(url(`/api/articles/${documentId}`)));
-      if (!published.data) await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    const published: { data?: { title?: string } } = await waitForValue(
+      async () => {
+        const answer = await readJson(await fetch(url(`/api/articles/${documentId}`)));
+        return answer.data ? answer : null;
+      },
+      { timeoutMs: 10_000, stepMs: 200, what: 'the published article' }
+    );
     expect(published.data?.title).toBe(TITLE);
 
     // The Super Admin's 操作日志 shows who did what to it: the create, each stage move and the publish.

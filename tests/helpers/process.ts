@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'child_process';
 import fs from 'fs';
 import path from 'path';
+import { readJson } from './http';
 
 export type ServerProcess = { url: string; child: ChildProcess; output: () => string; exited: Promise<number | null> };
 
@@ -64,3 +65,37 @@ export const peakOf = (server: ServerProcess) => {
 
 /** Restarts peakOf's count from the present resident memory (Linux: clear_refs 5). */
 export const resetPeakOf = (server: ServerProcess) => fs.writeFileSync(`/proc/${server.child.pid}/clear_refs`, '5');
+
+/** Stops a server that still runs (SIGTERM, as an operator's stop) and waits for it to exit. */
+export const stopServer = async (server: ServerProcess | undefined) => {
+  if (server?.child.exitCode !== null) return;
+  server.child.kill('SIGTERM');
+  await server.exited;
+};
+
+export type NewAdmin = { firstname: string; lastname: string; email: string; password: string };
+
+/**
+ * The first-run registration of a Super Admin on a server of a fresh database; gives the
+ * admin token, which every instance of that database accepts (one JWT secret).
+ */
+export const registerAdmin = async (server: ServerProcess, admin: NewAdmin) => {
+  const res = await fetch(`${server.url}/admin/register-admin`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(admin),
+  });
+  const token = (await readJson(res)).data?.token as string | undefined;
+  if (!token) throw new Error(`register-admin failed: ${res.status}`);
+  return token;
+};
+
+/** A full-access API token created by an administrator through the admin API. */
+export const createApiToken = async (server: ServerProcess, adminToken: string, name: string) => {
+  const created = await fetch(`${server.url}/admin/api-tokens`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${adminToken}` },
+    body: JSON.stringify({ name, type: 'full-access', lifespan: null, description: 'tests' }),
+  });
+  return (await readJson(created)).data.accessKey as string;
+};

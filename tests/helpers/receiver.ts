@@ -53,14 +53,3 @@ export class Receiver {
     return [...new Set(this.requests.map((request) => String(request.headers['webhook-id'])))];
   }
 }
-
-export const waitFor = async (check: () => boolean | Promise<boolean>, timeoutMs = 10_000, stepMs = 25) => {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, stepMs));
-  }
-  throw new Error(`condition not met within ${timeoutMs} ms`);
-};
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

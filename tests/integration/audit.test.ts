@@ -5,8 +5,9 @@
 // its permission; and the retention purge, which only the CLI does.
 import { startApp, stopApp, type App } from '../helpers/strapi';
 import { api, BROWSER, type Json } from '../helpers/http';
-import { adminToken } from '../helpers/admin';
+import { adminToken, adminUser } from '../helpers/admin';
 import { runScript } from '../helpers/script';
+import { waitForValue } from '../helpers/wait';
 
 let app: App;
 let admin: string;
@@ -30,14 +31,8 @@ const entriesOf = async (documentId: string) =>
 const allEntries = async () => (await app.db.query(AUDIT).findMany({ orderBy: { id: 'asc' } })) as Entry[];
 
 /** Logins are recorded as the admin's event fires, after the answer: wait for the entry. */
-const eventually = async <T>(find: () => Promise<T | undefined | null>): Promise<T> => {
-  for (let i = 0; i < 50; i += 1) {
-    const found = await find();
-    if (found) return found;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('not recorded within 5 s');
-};
+const eventually = <T>(find: () => Promise<T | undefined | null>): Promise<T> =>
+  waitForValue(find, { timeoutMs: 5_000, stepMs: 100, what: 'the audit entry' }) as Promise<T>;
 
 /** The CSV export as bytes (supertest would decode it and hide the BOM). */
 const rawBody = (res: Json, done: (error: Error | null, body: Buffer) => void) => {
@@ -257,16 +252,11 @@ describe('the admin API', () => {
 
   test('a role without 查看操作日志 gets 403; no login 401', async () => {
     const role = await app.service('admin::role').create({ name: '编辑 (audit test)', description: 'edits articles' });
-    await app.service('admin::user').create({
-      email: 'audit-editor@example.gov.cn',
-      firstname: 'Ed',
-      lastname: 'Itor',
-      password: 'Editor-Passw0rd',
-      isActive: true,
-      roles: [role.id],
-    });
-    const editor = (await api(app).post('/admin/login').send({ email: 'audit-editor@example.gov.cn', password: 'Editor-Passw0rd' })).body
-      .data.token as string;
+    const editor = (
+      await adminUser(app, { email: 'audit-editor@example.gov.cn', firstname: 'Ed', lastname: 'Itor', password: 'Editor-Passw0rd' }, [
+        role.id,
+      ])
+    ).token;
     for (const url of ['/admin/newsroom/audit', '/admin/newsroom/audit.csv']) {
       const res = await as(editor).get(url);
       expect(res.status).toBe(403);

@@ -6,8 +6,9 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import knexFactory, { type Knex } from 'knex';
-import { startServerProcess, type ServerProcess } from '../helpers/process';
+import { createApiToken, registerAdmin, startServerProcess, type ServerProcess } from '../helpers/process';
 import { runScript } from '../helpers/script';
+import { waitFor } from '../helpers/wait';
 import { BROWSER, readJson } from '../helpers/http';
 import { dropPostgresDatabase, postgresUrl, recreatePostgresDatabase, usingPostgres } from '../helpers/strapi';
 
@@ -92,18 +93,13 @@ test('a backup taken under click load restores every table and the uploaded file
   });
   const base = server.url;
   // An administrator, an API token, and a file uploaded through the API.
-  const register = await fetch(`${base}/admin/register-admin`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ firstname: 'Ops', lastname: 'Admin', email: 'ops@example.gov.cn', password: 'Ops-Passw0rd' }),
+  const adminJwt = await registerAdmin(server, {
+    firstname: 'Ops',
+    lastname: 'Admin',
+    email: 'ops@example.gov.cn',
+    password: 'Ops-Passw0rd',
   });
-  const adminJwt = (await readJson(register)).data.token as string;
-  const created = await fetch(`${base}/admin/api-tokens`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${adminJwt}` },
-    body: JSON.stringify({ name: 'backup-test', type: 'full-access', lifespan: null, description: 'tests' }),
-  });
-  const token = (await readJson(created)).data.accessKey as string;
+  const token = await createApiToken(server, adminJwt, 'backup-test');
   const bytes = crypto.randomBytes(4096);
   const form = new FormData();
   form.append('files', new Blob([bytes], { type: 'application/pdf' }), `backup-${worker}.pdf`);
@@ -121,7 +117,8 @@ test('a backup taken under click load restores every table and the uploaded file
       await res.arrayBuffer();
     }
   });
-  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  // Under load before the backup starts: a good number of clicks acknowledged.
+  await waitFor(() => acknowledged > 50, { timeoutMs: 20_000, what: 'clicks acknowledged before the backup' });
   const acknowledgedBefore = acknowledged;
   const backup = await script('backup.js', ['--out', backupDir], sourceEnv);
   const acknowledgedAfter = acknowledged;

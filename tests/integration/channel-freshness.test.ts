@@ -3,7 +3,7 @@
 // draft and a future date that do not count, another locale) through the admin API,
 // who may call it, what bad input gets, and `npm run report:inspection` as a child
 // process with its exit codes.
-import { adminToken } from '../helpers/admin';
+import { adminToken, adminUser } from '../helpers/admin';
 import { api, type Json } from '../helpers/http';
 import { runScript } from '../helpers/script';
 import { startApp, stopApp, type App } from '../helpers/strapi';
@@ -187,11 +187,7 @@ test('who may ask: anonymous 401, an admin who may not read channels 403, one li
   const login = async (name: string, email: string, permissions: object[]) => {
     const role = await roles.create({ name, code: email.split('@')[0], description: name });
     await roles.assignPermissions(role.id, permissions);
-    await app
-      .service('admin::user')
-      .create({ email, firstname: 'Test', lastname: name, password: 'Role-Passw0rd', isActive: true, roles: [role.id] });
-    const res = await api(app).post('/admin/login').send({ email, password: 'Role-Passw0rd' });
-    return res.body.data.token as string;
+    return (await adminUser(app, { email, firstname: 'Test', lastname: name, password: 'Role-Passw0rd' }, [role.id])).token;
   };
   const read = (subject: string, locales: string[]) => ({
     action: 'plugin::content-manager.explorer.read',

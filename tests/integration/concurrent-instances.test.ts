@@ -4,12 +4,12 @@
 // against a delete never end in a 5xx, and leave the data consistent (publishDate set once,
 // 索引号 gap-free, no stray rows); an edit on one instance makes a save or a 通过 based on
 // the older version, on the other, a 409 that changes nothing.
-import knexFactory, { type Knex } from 'knex';
-import { startServerProcess, type ServerProcess } from '../helpers/process';
+import type { Knex } from 'knex';
+import { registerAdmin, type ServerProcess } from '../helpers/process';
 import { readJson, type Json } from '../helpers/http';
-import { dropPostgresDatabase, postgresUrl, recreatePostgresDatabase, usingPostgres } from '../helpers/strapi';
+import { startTwoInstances, type SharedDatabase } from '../helpers/instances';
+import { usingPostgres } from '../helpers/strapi';
 
-const name = `newsroom_concurrent_${process.env.JEST_WORKER_ID ?? '0'}`;
 const ARTICLES = '/content-manager/collection-types/api::article.article';
 const ORG = '11330000MB0000002B';
 const ROUNDS = 10;
@@ -25,31 +25,17 @@ suite('concurrent editors on two instances of one PostgreSQL database', () => {
   let token: string;
   let channel: string;
   let db: Knex;
+  let shared: SharedDatabase;
 
   beforeAll(async () => {
-    await recreatePostgresDatabase(name);
-    const env = { DATABASE_CLIENT: 'postgres', DATABASE_URL: postgresUrl(name), DATABASE_POOL_MAX: '10' };
-    a = await startServerProcess(env); // migrates and seeds
-    b = await startServerProcess(env);
-    const register = await fetch(`${a.url}/admin/register-admin`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ firstname: 'Desk', lastname: 'Editor', email: 'desk@example.gov.cn', password: 'Desk-Passw0rd' }),
-    });
-    token = (await readJson(register)).data.token;
+    ({ shared, a, b } = await startTwoInstances('newsroom_concurrent', { DATABASE_POOL_MAX: '10' }));
+    token = await registerAdmin(a, { firstname: 'Desk', lastname: 'Editor', email: 'desk@example.gov.cn', password: 'Desk-Passw0rd' });
     channel = (await readJson(await fetch(`${a.url}/api/channels?fields[0]=name&pagination[pageSize]=1`))).data[0].documentId;
-    db = knexFactory({ client: 'pg', connection: postgresUrl(name) });
+    db = shared.db();
   }, 120_000);
 
   afterAll(async () => {
-    await db?.destroy();
-    for (const server of [a, b]) {
-      if (server && server.child.exitCode === null) {
-        server.child.kill('SIGTERM');
-        await server.exited;
-      }
-    }
-    await dropPostgresDatabase(name);
+    await shared?.stop();
   });
 
   /** The content manager's admin API on one instance, as the admin panel calls it. */

@@ -2,13 +2,12 @@
 // as behind a load balancer, publish catalogue articles at the same time through the
 // content manager. Every number is given once, and each organisation's numbers run
 // 00001, 00002, … without a gap, also when both instances publish the same article at once.
-import knexFactory from 'knex';
-import { startServerProcess, type ServerProcess } from '../helpers/process';
+import { registerAdmin, type ServerProcess } from '../helpers/process';
 import { readJson } from '../helpers/http';
-import { dropPostgresDatabase, postgresUrl, recreatePostgresDatabase, usingPostgres } from '../helpers/strapi';
+import { startTwoInstances, type SharedDatabase } from '../helpers/instances';
+import { usingPostgres } from '../helpers/strapi';
 import { yearOf } from '../../src/lib/disclosure';
 
-const name = `newsroom_disclosure_${process.env.JEST_WORKER_ID ?? '0'}`;
 const ARTICLES = '/content-manager/collection-types/api::article.article';
 const ORGS = ['11330000MB0000001A', '000000019'];
 /** Articles per organisation; half are published on each instance. */
@@ -24,30 +23,17 @@ suite('索引号 with two instances on one PostgreSQL database', () => {
   let b: ServerProcess;
   let token: string;
   let channel: string;
+  let shared: SharedDatabase;
 
   beforeAll(async () => {
-    await recreatePostgresDatabase(name);
-    const env = { DATABASE_CLIENT: 'postgres', DATABASE_URL: postgresUrl(name), DATABASE_POOL_MAX: '10' };
-    a = await startServerProcess(env); // migrates and seeds
-    b = await startServerProcess(env);
+    ({ shared, a, b } = await startTwoInstances('newsroom_disclosure', { DATABASE_POOL_MAX: '10' }));
     // The first-run registration gives an admin token both instances accept (one JWT secret).
-    const register = await fetch(`${a.url}/admin/register-admin`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ firstname: 'Desk', lastname: 'Editor', email: 'desk@example.gov.cn', password: 'Desk-Passw0rd' }),
-    });
-    token = (await readJson(register)).data.token;
+    token = await registerAdmin(a, { firstname: 'Desk', lastname: 'Editor', email: 'desk@example.gov.cn', password: 'Desk-Passw0rd' });
     channel = (await readJson(await fetch(`${a.url}/api/channels?fields[0]=name&pagination[pageSize]=1`))).data[0].documentId;
   }, 120_000);
 
   afterAll(async () => {
-    for (const server of [a, b]) {
-      if (server && server.child.exitCode === null) {
-        server.child.kill('SIGTERM');
-        await server.exited;
-      }
-    }
-    await dropPostgresDatabase(name);
+    await shared?.stop();
   });
 
   const admin = (server: ServerProcess, path: string, body: object) =>
@@ -120,21 +106,17 @@ suite('索引号 with two instances on one PostgreSQL database', () => {
     const serials = pairs.map(([n]) => Number(n.split('-').pop())).sort((x, y) => x - y);
     expect(serials).toEqual(oneTo(5).map((i) => PER_ORG + i));
 
-    const db = knexFactory({ client: 'pg', connection: postgresUrl(name) });
-    try {
-      const rows = (await db('disclosure_index_numbers').where('organization_code', code).select('serial', 'document_id')) as Array<{
-        serial: number;
-        document_id: string;
-      }>;
-      expect(rows.map((row) => row.serial).sort((x, y) => x - y)).toEqual(oneTo(PER_ORG + 5));
-      expect(new Set(rows.map((row) => row.document_id)).size).toBe(rows.length);
-      const [counter] = await db('disclosure_counters').where('organization_code', code).select('last_serial');
-      expect(Number(counter.last_serial)).toBe(PER_ORG + 5);
-      // One published row per article: two publishes at once did not leave two versions behind.
-      const published = await db('articles').whereIn('document_id', drafts).whereNotNull('published_at').count({ n: '*' });
-      expect(Number(published[0].n)).toBe(drafts.length);
-    } finally {
-      await db.destroy();
-    }
+    const db = shared.db();
+    const rows = (await db('disclosure_index_numbers').where('organization_code', code).select('serial', 'document_id')) as Array<{
+      serial: number;
+      document_id: string;
+    }>;
+    expect(rows.map((row) => row.serial).sort((x, y) => x - y)).toEqual(oneTo(PER_ORG + 5));
+    expect(new Set(rows.map((row) => row.document_id)).size).toBe(rows.length);
+    const [counter] = await db('disclosure_counters').where('organization_code', code).select('last_serial');
+    expect(Number(counter.last_serial)).toBe(PER_ORG + 5);
+    // One published row per article: two publishes at once did not leave two versions behind.
+    const published = await db('articles').whereIn('document_id', drafts).whereNotNull('published_at').count({ n: '*' });
+    expect(Number(published[0].n)).toBe(drafts.length);
   });
 });

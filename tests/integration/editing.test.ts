@@ -2,6 +2,7 @@
 import { startApp, stopApp, type App } from '../helpers/strapi';
 import { api } from '../helpers/http';
 import { adminToken } from '../helpers/admin';
+import { waitUntilTime } from '../helpers/wait';
 
 let app: App;
 beforeAll(async () => {
@@ -59,7 +60,8 @@ describe('publishDate (发布时间)', () => {
     const publishDate = first.body.data.publishDate;
     expect(new Date(publishDate).getTime()).toBeGreaterThanOrEqual(before - 1000);
 
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    // A date set again from now would differ from here on.
+    await waitUntilTime(Date.parse(publishDate) + 1100);
     await articles().update({ documentId: draft.documentId, locale: 'zh-Hans', data: { summary: '修改后' } });
     await articles().publish({ documentId: draft.documentId, locale: 'zh-Hans' });
     await articles().update({ documentId: draft.documentId, locale: 'en', data: { title: 'Publish date test' }, status: 'published' });
@@ -123,7 +125,7 @@ describe('in the admin panel', () => {
     expect(first.status).toBe(200);
     const date = first.body.data.publishDate;
     expect(date).toEqual(expect.any(String));
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await waitUntilTime(Date.parse(date) + 1100); // a date set again from now would differ from here on
     const second = await publish();
     expect(second.status).toBe(200);
     expect(second.body.data.publishDate).toBe(date);

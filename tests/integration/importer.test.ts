@@ -8,7 +8,7 @@ import os from 'os';
 import path from 'path';
 import iconv from 'iconv-lite';
 import { api } from '../helpers/http';
-import { waitFor } from '../helpers/receiver';
+import { waitFor } from '../helpers/wait';
 import { startApp, stopApp, type App } from '../helpers/strapi';
 import { runScript } from '../helpers/script';
 

@@ -8,7 +8,7 @@ import http from 'http';
 import type { AddressInfo } from 'net';
 import { startApp, stopApp, type App } from '../helpers/strapi';
 import { api, type Json } from '../helpers/http';
-import { adminToken } from '../helpers/admin';
+import { adminToken, editorWithRole } from '../helpers/admin';
 
 let app: App;
 let admin: string;
@@ -135,13 +135,10 @@ beforeAll(async () => {
   app = await startApp({ SEED_DEMO: 'false', REVIEW_REQUIRED: 'true' });
   admin = await adminToken(app, 'media-admin@example.gov.cn');
   for (const [roleName, key, display] of USERS) {
-    const role = await app.db.query('admin::role').findOne({ where: { name: roleName } });
-    const email = `media-${key}@example.gov.cn`;
     const [firstname, lastname] = display.split(' ');
-    await app.service('admin::user').create({ email, firstname, lastname, password: 'Media-Passw0rd', isActive: true, roles: [role.id] });
-    const login = await api(app).post('/admin/login').send({ email, password: 'Media-Passw0rd' });
-    expect(login.status).toBe(200);
-    tokens[key] = login.body.data.token;
+    tokens[key] = (
+      await editorWithRole(app, roleName, { email: `media-${key}@example.gov.cn`, firstname, lastname, password: 'Media-Passw0rd' })
+    ).token;
   }
   fullAccess = (await app.service('admin::api-token').create({ name: 'media', type: 'full-access', lifespan: null })).accessKey;
 });

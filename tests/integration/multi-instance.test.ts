@@ -1,13 +1,14 @@
 // Two Strapi processes on one PostgreSQL database, as behind a load balancer: exact
 // click totals, one rebuild delivery per burst, feeds that follow each other.
 import crypto from 'crypto';
-import knexFactory from 'knex';
-import { startServerProcess, type ServerProcess } from '../helpers/process';
+import { createApiToken, registerAdmin, type ServerProcess } from '../helpers/process';
 import { BROWSER, readJson } from '../helpers/http';
-import { Receiver, sleep, waitFor } from '../helpers/receiver';
-import { dropPostgresDatabase, postgresUrl, recreatePostgresDatabase, usingPostgres } from '../helpers/strapi';
+import { Receiver } from '../helpers/receiver';
+import { waitFor } from '../helpers/wait';
+import { startTwoInstances, type SharedDatabase } from '../helpers/instances';
+import { waitForRebuildSettled } from '../helpers/rebuild';
+import { usingPostgres } from '../helpers/strapi';
 
-const name = `newsroom_multi_${process.env.JEST_WORKER_ID ?? '0'}`;
 const SECRET = `whsec_${crypto.randomBytes(32).toString('base64')}`;
 const FEED_BOUND_S = 1;
 /** A change made on one instance reaches the other's response cache within this (NOTIFY; the poll is the fallback). */
@@ -23,22 +24,11 @@ suite('two instances on one PostgreSQL database', () => {
   let b: ServerProcess;
   let receiver: Receiver;
   let token: string;
-
-  const stopAll = async () => {
-    for (const server of [a, b]) {
-      if (server && server.child.exitCode === null) {
-        server.child.kill('SIGTERM');
-        await server.exited;
-      }
-    }
-  };
+  let shared: SharedDatabase;
 
   beforeAll(async () => {
-    await recreatePostgresDatabase(name);
     receiver = await new Receiver().start();
     const env = {
-      DATABASE_CLIENT: 'postgres',
-      DATABASE_URL: postgresUrl(name),
       CLICK_DEDUPE_WINDOW_S: '0',
       CLICK_RATE_LIMIT_PER_MIN: '0',
       CLICK_COMMIT_WAIT_MS: '2',
@@ -50,28 +40,21 @@ suite('two instances on one PostgreSQL database', () => {
       // The response caches follow each other by NOTIFY alone here: the poll (the fallback) waits a minute.
       RESPONSE_CACHE_POLL_MS: '60000',
     };
-    a = await startServerProcess(env); // migrates and seeds
-    b = await startServerProcess(env);
+    ({ shared, a, b } = await startTwoInstances('newsroom_multi', env));
     // An administrator (the first-run registration) and a full-access API token for writing.
-    const register = await fetch(`${a.url}/admin/register-admin`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ firstname: 'Ops', lastname: 'Admin', email: 'ops@example.gov.cn', password: 'Ops-Passw0rd' }),
+    const adminToken = await registerAdmin(a, {
+      firstname: 'Ops',
+      lastname: 'Admin',
+      email: 'ops@example.gov.cn',
+      password: 'Ops-Passw0rd',
     });
-    const adminToken = (await readJson(register)).data.token;
-    const created = await fetch(`${a.url}/admin/api-tokens`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${adminToken}` },
-      body: JSON.stringify({ name: 'publisher', type: 'full-access', lifespan: null, description: 'tests' }),
-    });
-    token = (await readJson(created)).data.accessKey;
+    token = await createApiToken(a, adminToken, 'publisher');
     expect(token).toEqual(expect.any(String));
   }, 120_000);
 
   afterAll(async () => {
-    await stopAll();
+    await shared?.stop();
     await receiver.down();
-    await dropPostgresDatabase(name);
   });
 
   const publish = async (server: ServerProcess, title: string) => {
@@ -86,7 +69,9 @@ suite('two instances on one PostgreSQL database', () => {
 
   test('10,000 clicks split across both instances give exactly 10,000', async () => {
     const article = await publish(a, '双实例点击');
-    await sleep(200);
+    // Readable on both instances before the clicks start.
+    for (const server of [a, b])
+      await waitFor(async () => (await fetch(`${server.url}/api/articles/${article.documentId}`)).status === 200);
     let accepted = 0;
     const send = async (server: ServerProcess, count: number) => {
       for (let sent = 0; sent < count; sent += 100) {
@@ -100,15 +85,11 @@ suite('two instances on one PostgreSQL database', () => {
     };
     await Promise.all([send(a, 5000), send(b, 5000)]);
     expect(accepted).toBe(10_000);
-    const db = knexFactory({ client: 'pg', connection: postgresUrl(name) });
-    try {
-      await waitFor(
-        async () => Number((await db('article_clicks').where('document_id', article.documentId).sum({ n: 'count' }))[0].n) === 10_000,
-        10_000
-      );
-    } finally {
-      await db.destroy();
-    }
+    const db = shared.db();
+    await waitFor(
+      async () => Number((await db('article_clicks').where('document_id', article.documentId).sum({ n: 'count' }))[0].n) === 10_000,
+      10_000
+    );
     for (const server of [a, b]) {
       const stats = await readJson(await fetch(`${server.url}/api/articles/${article.documentId}/clicks`));
       expect(stats.data.total).toBe(10_000);
@@ -116,12 +97,12 @@ suite('two instances on one PostgreSQL database', () => {
   });
 
   test('a publishing burst on both instances gives one delivery per target', async () => {
-    await sleep(2500); // let the click test's publish go out first
+    await waitForRebuildSettled(shared.db()); // the click test's publish goes out first
     receiver.requests.length = 0;
     const published = [];
     for (let i = 0; i < 10; i += 1) published.push(await publish(i % 2 ? b : a, `双实例发布 ${i}`));
     await waitFor(() => receiver.requests.length >= 1, 15_000);
-    await sleep(2500);
+    await waitForRebuildSettled(shared.db());
     expect(receiver.requests).toHaveLength(1);
     const payload = receiver.payloads()[0];
     expect(payload.changes.map((change: { documentId: string }) => change.documentId).sort()).toEqual(

@@ -9,7 +9,7 @@ import jwt from 'jsonwebtoken';
 import { startApp, stopApp, usingPostgres, type App } from '../helpers/strapi';
 import { startServerProcess } from '../helpers/process';
 import { api } from '../helpers/http';
-import { adminToken } from '../helpers/admin';
+import { adminToken, adminUser, editorWithRole } from '../helpers/admin';
 
 let app: App;
 let admin: string;
@@ -33,13 +33,10 @@ const create = (token: string, data: object) =>
 beforeAll(async () => {
   app = await startApp({ SEED_DEMO: 'false' });
   admin = await adminToken(app, 'preview-admin@example.gov.cn');
-  const role = await app.db.query('admin::role').findOne({ where: { name: '撰稿' } });
   for (const name of ['one', 'two']) {
-    const email = `preview-${name}@example.gov.cn`;
-    await app.service('admin::user').create({ email, firstname: name, password: 'Preview-Passw0rd', isActive: true, roles: [role.id] });
-    const login = await api(app).post('/admin/login').send({ email, password: 'Preview-Passw0rd' });
-    expect(login.status).toBe(200);
-    writers.push(login.body.data.token);
+    writers.push(
+      (await editorWithRole(app, '撰稿', { email: `preview-${name}@example.gov.cn`, firstname: name, password: 'Preview-Passw0rd' })).token
+    );
   }
 });
 afterAll(() => stopApp(app));
@@ -212,14 +209,10 @@ test('a link lasts only while its editor may read that version: fields hidden, r
   ];
   await roles.assignPermissions(role.id, readOnly(['title', 'source']));
   const email = 'preview-reader@example.gov.cn';
-  const user = await app
-    .service('admin::user')
-    .create({ email, firstname: 'r', password: 'Preview-Passw0rd', isActive: true, roles: [role.id] });
-  const login = await api(app).post('/admin/login').send({ email, password: 'Preview-Passw0rd' });
-  expect(login.status).toBe(200);
+  const reader = await adminUser(app, { email, firstname: 'r', password: 'Preview-Passw0rd' }, [role.id]);
   const { documentId } = (await create(admin, { title: '只读者预览', subtitle: '副标题不给看', source: '办公室' })).body.data;
 
-  const link = await previewUrl(login.body.data.token, documentId);
+  const link = await previewUrl(reader.token, documentId);
   expect(link.status).toBe(200);
   const token = tokenOf(link.body.data.url);
   // Only the fields the role may read in the content manager.
@@ -237,7 +230,7 @@ test('a link lasts only while its editor may read that version: fields hidden, r
   // Given back; then the editor signs out: the link made in that session is dead (401).
   await roles.assignPermissions(role.id, readOnly(['title']));
   expect((await readPreview(token)).status).toBe(200);
-  const logout = await api(app).post('/admin/logout').set('Authorization', `Bearer ${login.body.data.token}`).send({});
+  const logout = await api(app).post('/admin/logout').set('Authorization', `Bearer ${reader.token}`).send({});
   expect(logout.status).toBe(200);
   expect((await readPreview(token)).status).toBe(401);
 
@@ -246,7 +239,7 @@ test('a link lasts only while its editor may read that version: fields hidden, r
   expect(again.status).toBe(200);
   const second = tokenOf((await previewUrl(again.body.data.token, documentId)).body.data.url);
   expect((await readPreview(second)).status).toBe(200);
-  await app.db.query('admin::user').update({ where: { id: user.id }, data: { blocked: true } });
+  await app.db.query('admin::user').update({ where: { id: reader.id }, data: { blocked: true } });
   const blocked = await readPreview(second);
   expect(blocked.status).toBe(401);
   expect(blocked.body.error).toMatchObject({ status: 401, name: 'UnauthorizedError' });
@@ -287,13 +280,8 @@ severalInstances(
 describe('what the preview shows of the linked entries (#27, finding 10)', () => {
   const CHANNELS = 'api::channel.channel';
   let final: string;
-  const login = async (roleName: string, email: string) => {
-    const role = await app.db.query('admin::role').findOne({ where: { name: roleName } });
-    await app.service('admin::user').create({ email, firstname: roleName, password: 'Preview-Passw0rd', isActive: true, roles: [role.id] });
-    const res = await api(app).post('/admin/login').send({ email, password: 'Preview-Passw0rd' });
-    expect(res.status).toBe(200);
-    return res.body.data.token as string;
-  };
+  const login = async (roleName: string, email: string) =>
+    (await editorWithRole(app, roleName, { email, firstname: roleName, password: 'Preview-Passw0rd' })).token;
   /** The preview as `token`'s editor opens it: the admin's preview URL, then the reader's call. */
   const previewAs = async (token: string, documentId: string) => {
     const link = await previewUrl(token, documentId);
@@ -395,10 +383,9 @@ describe('what the preview shows of the linked entries (#27, finding 10)', () =>
       conditions: [],
     });
     await roles.assignPermissions(role.id, [read('api::article.article', ['title', 'channel']), read(CHANNELS, ['slug'])]);
-    const email = 'preview-slugs@example.gov.cn';
-    await app.service('admin::user').create({ email, firstname: 's', password: 'Preview-Passw0rd', isActive: true, roles: [role.id] });
-    const login = await api(app).post('/admin/login').send({ email, password: 'Preview-Passw0rd' });
-    expect(login.status).toBe(200);
+    const slugsReader = await adminUser(app, { email: 'preview-slugs@example.gov.cn', firstname: 's', password: 'Preview-Passw0rd' }, [
+      role.id,
+    ]);
     const root = await app
       .documents(CHANNELS)
       .create({ locale: 'zh-Hans', data: { name: '受限栏目', slug: 'preview-limited' } as never, status: 'published' });
@@ -407,7 +394,7 @@ describe('what the preview shows of the linked entries (#27, finding 10)', () =>
       source: '办公室',
       channel: { connect: [{ documentId: root.documentId, locale: 'zh-Hans' }] },
     });
-    const data = await previewAs(login.body.data.token, created.body.data.documentId);
+    const data = await previewAs(slugsReader.token, created.body.data.documentId);
     expect(data.title).toBe('受限角色预览');
     expect(data.channel).toEqual({ id: expect.any(Number), documentId: root.documentId, slug: 'preview-limited' });
     expect(data.breadcrumb).toEqual([]);

@@ -7,7 +7,7 @@ import os from 'os';
 import path from 'path';
 import { startApp, stopApp, type App } from '../helpers/strapi';
 import { api, graphql, type Json } from '../helpers/http';
-import { adminToken } from '../helpers/admin';
+import { adminToken, adminUser } from '../helpers/admin';
 import { runScript } from '../helpers/script';
 
 let app: App;
@@ -53,16 +53,11 @@ beforeAll(async () => {
       conditions: [],
     }))
   );
-  await app.service('admin::user').create({
-    email: 'checks-editor@example.gov.cn',
-    firstname: 'Ed',
-    lastname: 'Itor',
-    password: 'Editor-Passw0rd',
-    isActive: true,
-    roles: [editorRole.id],
-  });
-  editor = (await api(app).post('/admin/login').send({ email: 'checks-editor@example.gov.cn', password: 'Editor-Passw0rd' })).body.data
-    .token;
+  editor = (
+    await adminUser(app, { email: 'checks-editor@example.gov.cn', firstname: 'Ed', lastname: 'Itor', password: 'Editor-Passw0rd' }, [
+      editorRole.id,
+    ])
+  ).token;
   apiToken = (await app.service('admin::api-token').create({ name: 'checks', type: 'full-access', lifespan: null })).accessKey;
   const channel = await app
     .documents('api::channel.channel')

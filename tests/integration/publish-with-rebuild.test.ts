@@ -7,7 +7,9 @@ import { Webhook } from 'standardwebhooks';
 import { startApp, stopApp, type App } from '../helpers/strapi';
 import { api, BROWSER } from '../helpers/http';
 import { adminToken } from '../helpers/admin';
-import { Receiver, sleep, waitFor } from '../helpers/receiver';
+import { Receiver } from '../helpers/receiver';
+import { waitFor } from '../helpers/wait';
+import { waitForRebuildSettled } from '../helpers/rebuild';
 
 const SECRET = `whsec_${crypto.randomBytes(32).toString('base64')}`;
 // A quiet time well above one admin-panel publish, even on a loaded CI machine with PostgreSQL.
@@ -42,10 +44,11 @@ const createAndPublish = async (uid: string, data: object, locale: string | null
   return { documentId: created.body.data.documentId as string, ms: Date.now() - started };
 };
 
-/** Waits until no change is pending and no delivery is due, then forgets what was received. */
+/** Waits until no change is pending and no delivery is due or under way. */
+const settled = () => waitForRebuildSettled(app.db.connection);
+/** Waits until the trigger has settled, then forgets what was received. */
 const quiet = async () => {
-  await waitFor(async () => Number((await app.db.connection('rebuild_changes').count({ n: '*' }))[0].n) === 0, 20_000);
-  await sleep(500);
+  await settled();
   receiver.requests.length = 0;
 };
 
@@ -143,7 +146,7 @@ describe('publishing in the admin panel with that target', () => {
     await waitFor(async () => (await stored()) === clicksBefore + counted, 5000);
     await waitFor(() => receiver.requests.length >= 1, 30_000);
     app.config.set('rebuild.debounceMs', DEBOUNCE);
-    await sleep(1000);
+    await settled();
     expect(receiver.requests).toHaveLength(1);
     expect(verified(0).changes.map((change) => change.action)).toEqual(['publish', 'publish', 'publish']);
   });
@@ -161,7 +164,7 @@ describe('publishing in the admin panel with that target', () => {
     const quote = await createAndPublish('api::speaker-quote.speaker-quote', { text: '实干争先', speakerName: '某某' });
     await waitFor(() => receiver.requests.length >= 1, 30_000);
     app.config.set('rebuild.debounceMs', DEBOUNCE);
-    await sleep(1000);
+    await settled();
     expect(receiver.requests).toHaveLength(1);
     const changes = verified(0).changes;
     expect(changes.map((change) => [change.uid, change.documentId]).sort()).toEqual(
@@ -181,8 +184,7 @@ describe('publishing in the admin panel with that target', () => {
     await quiet();
     const { documentId } = await createAndPublish('api::article.article', { title: '撤稿测试' });
     await waitFor(() => receiver.requests.length >= 1);
-    await sleep(DEBOUNCE + 200);
-    receiver.requests.length = 0;
+    await quiet();
     const started = Date.now();
     const res = await admin().post(`${CM}/api::article.article/${documentId}/actions/unpublish?locale=zh-Hans`);
     expect(res.status).toBe(200);
@@ -278,7 +280,7 @@ describe('a target from the environment', () => {
     const { ms } = await createAndPublish('api::article.article', { title: '环境变量目标' });
     expect(ms).toBeLessThan(5000);
     await waitFor(() => receiver.requests.length >= 1 && second.requests.length >= 1);
-    await sleep(DEBOUNCE + 500);
+    await settled();
     expect([receiver.requests.length, second.requests.length]).toEqual([1, 1]);
     expect(() =>
       new Webhook(secondSecret).verify(second.requests[0].body, second.requests[0].headers as Record<string, string>)

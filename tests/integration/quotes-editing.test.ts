@@ -2,7 +2,7 @@
 // API): the quote picker offers the article's own quotes and unattached ones only; a
 // quote made or changed in the editor goes public with the article's publish; the
 // order dragged in the article is the order readers get; pasted text is cleaned on save.
-import { adminToken } from '../helpers/admin';
+import { adminToken, adminUser } from '../helpers/admin';
 import { api } from '../helpers/http';
 import { startApp, stopApp, type App } from '../helpers/strapi';
 
@@ -224,16 +224,11 @@ test('识别引语 follows the editor’s role: an Author may add quotes to thei
     own('create', 'api::speaker-quote.speaker-quote'),
     own('read', 'api::speaker-quote.speaker-quote', ['admin::is-creator']),
   ]);
-  await app.service('admin::user').create({
-    email: 'author@example.gov.cn',
-    firstname: 'Test',
-    lastname: 'Author',
-    password: 'Author-Passw0rd',
-    isActive: true,
-    roles: [author.id],
-  });
-  const login = await api(app).post('/admin/login').send({ email: 'author@example.gov.cn', password: 'Author-Passw0rd' });
-  const authorToken = login.body.data.token as string;
+  const authorToken = (
+    await adminUser(app, { email: 'author@example.gov.cn', firstname: 'Test', lastname: 'Author', password: 'Author-Passw0rd' }, [
+      author.id,
+    ])
+  ).token;
   const asAuthor = <T extends { set: (name: string, value: string) => T }>(req: T) => req.set('Authorization', `Bearer ${authorToken}`);
   const quote = { text: '作者不能替别人加的引语。', speakerName: '某人', speakerPosition: null, speakerOrganization: null };
 

@@ -6,11 +6,12 @@ import { startApp, stopApp, type App } from '../helpers/strapi';
 import { api, BROWSER } from '../helpers/http';
 import { adminToken } from '../helpers/admin';
 import { getService } from '../../src/features/services';
-import { Receiver, sleep, waitFor } from '../helpers/receiver';
+import { Receiver } from '../helpers/receiver';
+import { waitFor } from '../helpers/wait';
+import { pendingChanges as pendingIn, waitForRebuildSettled } from '../helpers/rebuild';
 
 const SECRET = `whsec_${crypto.randomBytes(32).toString('base64')}`;
 const DEBOUNCE = 400;
-const QUIET = DEBOUNCE + 500; // long enough that a pending burst would have gone out
 
 let app: App;
 let receiver: Receiver;
@@ -48,8 +49,7 @@ afterAll(async () => {
   for (const name of Object.keys(env)) delete process.env[name];
 });
 beforeEach(async () => {
-  await waitFor(async () => Number((await app.db.connection('rebuild_changes').count({ n: '*' }))[0].n) === 0);
-  await sleep(100);
+  await waitForRebuildSettled(app.db.connection);
   receiver.requests.length = 0;
   receiver.reply = () => ({ status: 204 });
   setConfig('maxWaitMs', 20000);
@@ -76,7 +76,8 @@ const onTestClock = async (work: (clock: { advance: (ms: number) => void; at: ()
   }
 };
 const tick = () => getService(app, 'rebuild').tick();
-const pendingChanges = async () => Number((await app.db.connection('rebuild_changes').count({ n: '*' }))[0].n);
+const pendingChanges = () => pendingIn(app.db.connection);
+const settled = () => waitForRebuildSettled(app.db.connection);
 
 test('the startup seed sends nothing', async () => {
   await onTestClock(async (clock) => {
@@ -202,7 +203,7 @@ test('retries on 500, a timeout and 429 (honouring Retry-After), with the same i
     };
   await publishArticle('重试');
   await waitFor(() => receiver.requests.length >= 4, 15_000);
-  await sleep(300);
+  await settled(); // the delivery succeeded: nothing is retried after it
   expect(receiver.requests).toHaveLength(4);
   expect(receiver.deliveryIds()).toHaveLength(1);
   expect(receiver.requests[3].at - receiver.requests[2].at).toBeGreaterThanOrEqual(1000);
@@ -217,7 +218,7 @@ test('a 400 is final: no retry, logged as failed', async () => {
   receiver.reply = () => ({ status: 400 });
   await publishArticle('拒收');
   await waitFor(async () => (await deliveries()).at(-1)?.state === 'failed');
-  await sleep(QUIET);
+  await settled();
   expect(receiver.requests).toHaveLength(1);
   expect((await deliveries()).at(-1)).toMatchObject({ state: 'failed', attempts: 1, last_status_code: 400 });
 });
@@ -226,7 +227,7 @@ test('a target outage loses nothing: delivered once it is back', async () => {
   setConfig('maxAttempts', 8);
   await receiver.down();
   await publishArticle('停机期间发布');
-  await sleep(1500);
+  await waitFor(async () => ((await deliveries()).at(-1)?.attempts ?? 0) >= 2);
   expect((await deliveries()).at(-1)!.state).toMatch(/^(pending|delivering)$/);
   expect((await deliveries()).at(-1)!.attempts).toBeGreaterThanOrEqual(2);
   await receiver.start();
@@ -247,7 +248,7 @@ test('a restart in the middle of a burst and of a retry loses nothing and sends 
   receiver.reply = () => ({ status: 204 });
   app = await startApp(env, { keepDatabase: true });
   await waitFor(async () => (await deliveries()).filter((row) => row.state === 'succeeded').length >= 2, 15_000);
-  await sleep(QUIET);
+  await settled();
   const succeeded = (await deliveries()).slice(-2);
   expect(succeeded.map((row) => row.state)).toEqual(['succeeded', 'succeeded']);
   // The delivery that failed before the restart was retried after it under the same id.
@@ -255,8 +256,7 @@ test('a restart in the middle of a burst and of a retry loses nothing and sends 
   expect(after.some((request) => request.headers['webhook-id'] === failedId && request.status === 204)).toBe(true);
   const slugs = receiver.payloads().flatMap((payload) => payload.changes.map((change: { slug: string }) => change.slug));
   expect(slugs).toContain('chong-qi-qian-wei-fa');
-  // Each delivery got exactly one 2xx, and nothing more came after it.
-  await sleep(QUIET);
+  // Each delivery got exactly one 2xx, and nothing more came after it (settled above).
   const successes = new Map<string, number>();
   for (const request of receiver.requests) {
     const id = String(request.headers['webhook-id']);
@@ -340,10 +340,14 @@ test('targets and deliveries are not in the content API', async () => {
 test('with no target configured, nothing is recorded and nothing fails', async () => {
   setConfig('hookUrl', '');
   (app.service('api::rebuild.rebuild') as unknown as { forgetTargets: () => void }).forgetTargets();
-  await publishArticle('无目标');
-  await sleep(QUIET);
+  await onTestClock(async (clock) => {
+    await publishArticle('无目标');
+    expect(await pendingChanges()).toBe(0);
+    clock.advance(60_000); // any burst would be due now
+    await tick();
+  });
   expect(receiver.requests).toHaveLength(0);
-  expect(Number((await app.db.connection('rebuild_changes').count({ n: '*' }))[0].n)).toBe(0);
+  expect(await pendingChanges()).toBe(0);
   setConfig('hookUrl', receiver.url);
   (app.service('api::rebuild.rebuild') as unknown as { forgetTargets: () => void }).forgetTargets();
 });

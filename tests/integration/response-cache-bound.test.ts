@@ -2,13 +2,10 @@
 // answers make room for new ones, and every answer stays correct; and the bound is the
 // process's too: its RSS after a full GC, under a flood of junk and of distinct queries.
 import crypto from 'crypto';
-import fs from 'fs';
-import path from 'path';
 import { api, BROWSER, readJson } from '../helpers/http';
-import { memoryOf, startServerProcess, type ServerProcess } from '../helpers/process';
-import { dropPostgresDatabase, postgresUrl, recreatePostgresDatabase, startApp, stopApp, usingPostgres, type App } from '../helpers/strapi';
-
-const appDir = path.resolve(__dirname, '..', '..');
+import { createApiToken, memoryOf, registerAdmin, type ServerProcess } from '../helpers/process';
+import { startOwnServer, type OwnServer } from '../helpers/own-server';
+import { startApp, stopApp, type App } from '../helpers/strapi';
 
 let app: App;
 let token: string;
@@ -50,40 +47,24 @@ test('many distinct answers never take more than the bound; evicted ones are mad
  */
 describe('the bound holds for the process', () => {
   const MAX_MB = 8;
-  const name = `newsroom_cache_rss_${process.env.JEST_WORKER_ID ?? '0'}`;
-  const file = path.join(appDir, '.tmp', `${name}.db`);
-  const database: Record<string, string> = usingPostgres() ? { DATABASE_URL: postgresUrl(name) } : { DATABASE_FILENAME: file };
-  const clean = async () => {
-    if (usingPostgres()) await dropPostgresDatabase(name);
-    else ['', '-wal', '-shm'].forEach((suffix) => fs.rmSync(file + suffix, { force: true }));
-  };
+  let own: OwnServer | undefined;
   let server: ServerProcess;
   let statsToken: string;
   const MB = 1024 * 1024;
 
   beforeAll(async () => {
-    await clean();
-    if (usingPostgres()) await recreatePostgresDatabase(name);
-    server = await startServerProcess({ ...database, RESPONSE_CACHE_MAX_MB: String(MAX_MB) }, { nodeArgs: ['--expose-gc'] });
-    const register = await fetch(`${server.url}/admin/register-admin`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ firstname: 'Ops', lastname: 'Admin', email: 'cache-rss@example.gov.cn', password: 'Ops-Passw0rd' }),
+    own = await startOwnServer('newsroom_cache_rss', { RESPONSE_CACHE_MAX_MB: String(MAX_MB) }, { nodeArgs: ['--expose-gc'] });
+    server = own.server;
+    const adminJwt = await registerAdmin(server, {
+      firstname: 'Ops',
+      lastname: 'Admin',
+      email: 'cache-rss@example.gov.cn',
+      password: 'Ops-Passw0rd',
     });
-    const adminJwt = (await readJson(register)).data.token as string;
-    const created = await fetch(`${server.url}/admin/api-tokens`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${adminJwt}` },
-      body: JSON.stringify({ name: 'cache-rss', type: 'full-access', lifespan: null, description: 'tests' }),
-    });
-    statsToken = (await readJson(created)).data.accessKey as string;
+    statsToken = await createApiToken(server, adminJwt, 'cache-rss');
   });
   afterAll(async () => {
-    if (server) {
-      server.child.kill('SIGTERM');
-      await server.exited;
-    }
-    await clean();
+    await own?.stop();
   });
 
   const serverStats = async () =>

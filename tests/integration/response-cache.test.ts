@@ -8,7 +8,8 @@ import knexFactory from 'knex';
 import { Webhook } from 'standardwebhooks';
 import { adminToken } from '../helpers/admin';
 import { api, BROWSER, graphql } from '../helpers/http';
-import { Receiver, waitFor } from '../helpers/receiver';
+import { Receiver } from '../helpers/receiver';
+import { waitFor } from '../helpers/wait';
 import { startApp, stopApp, usingPostgres, type App } from '../helpers/strapi';
 
 const CM = '/content-manager/collection-types/api::article.article';

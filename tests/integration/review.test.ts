@@ -6,7 +6,7 @@
 import path from 'path';
 import { startApp, stopApp, usingPostgres, type App } from '../helpers/strapi';
 import { api, graphql, type Json } from '../helpers/http';
-import { adminToken } from '../helpers/admin';
+import { adminToken, editorWithRole } from '../helpers/admin';
 
 let app: App;
 let admin: string;
@@ -58,20 +58,11 @@ beforeAll(async () => {
   app = await startApp({ SEED_DEMO: 'false', REVIEW_REQUIRED: 'true' });
   admin = await adminToken(app, 'review-admin@example.gov.cn');
   for (const name of ROLE_NAMES) {
-    const role = await roleNamed(name);
-    const email = `review-${USERS[name]}@example.gov.cn`;
-    await app.service('admin::user').create({
-      email,
-      firstname: name,
-      lastname: '编辑',
-      password: 'Review-Passw0rd',
-      isActive: true,
-      roles: [role.id],
-    });
     // Logged in once each: admin logins are rate-limited per address.
-    const login = await api(app).post('/admin/login').send({ email, password: 'Review-Passw0rd' });
-    expect(login.status).toBe(200);
-    tokens[USERS[name]] = login.body.data.token;
+    const email = `review-${USERS[name]}@example.gov.cn`;
+    tokens[USERS[name]] = (
+      await editorWithRole(app, name, { email, firstname: name, lastname: '编辑', password: 'Review-Passw0rd' })
+    ).token;
   }
   apiToken = (await app.service('admin::api-token').create({ name: 'review', type: 'full-access', lifespan: null })).accessKey;
 });

@@ -11,7 +11,7 @@
 // touching what readers see (with why): a route added later without its row fails here.
 import { startApp, stopApp, type App } from '../helpers/strapi';
 import { api, type Json } from '../helpers/http';
-import { adminToken } from '../helpers/admin';
+import { adminToken, editorWithRole } from '../helpers/admin';
 import sharp from 'sharp';
 
 let app: App;
@@ -474,16 +474,11 @@ const lastAuditId = async () =>
 beforeAll(async () => {
   app = await startApp({ SEED_DEMO: 'false', REVIEW_REQUIRED: 'true', RESPONSE_CACHE: 'false' });
   admin = await adminToken(app, 'matrix-admin@example.gov.cn');
-  const roleNamed = (name: string) => app.db.query('admin::role').findOne({ where: { name } });
   for (const [actor, roleName] of Object.entries(ADMINS) as Array<[Actor, string]>) {
-    const role = await roleNamed(roleName);
     const email = `matrix-${actor}@example.gov.cn`;
-    await app
-      .service('admin::user')
-      .create({ email, firstname: roleName, lastname: actor, password: 'Matrix-Passw0rd', isActive: true, roles: [role.id] });
-    const login = await api(app).post('/admin/login').send({ email, password: 'Matrix-Passw0rd' });
-    expect(login.status).toBe(200);
-    secrets[actor] = login.body.data.token;
+    secrets[actor] = (
+      await editorWithRole(app, roleName, { email, firstname: roleName, lastname: actor, password: 'Matrix-Passw0rd' })
+    ).token;
     names[actor] = `${roleName} ${actor}`;
   }
   for (const [actor, type] of [

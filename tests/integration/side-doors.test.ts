@@ -8,8 +8,9 @@
 // public answer is unchanged until 终审 publishes.
 import { startApp, stopApp, type App } from '../helpers/strapi';
 import { api, type Json } from '../helpers/http';
-import { adminToken } from '../helpers/admin';
-import { waitFor } from '../helpers/receiver';
+import { adminToken, editorWithRole } from '../helpers/admin';
+import { waitFor } from '../helpers/wait';
+import { jobsRunFor } from '../helpers/scheduler';
 
 const ARTICLE = 'api::article.article';
 const QUOTE = 'api::speaker-quote.speaker-quote';
@@ -91,15 +92,10 @@ beforeAll(async () => {
   app = await startApp({ SEED_DEMO: 'false', REVIEW_REQUIRED: 'true', SCHEDULE_POLL_MS: String(POLL_MS) });
   admin = await adminToken(app, 'side-doors-admin@example.gov.cn');
   for (const [key, roleName, firstname] of USERS) {
-    const role = await app.db.query('admin::role').findOne({ where: { name: roleName } });
     const email = `side-doors-${key}@example.gov.cn`;
-    const user = await app
-      .service('admin::user')
-      .create({ email, firstname, lastname: '编辑', password: 'Review-Passw0rd', isActive: true, roles: [role.id] });
+    const user = await editorWithRole(app, roleName, { email, firstname, lastname: '编辑', password: 'Review-Passw0rd' });
     userIds[key] = user.id;
-    const login = await api(app).post('/admin/login').send({ email, password: 'Review-Passw0rd' });
-    expect(login.status).toBe(200);
-    tokens[key] = login.body.data.token;
+    tokens[key] = user.token;
   }
   fullAccess = (await app.service('admin::api-token').create({ name: '对接系统', type: 'full-access', lifespan: null })).accessKey;
   quoteOnlyToken = (
@@ -394,16 +390,13 @@ describe('scheduling is publishing (finding 3)', () => {
 describe('a job whose setter may no longer publish (attacker review)', () => {
   const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
   /** A second 终审 who schedules, then is blocked or moved to 撰稿. */
-  const finalEditor = async (key: string) => {
-    const role = await app.db.query('admin::role').findOne({ where: { name: '终审' } });
-    const email = `side-doors-${key}@example.gov.cn`;
-    const user = await app
-      .service('admin::user')
-      .create({ email, firstname: key, lastname: '终审', password: 'Review-Passw0rd', isActive: true, roles: [role.id] });
-    const login = await api(app).post('/admin/login').send({ email, password: 'Review-Passw0rd' });
-    expect(login.status).toBe(200);
-    return { id: user.id as number, token: login.body.data.token as string };
-  };
+  const finalEditor = (key: string) =>
+    editorWithRole(app, '终审', {
+      email: `side-doors-${key}@example.gov.cn`,
+      firstname: key,
+      lastname: '终审',
+      password: 'Review-Passw0rd',
+    });
   const scheduledBy = async (token: string, title: string) => {
     const created = await as(tokens.writer).post(`${ARTICLES}?locale=zh-Hans`, { title, source: '办公室' });
     const documentId = created.body.data.documentId as string;
@@ -447,8 +440,8 @@ describe('a job whose setter may no longer publish (attacker review)', () => {
     // The editors see why in the content manager.
     const view = await as(admin).get(`${ARTICLES}/${first}?locale=zh-Hans`);
     expect(view.body.data.scheduleError).toContain('已无发布权限');
-    // Not retried: still unpublished a few polls later.
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS * 4));
+    // Not retried: later looks for due jobs run nothing for it, and it is still unpublished.
+    expect(await jobsRunFor(app, first, { looks: 4 })).toEqual([]);
     expect((await publicAnswer(first)).status).toBe(404);
   });
 });

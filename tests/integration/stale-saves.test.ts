@@ -5,7 +5,7 @@
 // If-Unmodified-Since) likewise; a reviewer who read the draft before the writer's edit
 // cannot pass it. Clients that state no version keep working, except that a 通过 must name it.
 import { startApp, stopApp, type App } from '../helpers/strapi';
-import { adminToken } from '../helpers/admin';
+import { adminToken, editorWithRole } from '../helpers/admin';
 import { api, type Json } from '../helpers/http';
 
 let app: App;
@@ -41,15 +41,8 @@ const expectConflict = (res: { status: number; body: Json }, message: string) =>
   });
 };
 
-const userWithRole = async (roleName: string, email: string) => {
-  const role = await app.db.query('admin::role').findOne({ where: { name: roleName } });
-  await app
-    .service('admin::user')
-    .create({ email, firstname: roleName, lastname: '编辑', password: 'Stale-Passw0rd', isActive: true, roles: [role.id] });
-  const login = await api(app).post('/admin/login').send({ email, password: 'Stale-Passw0rd' });
-  expect(login.status).toBe(200);
-  return login.body.data.token as string;
-};
+const userWithRole = async (roleName: string, email: string) =>
+  (await editorWithRole(app, roleName, { email, firstname: roleName, lastname: '编辑', password: 'Stale-Passw0rd' })).token;
 
 beforeAll(async () => {
   app = await startApp({ SEED_DEMO: 'false', PUBLISH_CHECKS: 'true', REVIEW_REQUIRED: 'true' });

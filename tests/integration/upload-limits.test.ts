@@ -10,11 +10,12 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import sharp from 'sharp';
-import { adminToken } from '../helpers/admin';
+import { adminToken, editorWithRole } from '../helpers/admin';
 import { api, readJson } from '../helpers/http';
-import { peakOf, resetPeakOf, startServerProcess, type ServerProcess } from '../helpers/process';
+import { peakOf, registerAdmin, resetPeakOf, type ServerProcess } from '../helpers/process';
+import { startOwnServer, type OwnServer } from '../helpers/own-server';
 import { runScript } from '../helpers/script';
-import { dropPostgresDatabase, postgresUrl, recreatePostgresDatabase, startApp, stopApp, usingPostgres, type App } from '../helpers/strapi';
+import { startApp, stopApp, type App } from '../helpers/strapi';
 
 const appDir = path.resolve(__dirname, '..', '..');
 const uploadsDir = path.join(appDir, 'public', 'uploads');
@@ -56,18 +57,14 @@ describe('the pixel limit, on every way in', () => {
   beforeAll(async () => {
     app = await startApp({ SEED_DEMO: 'false', RESPONSE_CACHE: 'false' });
     admin = await adminToken(app, 'upload-limits@example.gov.cn');
-    const role = await app.db.query('admin::role').findOne({ where: { name: '撰稿' } });
-    await app.service('admin::user').create({
-      email: 'upload-writer@example.gov.cn',
-      firstname: '撰稿',
-      lastname: '编辑',
-      password: 'Writer-Passw0rd',
-      isActive: true,
-      roles: [role.id],
-    });
-    const login = await api(app).post('/admin/login').send({ email: 'upload-writer@example.gov.cn', password: 'Writer-Passw0rd' });
-    expect(login.status).toBe(200);
-    writer = login.body.data.token;
+    writer = (
+      await editorWithRole(app, '撰稿', {
+        email: 'upload-writer@example.gov.cn',
+        firstname: '撰稿',
+        lastname: '编辑',
+        password: 'Writer-Passw0rd',
+      })
+    ).token;
     token = (await app.service('admin::api-token').create({ name: 'upload-limits', type: 'full-access', lifespan: null })).accessKey;
     huge = await png(8000, 7000); // 56 MP, about 180 KB
     fine = await png(2000, 1500);
@@ -162,34 +159,23 @@ describe('the pixel limit, on every way in', () => {
  * peak RSS of that process, VmHWM, reset just before the uploads).
  */
 describe('images take turns', () => {
-  const name = `newsroom_upload_rss_${process.env.JEST_WORKER_ID ?? '0'}`;
-  const file = path.join(appDir, '.tmp', `${name}.db`);
-  const database: Record<string, string> = usingPostgres() ? { DATABASE_URL: postgresUrl(name) } : { DATABASE_FILENAME: file };
-  const clean = async () => {
-    if (usingPostgres()) await dropPostgresDatabase(name);
-    else ['', '-wal', '-shm'].forEach((suffix) => fs.rmSync(file + suffix, { force: true }));
-  };
+  let own: OwnServer | undefined;
   let server: ServerProcess;
   let jwt: string;
   const QUEUE = 3;
 
   beforeAll(async () => {
-    await clean();
-    if (usingPostgres()) await recreatePostgresDatabase(name);
-    server = await startServerProcess({ ...database, SEED_DEMO: 'false', RESPONSE_CACHE: 'false', UPLOAD_IMAGE_QUEUE: String(QUEUE) });
-    const register = await fetch(`${server.url}/admin/register-admin`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ firstname: 'Ops', lastname: 'Admin', email: 'upload-rss@example.gov.cn', password: 'Ops-Passw0rd' }),
+    own = await startOwnServer('newsroom_upload_rss', { SEED_DEMO: 'false', RESPONSE_CACHE: 'false', UPLOAD_IMAGE_QUEUE: String(QUEUE) });
+    server = own.server;
+    jwt = await registerAdmin(server, {
+      firstname: 'Ops',
+      lastname: 'Admin',
+      email: 'upload-rss@example.gov.cn',
+      password: 'Ops-Passw0rd',
     });
-    jwt = (await readJson(register)).data.token as string;
   });
   afterAll(async () => {
-    if (server) {
-      server.child.kill('SIGTERM');
-      await server.exited;
-    }
-    await clean();
+    await own?.stop();
   });
 
   const upload = async (bytes: Buffer, label: string) => {

@@ -6,7 +6,7 @@ import type { UID } from '@strapi/strapi';
 import type { AdminRoute } from '../../utils/feature';
 import { allTypeSettings, reviewModeOf, type ReviewMode } from '../../utils/type-settings';
 
-/** One type as the admin panels see it (src/features/platform/admin/useTypes.ts mirrors it). */
+/** One type as the admin panels see it (src/admin/useTypes.ts mirrors it). */
 export type PublicTypeFacts = {
   uid: UID.ContentType;
   labels: { zh: string; en: string } | null;

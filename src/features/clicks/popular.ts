@@ -70,7 +70,7 @@ const createPopularService = ({ strapi }: { strapi: Core.Strapi }) => {
         asked === undefined ? undefined : (typeof asked === 'string' ? asked.split(',') : Object.values(asked as object)).map(String);
       const { request, articles } = await ranked(query, { channel: { fields: ['name', 'slug'] }, cover: true }, fields);
       // As the core controller's sanitizeOutput does it.
-      const schema = strapi.contentType('api::article.article');
+      const schema = strapi.contentType(ARTICLE_UID);
       const data = (await strapi.contentAPI.sanitize.output(articles, schema, { auth: auth ?? {} } as never)) as Ranked[];
       data.forEach((entry, i) => (entry.clickCount = articles[i].clickCount));
       await getService(strapi, 'channel').addBreadcrumbs(data, (entry) => entry.channel?.documentId, request.locale);

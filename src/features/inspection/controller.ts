@@ -6,6 +6,7 @@ import { errors } from '@strapi/utils';
 import { ACCEPT_ACTION, type Inspection } from './service';
 import { isInspected } from './subject';
 import { getService } from '../services';
+import { ARTICLE_UID } from '../../api/article/newsroom';
 
 type Ability = { can: (action: string, subject?: unknown) => boolean };
 type User = { id: number; firstname?: string | null; lastname?: string | null; email?: string };
@@ -22,7 +23,7 @@ const bodyOf = (ctx: Ctx) => (ctx.request.body ?? {}) as Record<string, unknown>
 
 /** The request's draft: a type with publish checks, a documentId, a locale. */
 const draftOf = (body: Record<string, unknown>) => {
-  const uid = text(body.uid ?? 'api::article.article', 100, 'uid');
+  const uid = text(body.uid ?? ARTICLE_UID, 100, 'uid');
   if (!isInspected(uid)) throw new errors.ValidationError(`${uid} has no publish checks`);
   return { uid, documentId: text(body.documentId, 64, 'documentId'), locale: text(body.locale, 32, 'locale') };
 };

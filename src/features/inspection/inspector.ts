@@ -3,7 +3,7 @@
 // inspection service (the admin panel's 发布检查, fixes, acceptances) reads it too.
 // One per app: the word list is compiled once and kept until content changes (on any
 // instance: src/utils/content-memo.ts).
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { WordList, type Term } from '../../lib/inspection/word-list';
 import type { Finding } from '../../lib/inspection/types';
 import { fingerprint } from '../../lib/inspection/fingerprint';
@@ -80,7 +80,7 @@ const createInspector = (strapi: Core.Strapi) => {
   const assertPublishable = async (uid: string, documentId: string, locales: string[] | '*' | null) => {
     const where: Record<string, unknown> = { documentId, publishedAt: null };
     if (locales !== '*') where.locale = { $in: locales ?? [await defaultLocale(strapi)] };
-    const drafts = (await strapi.db.query(uid as 'api::article.article').findMany({ where, select: ['locale'] })) as Array<{
+    const drafts = (await strapi.db.query(uid as UID.ContentType).findMany({ where, select: ['locale'] })) as Array<{
       locale: string | null;
     }>;
     const blocking: Finding[] = [];

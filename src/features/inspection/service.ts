@@ -2,7 +2,7 @@
 // a one-click fix, a 终审's acceptance of a warning, the word list's terms.
 import fs from 'fs';
 import path from 'path';
-import type { Core } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { blockTexts, locate, replaceInBlocks } from '../../lib/inspection/blocks-text';
 import type { Term } from '../../lib/inspection/word-list';
@@ -37,7 +37,7 @@ const createInspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
     const forbidden = () => new errors.ForbiddenError('You may not check or change this document');
     const checker = checkerFor(strapi, ability, uid);
     if (!ability || checker.cannot[need]()) throw forbidden();
-    const draft = await strapi.db.query(uid as 'api::article.article').findOne({
+    const draft = await strapi.db.query(uid as UID.ContentType).findOne({
       where: { documentId, locale, publishedAt: null },
       select: ['id', 'documentId', 'locale'],
       populate: { createdBy: { select: ['id'] } },
@@ -174,7 +174,7 @@ const createInspectionService = ({ strapi }: { strapi: Core.Strapi }) => {
     async fixFor(ability: unknown, key: DraftKey, findingId: string) {
       await assertMay(ability, key, 'update');
       const mayWrite = async (owner: Owner) => {
-        const entry = await strapi.db.query(owner.uid as 'api::article.article').findOne({
+        const entry = await strapi.db.query(owner.uid as UID.ContentType).findOne({
           where: { documentId: owner.documentId, locale: owner.locale, publishedAt: null },
           select: ['id', 'documentId', 'locale'],
           populate: { createdBy: { select: ['id'] } },

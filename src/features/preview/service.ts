@@ -18,7 +18,7 @@ import { defaultLocale } from '../../utils/locales';
 import { buildBreadcrumb, withNode, type ChannelNode } from '../../lib/breadcrumb';
 import { ARTICLE_UID } from '../../api/article/newsroom';
 import { generateUserAbility, sessionManager } from '../../strapi-internals/plugin-services';
-import { contentTypeSchemas } from '../../strapi-internals/schemas';
+import { contentTypeSchemas, modelSchema } from '../../strapi-internals/schemas';
 
 const UID = ARTICLE_UID;
 const CHANNEL = 'api::channel.channel';
@@ -88,7 +88,7 @@ export const createPreviewService = ({ strapi }: { strapi: Core.Strapi }) => {
       const nested = typeof spec === 'object' && spec ? (spec as Record<string, unknown>) : {};
       const nestedPopulate = typeof nested.populate === 'object' && nested.populate ? nested.populate : {};
       const fields = Array.isArray(nested.fields) ? (nested.fields as string[]) : null;
-      const localized = Boolean((strapi.getModel(target as never) as { attributes: Record<string, unknown> }).attributes.locale);
+      const localized = Boolean(modelSchema(strapi, target)?.attributes.locale);
       const extra = fields && localized && !fields.includes('locale') ? ['locale'] : [];
       if (extra.length) added.set(name, extra);
       result[name] = {

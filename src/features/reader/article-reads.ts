@@ -13,6 +13,7 @@ import { defaultLocale, localeCodes, requestLocale } from '../../utils/locales';
 import { contentMemo } from '../../utils/content-memo';
 import { usersPermissionsOutputSanitizer } from '../../strapi-internals/users-permissions';
 import { createReader } from './service';
+import { ARTICLE_UID } from '../../api/article/newsroom';
 
 /** What a front end needs to render an article page, unless it asks for something else. */
 export const DEFAULT_POPULATE = {
@@ -106,7 +107,7 @@ export const createArticleReads = (strapi: Core.Strapi) => {
     // Computed with the ability of the request that finds it missing: after a permission
     // change (which empties the memo) that is an ability built from the new permissions.
     const auth = latestAuth;
-    const schema = strapi.contentType('api::article.article');
+    const schema = strapi.contentType(ARTICLE_UID);
     await strapi.contentAPI.validate.query({ populate: DEFAULT_POPULATE }, schema, { auth } as never);
     return ((await strapi.contentAPI.sanitize.query({ populate: DEFAULT_POPULATE }, schema, { auth } as never)) as { populate: unknown })
       .populate;
@@ -118,7 +119,7 @@ export const createArticleReads = (strapi: Core.Strapi) => {
    * content or permissions change.
    */
   const readerFits = contentMemo(strapi, async () => {
-    const schema = strapi.contentType('api::article.article');
+    const schema = strapi.contentType(ARTICLE_UID);
     const whole = ((await strapi.contentAPI.sanitize.query({ populate: DEFAULT_POPULATE }, schema)) as { populate: unknown }).populate;
     const sanitizers = (strapi.sanitizers.get('content-api.output') as unknown[] | undefined) ?? [];
     // A private upload provider signs media URLs in a document-service middleware the reader does not run.
@@ -145,7 +146,7 @@ export const createArticleReads = (strapi: Core.Strapi) => {
     if (!(await localeCodes(strapi)).has(locale)) return null;
     latestAuth = auth;
     if (!(await readerFits())) return null;
-    readArticle ??= createReader(strapi).entryReader('api::article.article', DEFAULT_POPULATE);
+    readArticle ??= createReader(strapi).entryReader(ARTICLE_UID, DEFAULT_POPULATE);
     const article = (await readArticle(field, value, locale)) as Entry | null;
     if (!article) return null;
     await decorate([article], { locale });

@@ -7,19 +7,11 @@ import { ACCEPT_ACTION, type Inspection } from './service';
 import { isInspected } from './subject';
 import { getService } from '../services';
 import { ARTICLE_UID } from '../../api/article/newsroom';
+import { bodyOf, requiredText, type AdminCtx } from '../../utils/admin-input';
 
-type Ability = { can: (action: string, subject?: unknown) => boolean };
-type User = { id: number; firstname?: string | null; lastname?: string | null; email?: string };
-type Ctx = { request: { body?: unknown }; state: { userAbility?: Ability; user?: User }; body: unknown };
+type Ctx = AdminCtx;
 
-const text = (value: unknown, max: number, name: string) => {
-  if (typeof value !== 'string' || value.trim() === '' || value.length > max) {
-    throw new errors.ValidationError(`${name} is required, as text of at most ${max} characters`);
-  }
-  return value.trim();
-};
-
-const bodyOf = (ctx: Ctx) => (ctx.request.body ?? {}) as Record<string, unknown>;
+const text = requiredText;
 
 /** The request's draft: a type with publish checks, a documentId, a locale. */
 const draftOf = (body: Record<string, unknown>) => {

@@ -7,18 +7,12 @@ import { isMove, isStage, type Stage } from '../../lib/review/stages';
 import { timeOf } from '../../lib/draft-version';
 import { reviewModeOf } from '../../utils/type-settings';
 import { getService } from '../services';
-import type { Ability } from './service';
 import { ARTICLE_UID } from '../../api/article/newsroom';
+import { adminName, bodyOf, requiredText, type AdminCtx } from '../../utils/admin-input';
 
-type User = { id: number; firstname?: string | null; lastname?: string | null; email?: string };
-type Ctx = { request: { body?: unknown }; state: { userAbility?: Ability; user?: User }; body: unknown };
+type Ctx = AdminCtx;
 
-const text = (value: unknown, max: number, name: string) => {
-  if (typeof value !== 'string' || value.trim() === '' || value.length > max) {
-    throw new errors.ValidationError(`${name} is required, as text of at most ${max} characters`);
-  }
-  return value.trim();
-};
+const text = requiredText;
 
 /** The request's document: a type that passes 三审 by itself, a documentId, a locale. */
 const documentOf = (body: Record<string, unknown>) => {
@@ -27,9 +21,7 @@ const documentOf = (body: Record<string, unknown>) => {
   return { uid, documentId: text(body.documentId, 64, 'documentId'), locale: text(body.locale, 32, 'locale') };
 };
 
-const bodyOf = (ctx: Ctx) => (ctx.request.body ?? {}) as Record<string, unknown>;
-
-const nameOf = (user: User) => [user.firstname, user.lastname].filter(Boolean).join(' ') || user.email || `#${user.id}`;
+const nameOf = adminName;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** POST /admin/newsroom/review/state: a document's stage in one locale, its history, the caller's moves. */

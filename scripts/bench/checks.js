@@ -78,7 +78,9 @@ const main = async () => {
   row('(c) personal data', personal, `  ${personal.result.length} hits`);
   row('(d) word list + personal data', both, `  ${both.result.length} findings`);
   row('(e) the reading (normalizeForWords)', reading);
-  console.log(`ratio (b)/(a): ${(naive.median / ac.median).toFixed(1)}x   (d) within 10 ms: ${both.median < 10 ? 'yes' : 'NO'}   (e) within 50 ms: ${reading.median < 50 ? 'yes' : 'NO'}`);
+  console.log(
+    `ratio (b)/(a): ${(naive.median / ac.median).toFixed(1)}x   (d) within 10 ms: ${both.median < 10 ? 'yes' : 'NO'}   (e) within 50 ms: ${reading.median < 50 ? 'yes' : 'NO'}`
+  );
 };
 
 main().then(

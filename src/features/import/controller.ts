@@ -6,12 +6,9 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import type { FoundQuote } from '../../lib/quotes/finder';
 import { getService } from '../services';
+import { bodyOf, type AdminCtx } from '../../utils/admin-input';
 
-type Ctx = {
-  request: { body?: unknown };
-  state: { userAbility?: unknown; user?: { id?: number } };
-  body: unknown;
-};
+type Ctx = AdminCtx;
 
 const MAX_QUOTES = 200;
 const text = (value: unknown, max: number, name: string, required = false) => {
@@ -23,8 +20,6 @@ const text = (value: unknown, max: number, name: string, required = false) => {
     throw new errors.ValidationError(`${name} must be text of at most ${max} characters`);
   return value;
 };
-
-const bodyOf = (ctx: Ctx) => (ctx.request.body ?? {}) as Record<string, unknown>;
 
 /** The request's article: a documentId and a locale. */
 const articleOf = (body: Record<string, unknown>) => ({

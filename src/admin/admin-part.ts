@@ -2,7 +2,11 @@
 // src/admin/app.tsx in the order it lists them.
 import type { StrapiApp } from '@strapi/strapi/admin';
 
+/** A feature's admin strings, by admin language: ids `newsroom.<feature>.<what>`, read with react-intl's `useIntl().formatMessage`. */
+export type AdminTranslations = { en: Record<string, string>; 'zh-Hans': Record<string, string> };
+
 export type AdminPart = {
+  translations?: AdminTranslations;
   register?: (app: StrapiApp) => void;
   bootstrap?: (app: StrapiApp) => void;
 };

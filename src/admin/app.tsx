@@ -1,6 +1,6 @@
 // The admin panel: Chinese first, and the features' admin parts (src/features/<name>/admin).
 import type { StrapiApp } from '@strapi/strapi/admin';
-import type { AdminPart } from './admin-part';
+import type { AdminPart, AdminTranslations } from './admin-part';
 import { editingAdmin } from '../features/editing/admin';
 import { reviewAdmin } from '../features/review/admin';
 import { inspectionAdmin } from '../features/inspection/admin';
@@ -15,13 +15,17 @@ import zhHans from './translations/zh-Hans.json';
 // panels 审核, 发布检查, 识别引语, 点击率; the list view's columns 点击率, then delivery states.
 const PARTS: AdminPart[] = [editingAdmin, freshnessAdmin, auditAdmin, reviewAdmin, inspectionAdmin, importAdmin, clicksAdmin, rebuildAdmin];
 
+/** Strapi's own strings (zh-Hans.json) and every feature's, by language. */
+const translationsIn = (language: keyof AdminTranslations, own: Record<string, string>) =>
+  Object.assign({}, own, ...PARTS.map((part) => part.translations?.[language] ?? {})) as Record<string, string>;
+
 export default {
   config: {
     // English is always offered; editors work in Chinese first.
     locales: ['zh-Hans'],
     // Strapi's own strings that its zh-Hans files leave in English (the content manager's
     // are all missing there), and a few it translates in a way that misleads here.
-    translations: { 'zh-Hans': zhHans },
+    translations: { 'zh-Hans': translationsIn('zh-Hans', zhHans), en: translationsIn('en', {}) },
   },
   register(app: StrapiApp) {
     // Chinese first: the admin, its login and registration pages included, opens in

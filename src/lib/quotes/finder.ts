@@ -27,7 +27,11 @@ import {
 } from './lexicon';
 
 export type Speaker = { speakerName: string; speakerPosition: string | null; speakerOrganization: string | null };
-export type FoundQuote = Speaker & { text: string };
+export type FoundQuote = Speaker & {
+  text: string;
+  /** Said by a group (与会代表, 大家, 不少干部), not a named person: speakerName holds the group's words. */
+  collective?: boolean;
+};
 export type FinderOptions = {
   /** The site's own province (e.g. 浙江省): an organisation written 省… is that province's. */
   province?: string | null;

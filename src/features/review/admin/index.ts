@@ -2,15 +2,17 @@
 import { Feather } from '@strapi/icons';
 import { contentManagerOf, type AdminPart } from '../../../admin/admin-part';
 import { ReviewPanel } from './ReviewPanel';
+import { reviewMessages } from './messages';
 
 export const reviewAdmin: AdminPart = {
+  translations: reviewMessages.translations,
   bootstrap(app) {
     contentManagerOf(app).apis.addEditViewSidePanel([ReviewPanel]);
     // 待我审核, for whoever holds one of the 三审 actions (the list holds only what they may read).
     app.addMenuLink({
       to: 'newsroom/review',
       icon: Feather,
-      intlLabel: { id: 'newsroom.review.menu', defaultMessage: '待我审核' },
+      intlLabel: { id: reviewMessages.id('menu'), defaultMessage: '待我审核' },
       Component: () => import('./ReviewPage'),
       permissions: ['submit', 'first', 'second', 'final'].map((action) => ({ action: `api::review.${action}`, subject: null })),
     });

@@ -67,21 +67,19 @@ describe("the homepage's recently edited documents", () => {
       await app.documents(TERM).create({ data: { term, kind: 'sensitive' } as never });
     }
     for (const action of ['update', 'publish']) {
-      const res = await asAdmin(`/admin/content-manager/homepage/recent-documents?action=${action}`);
+      const res = await asAdmin(`/content-manager/homepage/recent-documents?action=${action}`);
       expect(res.status).toBe(200);
       const uids = (json(res).data as Array<{ contentTypeUid: string }>).map((document) => document.contentTypeUid);
       expect(uids).not.toContain(TERM);
       expect(uids.every((uid) => !uid.startsWith('api::inspection.') && !uid.startsWith('api::review.'))).toBe(true);
     }
-    const recent = json(await asAdmin('/admin/content-manager/homepage/recent-documents?action=update')).data as Array<{ title: string }>;
+    const recent = json(await asAdmin('/content-manager/homepage/recent-documents?action=update')).data as Array<{ title: string }>;
     expect(recent.map((document) => document.title).slice(0, 2)).toEqual(['首页测试稿件二', '首页测试稿件一']);
     // The word list itself is still there for whoever edits it, in the content manager.
-    const list = await asAdmin(`/admin/content-manager/collection-types/${TERM}?page=1&pageSize=10`);
-    expect(
-      json(list)
-        .results.map((entry: { term: string }) => entry.term)
-        .sort()
-    ).toEqual(['中华民国', '农民工', '瞎子', '聋子'].sort());
+    const list = await asAdmin(`/content-manager/collection-types/${TERM}?page=1&pageSize=100`);
+    expect(json(list).results.map((entry: { term: string }) => entry.term)).toEqual(
+      expect.arrayContaining(['中华民国', '农民工', '瞎子', '聋子'])
+    );
   });
 });
 

@@ -2,7 +2,8 @@
 // What the content manager calls each type and field, in both admin languages. It asks
 // react-intl for a type by its schema's displayName ("稿件 Article", the menu, the list's
 // title, the homepage widgets) and for a field by `content-manager.content-types.<uid>.<field>`
-// (the list's headers, the edit view's labels). The names come from where the types declare
+// (the list's headers, the edit view's labels), a component's field by
+// `content-manager.components.<uid>.<field>`. The names come from where the types declare
 // them: a type's `labels` in src/api/<name>/newsroom.ts (else its displayName, Chinese then
 // English), a field's `label` there (Chinese) and the English name that closes its description,
 // "（Title）". Found on disk at build time, as src/utils/type-settings.ts finds them at start.
@@ -61,12 +62,12 @@ const splitDisplayName = (displayName: string) => {
   return at > 0 ? { zh: displayName.slice(0, at).trim(), en: displayName.slice(at).trim() } : { zh: displayName, en: displayName };
 };
 
-const fieldsOf = (uid: string, schema: Schema, layout: AdminLayout | undefined, into: AdminTranslations) => {
+const fieldsOf = (prefix: string, schema: Schema, layout: AdminLayout | undefined, into: AdminTranslations) => {
   for (const name of [...Object.keys(schema.attributes ?? {}), ...Object.keys(COMMON)]) {
     const field = layout?.fields[name];
     const zh = field?.label ?? COMMON[name]?.zh;
     const en = englishName(field?.description) ?? COMMON[name]?.en ?? fromAttribute(name);
-    const id = `content-manager.content-types.${uid}.${name}`;
+    const id = `${prefix}.${name}`;
     if (zh) into['zh-Hans'][id] = zh;
     into.en[id] = en;
   }
@@ -75,7 +76,11 @@ const fieldsOf = (uid: string, schema: Schema, layout: AdminLayout | undefined, 
 /** The translations of every type's and component's name and fields. */
 export const contentNames = (): AdminTranslations => {
   const names: AdminTranslations = { 'zh-Hans': {}, en: {} };
-  for (const { uid, schema } of [...typeSchemas, ...componentSchemas]) {
+  const all = [
+    ...typeSchemas.map((entry) => ({ ...entry, prefix: `content-manager.content-types.${entry.uid}` })),
+    ...componentSchemas.map((entry) => ({ ...entry, prefix: `content-manager.components.${entry.uid}` })),
+  ];
+  for (const { uid, schema, prefix } of all) {
     const displayName = schema.info?.displayName;
     const settings = declared.find((entry) => entry.uid === uid);
     if (displayName) {
@@ -84,7 +89,7 @@ export const contentNames = (): AdminTranslations => {
       names['zh-Hans'][displayName] = labels?.zh ?? split.zh;
       names.en[displayName] = labels?.en ?? split.en;
     }
-    fieldsOf(uid, schema, settings?.admin, names);
+    fieldsOf(prefix, schema, settings?.admin, names);
   }
   return names;
 };

@@ -1,11 +1,16 @@
 // The admin reads as one language (#32), in a real browser at 1440 × 900: every admin page the
 // project adds and the content manager's list and edit views of every type it shows, in
-// 简体中文 and in English, with the demo content. Each page fails the test on a
-// MISSING_TRANSLATION or any other console error, on a request of the page's that answers
-// 4xx/5xx, on a "[object Object]" tooltip, and on a visible label (heading, field label,
-// column header, button, tab, menu link) mixing Han and Latin words, but for the names listed
-// in NAMES. The article list shows 标题, 栏目, 状态, 审核阶段, 发布时间 and 点击率 without scrolling
-// sideways, and the homepage's recent documents no word-list entry.
+// 简体中文 and in English, with the demo content. Each page fails the test on a console error,
+// on a request of the page's that answers 4xx/5xx or fails, on a "[object Object]" tooltip, on
+// a visible label (heading, field label, column header, button, tab, menu link) or aria-label,
+// title or placeholder mixing Han and Latin words but for the names listed in NAMES, and on a
+// string left in the other language where only the admin's strings are shown (column headers,
+// field labels, the menu's links, tabs): Latin words in 简体中文, Han in English. The last one
+// is how a missing translation shows: the production build the tests serve drops react-intl's
+// MISSING_TRANSLATION console errors (they are printed in `npm run develop` only), and a missing
+// id shows its default, which is the other language (or the id itself, a Latin word).
+// The article list shows 标题, 栏目, 状态, 审核阶段, 发布时间 and 点击率 without scrolling sideways,
+// and the homepage's recent documents no word-list entry.
 import fs from 'fs';
 import path from 'path';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -41,7 +46,7 @@ const HAN = /\p{Script=Han}/u;
 const mixesScripts = (text: string) => HAN.test(text) && (text.match(/[A-Za-z][A-Za-z_0-9]+/g) ?? []).some((word) => !NAMES.includes(word));
 
 /** The project's own admin pages (menu links of src/features/<name>/admin). */
-const PAGES = ['/admin', '/admin/newsroom/review', '/admin/newsroom/audit', '/admin/newsroom/inspection'];
+const PAGES = ['/admin', '/admin/newsroom/review', '/admin/newsroom/audit-log', '/admin/newsroom/inspection'];
 /** The types the content manager shows (the internal records are hidden from it). */
 const TYPES = [
   'api::article.article',
@@ -55,6 +60,16 @@ const TYPES = [
   'api::rebuild.rebuild-delivery',
 ];
 const LABELS = 'label, th, h1, h2, h3, [role="tab"], nav a, button, [role="menuitem"]';
+/** Where only the admin's own strings are shown, never content: one language only. */
+const ADMIN_ONLY = 'th, label, nav a, [role="tab"]';
+/** The administrator's own name, shown in greetings (data, like a title). */
+const NAME = { firstname: '管理', lastname: '员' };
+/**
+ * Labels Strapi composes in code with no translation id, which no translation can reach: the
+ * date-time input's clear buttons, `${formatMessage('clearLabel')} date|time` in
+ * @strapi/design-system's DateTimePicker (aria-labels, read by screen readers).
+ */
+const STRAPI_COMPOSED = ['清除 date', '清除 time'];
 
 const suite = browserSuite();
 
@@ -75,7 +90,7 @@ suite('the admin in one language, in a real browser', () => {
     const registered = await fetch(`${server.url}/admin/register-admin`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ email: EMAIL, password: PASSWORD, firstname: '管理', lastname: '员' }),
+      body: JSON.stringify({ email: EMAIL, password: PASSWORD, ...NAME }),
     });
     expect(registered.status).toBe(200);
     token = ((await registered.json()) as { data: { token: string } }).data.token;
@@ -104,6 +119,9 @@ suite('the admin in one language, in a real browser', () => {
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`${current}: console error: ${message.text().slice(0, 300)}`);
     });
+    page.on('requestfailed', (request) => {
+      problems.push(`${current}: request failed (${request.failure()?.errorText}): ${request.method()} ${request.url()}`);
+    });
     page.on('response', (response) => {
       if (response.status() >= 400 && response.url().startsWith(server.url)) {
         problems.push(`${current}: ${response.status()} ${response.request().method()} ${response.url().slice(server.url.length)}`);
@@ -118,7 +136,7 @@ suite('the admin in one language, in a real browser', () => {
   };
 
   /** Opens a page, lets it load, and notes what it shows in two languages. */
-  const visit = async (language: string, p: string) => {
+  const visit = async (language: 'zh-Hans' | 'en', p: string) => {
     current = `${language} ${p}`;
     await page.goto(url(p));
     await page.waitForLoadState('networkidle');
@@ -126,7 +144,7 @@ suite('the admin in one language, in a real browser', () => {
     await page.waitForTimeout(500);
     await page.waitForLoadState('networkidle');
     const found = await page.evaluate(
-      ({ selector }) => {
+      ({ selector, adminSelector }) => {
         const visible = (element: Element) => {
           const box = element.getBoundingClientRect();
           return box.width > 0 && box.height > 0;
@@ -138,13 +156,24 @@ suite('the admin in one language, in a real browser', () => {
         const attributes = Array.from(document.querySelectorAll('[title], [aria-label], [placeholder]')).flatMap((element) =>
           ['title', 'aria-label', 'placeholder'].map((name) => element.getAttribute(name) ?? '').filter(Boolean)
         );
-        return { labels, attributes };
+        const adminOnly = Array.from(document.querySelectorAll(adminSelector))
+          .filter((element) => visible(element) && !element.closest('tbody'))
+          .map((element) => (element as HTMLElement).innerText.trim().replace(/\s+/g, ' '))
+          .filter((text) => text.length > 0);
+        return { labels, attributes, adminOnly };
       },
-      { selector: LABELS }
+      { selector: LABELS, adminSelector: ADMIN_ONLY }
     );
+    const withoutName = (label: string) => label.replace(NAME.firstname, '').replace(NAME.lastname, '');
     for (const label of new Set([...found.labels, ...found.attributes])) {
-      if (mixesScripts(label)) problems.push(`${current}: label mixes languages: "${label}"`);
+      if (mixesScripts(withoutName(label)) && !STRAPI_COMPOSED.includes(label))
+        problems.push(`${current}: label mixes languages: "${label}"`);
       if (label.includes('[object Object]')) problems.push(`${current}: "[object Object]" shown`);
+    }
+    for (const label of new Set(found.adminOnly)) {
+      const other =
+        language === 'en' ? HAN.test(label) : (label.match(/[A-Za-z][A-Za-z_0-9]+/g) ?? []).some((word) => !NAMES.includes(word));
+      if (other) problems.push(`${current}: "${label}" is not in ${language}`);
     }
     return found;
   };
@@ -173,10 +202,10 @@ suite('the admin in one language, in a real browser', () => {
     await openAdmin('zh-Hans');
     current = 'zh-Hans homepage';
     await page.goto(url('/admin'));
-    await page.getByText('最近编辑的条目').first().waitFor();
+    const recent = page.getByRole('region', { name: '最近编辑的条目' });
+    await recent.waitFor();
     await page.waitForLoadState('networkidle');
-    const home = await page.locator('main').innerText();
-    expect(home).toMatch(/最近编辑的条目/);
+    const home = await recent.innerText();
     const terms = (await adminGet('/content-manager/collection-types/api::inspection.inspection-term?page=1&pageSize=100'))
       .results as unknown as Array<{
       term: string;

@@ -7,7 +7,9 @@ export const auditAdmin: AdminPart = {
   translations: auditMessages.translations,
   bootstrap(app) {
     app.addMenuLink({
-      to: 'newsroom/audit',
+      // Not newsroom/audit: that path is the log's admin API (GET /admin/newsroom/audit), which a
+      // reload of the page would reach instead (401 JSON).
+      to: 'newsroom/audit-log',
       icon: ClockCounterClockwise,
       intlLabel: { id: auditMessages.id('menu'), defaultMessage: '操作日志' },
       Component: () => import('./AuditPage'),

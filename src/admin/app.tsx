@@ -32,6 +32,10 @@ export default {
     // Strapi's own strings that its zh-Hans files leave in English (the content manager's
     // are all missing there), and a few it words in a way that misleads here, in either language.
     translations: { 'zh-Hans': translationsIn('zh-Hans', zhHans), en: translationsIn('en', en) },
+    // No "new Strapi release" check: it asks api.github.com from every editor's browser on every
+    // page (an agency's network may not reach it, and upgrades are the operators' business:
+    // docs/upgrading-strapi.md).
+    notifications: { releases: false },
   },
   register(app: StrapiApp) {
     // Chinese first: the admin, its login and registration pages included, opens in

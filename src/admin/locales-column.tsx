@@ -2,7 +2,7 @@
 // "简体中文 (default)" with an English "(default)" whatever the admin's language. The locales a
 // row has are named here as Settings › Internationalization names them, the default first.
 import { useEffect, useState } from 'react';
-import { Typography } from '@strapi/design-system';
+import { Box, Typography } from '@strapi/design-system';
 import { useFetchClient } from '@strapi/strapi/admin';
 
 type Locale = { code: string; name: string; isDefault: boolean };
@@ -34,10 +34,13 @@ const LocalesCell = ({ row }: { row: Row }) => {
     .filter((locale) => has.has(locale.code))
     .sort((a, b) => Number(b.isDefault) - Number(a.isDefault))
     .map((locale) => locale.name);
+  // As narrow as i18n's own cell: the article list must fit 1440 px with its other columns.
   return (
-    <Typography textColor="neutral800" ellipsis>
-      {names.join(' · ')}
-    </Typography>
+    <Box maxWidth="12rem">
+      <Typography textColor="neutral800" ellipsis tag="p">
+        {names.join(' · ')}
+      </Typography>
+    </Box>
   );
 };
 

@@ -228,6 +228,7 @@ suite('the admin in one language, in a real browser', () => {
       const box = await header.boundingBox();
       expect([name, box !== null && box.x >= 0 && box.x + box.width <= 1440]).toEqual([name, true]);
     }
+    await page.screenshot({ path: path.join(artifacts, 'admin-language-article-list.png') });
     // No sideways scroll: the table's scroller holds it all.
     const overflow = await page.evaluate(() => {
       const table = document.querySelector('table');

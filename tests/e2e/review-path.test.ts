@@ -154,14 +154,14 @@ suite('三审 in a real browser, in Chinese', () => {
     await writer.goBack();
     await reviewPanel(writer).waitFor();
 
-    await reviewPanel(writer).getByRole('button', { name: '送初审 Submit' }).click();
+    await reviewPanel(writer).getByRole('button', { name: '送初审' }).click();
     await stageIs(writer, '初审');
     await shot(writer, 'review-submitted');
 
     // 初审 and 复审 find it in 待我审核 and pass it.
     for (const [role, button, next] of [
-      ['初审', '初审通过 Pass', '复审'],
-      ['复审', '复审通过 Pass', '终审'],
+      ['初审', '初审通过', '复审'],
+      ['复审', '复审通过', '终审'],
     ] as const) {
       const page = pages[role];
       await openFromMyQueue(page);
@@ -183,7 +183,7 @@ suite('三审 in a real browser, in Chinese', () => {
     const before = await readJson(await fetch(url(`/api/articles/${documentId}`)));
     expect(before.error?.status).toBe(404);
 
-    await reviewPanel(final).getByRole('button', { name: '终审通过 Approve' }).click();
+    await reviewPanel(final).getByRole('button', { name: '终审通过' }).click();
     await stageIs(final, '可发布');
     await final.getByRole('button', { name: '发布', exact: true }).click();
     // The history shows each move, who made it and the comments, newest first.
@@ -208,9 +208,17 @@ suite('三审 in a real browser, in Chinese', () => {
     await admin.getByRole('link', { name: '操作日志' }).click();
     await admin.waitForURL(/\/admin\/newsroom\/audit/);
     const rows = admin.getByTestId('audit-table').locator('tbody tr', { hasText: TITLE });
-    await rows.filter({ hasText: '发布 publish' }).first().waitFor();
+    // The action column's cells, whole (发布 is not 撤销发布).
+    await rows
+      .filter({ has: admin.locator('td:nth-child(2)', { hasText: /^发布$/ }) })
+      .first()
+      .waitFor();
     const log = (await rows.allInnerTexts()).join('\n');
-    for (const expected of ['新建 create', '流转 stage move', '发布 publish', '王 撰稿', '李 初审', '张 复审', '陈 终审']) {
+    const actions = (await rows.locator('td:nth-child(2)').allInnerTexts()).map((cell) => cell.trim());
+    for (const action of ['新建', '审核流转', '发布']) {
+      expect([action, actions.includes(action)]).toEqual([action, true]);
+    }
+    for (const expected of ['王 撰稿', '李 初审', '张 复审', '陈 终审']) {
       expect([expected, log.includes(expected)]).toEqual([expected, true]);
     }
     await shot(admin, 'review-audit-log');

@@ -23,6 +23,7 @@ import { componentSchema, contentTypeSchemas, modelSchema } from '../../src/stra
 import { adminActionDefinition } from '../../src/strapi-internals/registries';
 import { untypedDocuments } from '../../src/strapi-internals/documents';
 import { forbiddenWithMessage } from '../../src/strapi-internals/errors';
+import { AI_HANDLERS } from '../../src/strapi-internals/admin-answers';
 import { DRAFT_HANDLERS } from '../../src/features/editing/no-draft-actions';
 import { ACTIONS_WITH_TRANSACTION } from '../../src/features/editing/retry-conflicts';
 
@@ -241,5 +242,28 @@ describe('PolicyError (errors.ts)', () => {
     expect(res.status).toBe(403);
     expect(res.body.error).toMatchObject({ status: 403, name: 'PolicyError' });
     expect(res.body.error.message).toContain('未开启从网址导入');
+  });
+});
+
+describe('the admin panel answers (admin-answers.ts)', () => {
+  it("wraps the AI routes' handlers, which Strapi answers 404 with AI off", () => {
+    for (const [uid, names] of Object.entries(AI_HANDLERS)) {
+      const controller = app.controller(uid as never) as unknown as Record<string, { name: string }>;
+      for (const name of names) expect([uid, name, controller?.[name]?.name]).toEqual([uid, name, uid === 'admin::ai' ? 'aiOff' : 'noJob']);
+    }
+    expect(typeof (app as unknown as { ai: { admin: { isEnabled: unknown } } }).ai.admin.isEnabled).toBe('function');
+    expectMethods(app.plugin('i18n').service('ai-localizations'), ['isEnabled']);
+  });
+
+  it("wraps the homepage service's queryLastDocuments, which both widgets call through `this`", () => {
+    const homepage = app.plugin('content-manager').service('homepage') as unknown as Record<string, { name: string }>;
+    expectMethods(homepage, ['queryLastDocuments', 'getRecentlyUpdatedDocuments', 'getRecentlyPublishedDocuments']);
+    expect(homepage.queryLastDocuments.name).toBe('withoutInternalTypes');
+    expect(String(homepage.getRecentlyUpdatedDocuments)).toContain('this.queryLastDocuments');
+  });
+
+  it('wraps admin::user.findOne, and admin users keep a registrationToken attribute', () => {
+    expect((app.controller('admin::user' as never) as unknown as Record<string, { name: string }>).findOne.name).toBe('withInvitation');
+    expect((app.contentType('admin::user' as never) as { attributes: object }).attributes).toHaveProperty('registrationToken');
   });
 });

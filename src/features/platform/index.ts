@@ -4,13 +4,14 @@
  * the type registry's public facts for the admin panels (GET /admin/newsroom/types).
  */
 import type { Feature } from '../../utils/feature';
-import { hideInternalTypes } from './hide-internal-types';
+import { hideInternalTypes, isInternalType } from './hide-internal-types';
 import { registerTimeSlices } from './time-slices';
 import { ensureLocales } from './locales';
 import { ensureIndexes } from './indexes';
 import { typesRoutes, TYPES_CONTROLLER, typesAdminController } from './types-route';
+import { answerAiWhenOff, keepInvitationLinks, keepTypesOffHomepage } from '../../strapi-internals/admin-answers';
 
-export { isInternalType } from './hide-internal-types';
+export { isInternalType };
 
 export const platformFeature: Feature = {
   name: 'platform',
@@ -20,6 +21,11 @@ export const platformFeature: Feature = {
   register(strapi) {
     hideInternalTypes(strapi);
     registerTimeSlices(strapi);
+    // The admin panel (#32): no 404 for the AI features it asks about unasked, no internal
+    // type in the homepage's recent documents, the invitation link until it is used.
+    answerAiWhenOff(strapi);
+    keepTypesOffHomepage(strapi, isInternalType);
+    keepInvitationLinks(strapi);
   },
   async bootstrap(strapi) {
     await ensureLocales(strapi);

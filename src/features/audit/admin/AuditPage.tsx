@@ -18,8 +18,10 @@ import {
   Tr,
   Typography,
 } from '@strapi/design-system';
+import { useIntl } from 'react-intl';
 import { Layouts, Page, isFetchError, useFetchClient } from '@strapi/strapi/admin';
-import { useTypes } from '../../../admin/useTypes';
+import { useDateTime, useTypes, useAdminLanguage } from '../../../admin/useTypes';
+import { auditMessages } from './messages';
 
 type Change = { before?: unknown; after?: unknown; redacted?: true; masked?: string[] };
 type Entry = {
@@ -39,23 +41,25 @@ type Entry = {
 type Pagination = { page: number; pageSize: number; total: number; pageCount: number };
 type Filters = { action: string; user: string; targetUid: string; targetDocumentId: string; from: string; to: string };
 
-const ACTIONS: Record<string, string> = {
-  create: '新建 create',
-  update: '修改 update',
-  publish: '发布 publish',
-  unpublish: '撤销发布 unpublish',
-  delete: '删除 delete',
-  discardDraft: '放弃草稿 discard draft',
-  clone: '复制 clone',
-  'stage.move': '流转 stage move',
-  override: '确认警告 override',
-  'admin.login': '登录 login',
-  'admin.login.failed': '登录失败 failed login',
-  'admin.logout': '退出 logout',
-};
-/** Strapi's own types the log names; the project's types and their labels come from the registry. */
-const STRAPI_TYPES: Record<string, string> = { 'plugin::upload.file': '文件 File' };
-const KINDS: Record<string, string> = { admin: '管理员', 'api-token': 'API 令牌', user: '用户', anonymous: '未登录', system: '系统' };
+const ACTIONS = [
+  'create',
+  'update',
+  'publish',
+  'unpublish',
+  'delete',
+  'discardDraft',
+  'clone',
+  'stage.move',
+  'override',
+  'admin.login',
+  'admin.login.failed',
+  'admin.logout',
+] as const;
+const KINDS = ['admin', 'api-token', 'user', 'anonymous', 'system'] as const;
+const STAGES = ['draft', 'first', 'second', 'final', 'approved'] as const;
+const MASKED = ['id-number', 'mobile-number', 'bank-card'] as const;
+const known = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
+type Text = ReturnType<typeof auditMessages.useText>;
 const EMPTY: Filters = { action: '', user: '', targetUid: '', targetDocumentId: '', from: '', to: '' };
 const PAGE_SIZE = 25;
 
@@ -69,25 +73,46 @@ const queryOf = (filters: Filters, page?: number) => {
   return params.toString();
 };
 
-/** Beijing time, as editors read it. */
-const when = (at: string) => new Date(at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+const actionName = (text: Text, action: string) => (known(ACTIONS, action) ? text(`action.${action}`) : action);
 
-const shown = (value: unknown) => {
-  if (value === null || value === undefined) return '（空）';
+const shown = (text: Text, value: unknown) => {
+  if (value === null || value === undefined) return text('empty');
   if (typeof value === 'object' && value !== null && 'excerpt' in value) return String((value as { excerpt: unknown }).excerpt);
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+  const raw = typeof value === 'string' ? value : JSON.stringify(value);
+  return raw.length > 80 ? `${raw.slice(0, 80)}…` : raw;
 };
-/** The kinds of personal number the server masked in a change (the log never keeps them readable). */
-const MASKED: Record<string, string> = { 'id-number': '身份证号', 'mobile-number': '手机号码', 'bank-card': '银行卡号' };
-const maskedNote = (change: Change) =>
-  change.masked?.length ? `（含${change.masked.map((kind) => MASKED[kind] ?? kind).join('、')}，已遮盖）` : '';
-const changesText = (changes: Entry['changes']) =>
-  Object.entries(changes ?? {})
-    .map(([field, change]) =>
-      change.redacted ? `${field}: 已修改（不显示）` : `${field}: ${shown(change.before)} → ${shown(change.after)}${maskedNote(change)}`
-    )
-    .join('\n');
+
+/**
+ * A logged change, line by line, in the admin's language: a field by its label in the content
+ * manager (review events' stage and comment by theirs), a review stage by its name, and the
+ * kinds of personal number the server masked (the log never keeps them readable).
+ */
+const useChangesText = () => {
+  const text = auditMessages.useText();
+  const { formatMessage, messages } = useIntl();
+  return (uid: string | null, changes: Entry['changes']) => {
+    const fieldName = (field: string) => {
+      if (field === 'stage' || field === 'comment') return text(`field.${field}`);
+      const id = `content-manager.content-types.${uid}.${field}`;
+      return uid && messages[id] ? formatMessage({ id }) : field;
+    };
+    const value = (field: string, raw: unknown) =>
+      field === 'stage' && typeof raw === 'string' && known(STAGES, raw) ? text(`stage.${raw}`) : shown(text, raw);
+    const maskedNote = (change: Change) =>
+      change.masked?.length
+        ? text('masked.note', {
+            kinds: change.masked.map((kind) => (known(MASKED, kind) ? text(`masked.${kind}`) : kind)).join(text('masked.separator')),
+          })
+        : '';
+    return Object.entries(changes ?? {})
+      .map(([field, change]) =>
+        change.redacted
+          ? `${fieldName(field)}: ${text('redacted')}`
+          : `${fieldName(field)}: ${value(field, change.before)} → ${value(field, change.after)}${maskedNote(change)}`
+      )
+      .join('\n');
+  };
+};
 
 const AuditPage = () => {
   const { get } = useFetchClient();
@@ -97,11 +122,15 @@ const AuditPage = () => {
   const [entries, setEntries] = useState<Entry[] | null>(null);
   const [pagination, setPagination] = useState<Pagination | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const text = auditMessages.useText();
+  const when = useDateTime();
+  const changesText = useChangesText();
+  const language = useAdminLanguage();
   // The types with a label in their src/api/<name>/newsroom.ts, then Strapi's own.
   const registry = useTypes();
   const TYPES: Record<string, string> = {
-    ...Object.fromEntries((registry ?? []).flatMap((type) => (type.labels ? [[type.uid, `${type.labels.zh} ${type.labels.en}`]] : []))),
-    ...STRAPI_TYPES,
+    ...Object.fromEntries((registry ?? []).flatMap((type) => (type.labels ? [[type.uid, type.labels[language]]] : []))),
+    'plugin::upload.file': text('type.file'),
   };
 
   useEffect(() => {
@@ -116,12 +145,12 @@ const AuditPage = () => {
       })
       .catch((caught) => {
         if (cancelled) return;
-        setError((isFetchError(caught) && caught.response?.data?.error?.message) || '操作日志暂不可用 (the audit log could not be loaded)');
+        setError((isFetchError(caught) && caught.response?.data?.error?.message) || text('unavailable'));
       });
     return () => {
       cancelled = true;
     };
-  }, [get, filters, page]);
+  }, [get, filters, page, text]);
 
   const exportCsv = async () => {
     try {
@@ -129,11 +158,11 @@ const AuditPage = () => {
       const url = URL.createObjectURL(data);
       const link = document.createElement('a');
       link.href = url;
-      link.download = `操作日志-${new Date().toISOString().slice(0, 10)}.csv`;
+      link.download = `${text('file')}-${new Date().toISOString().slice(0, 10)}.csv`;
       link.click();
       URL.revokeObjectURL(url);
     } catch (caught) {
-      setError((isFetchError(caught) && caught.response?.data?.error?.message) || '导出失败 (the export failed)');
+      setError((isFetchError(caught) && caught.response?.data?.error?.message) || text('export.failed'));
     }
   };
 
@@ -145,31 +174,35 @@ const AuditPage = () => {
 
   return (
     <Page.Main>
-      <Page.Title>操作日志</Page.Title>
+      <Page.Title>{text('menu')}</Page.Title>
       <Layouts.Header
-        title="操作日志"
-        subtitle={`Audit log · 只读，不能修改或删除 (append-only)${pagination ? ` · 共 ${pagination.total} 条` : ''}`}
-        primaryAction={<Button onClick={exportCsv}>导出 CSV Export</Button>}
+        title={text('menu')}
+        subtitle={pagination ? text('total', { total: pagination.total }) : text('subtitle')}
+        primaryAction={<Button onClick={exportCsv}>{text('export')}</Button>}
       />
       <Layouts.Content>
         <Flex gap={2} paddingBottom={4} wrap="wrap" alignItems="flex-end">
           <Box width="200px">
-            <SingleSelect aria-label="操作 Action" value={draft.action} onChange={(value: string | number) => set('action')(String(value))}>
-              <SingleSelectOption value="">全部操作 All actions</SingleSelectOption>
-              {Object.entries(ACTIONS).map(([value, label]) => (
+            <SingleSelect
+              aria-label={text('filter.action')}
+              value={draft.action}
+              onChange={(value: string | number) => set('action')(String(value))}
+            >
+              <SingleSelectOption value="">{text('filter.allActions')}</SingleSelectOption>
+              {ACTIONS.map((value) => (
                 <SingleSelectOption key={value} value={value}>
-                  {label}
+                  {actionName(text, value)}
                 </SingleSelectOption>
               ))}
             </SingleSelect>
           </Box>
           <Box width="200px">
             <SingleSelect
-              aria-label="内容类型 Content type"
+              aria-label={text('filter.type')}
               value={draft.targetUid}
               onChange={(value: string | number) => set('targetUid')(String(value))}
             >
-              <SingleSelectOption value="">全部类型 All types</SingleSelectOption>
+              <SingleSelectOption value="">{text('filter.allTypes')}</SingleSelectOption>
               {Object.entries(TYPES).map(([value, label]) => (
                 <SingleSelectOption key={value} value={value}>
                   {label}
@@ -179,16 +212,16 @@ const AuditPage = () => {
           </Box>
           <Box width="180px">
             <TextInput
-              aria-label="操作人 User"
-              placeholder="操作人（姓名或邮箱）"
+              aria-label={text('filter.user')}
+              placeholder={text('filter.userPlaceholder')}
               value={draft.user}
               onChange={(event: React.ChangeEvent<HTMLInputElement>) => set('user')(event.target.value)}
             />
           </Box>
           <Box width="200px">
             <TextInput
-              aria-label="文档 Document"
-              placeholder="文档 documentId"
+              aria-label={text('filter.document')}
+              placeholder={text('filter.documentPlaceholder')}
               value={draft.targetDocumentId}
               onChange={(event: React.ChangeEvent<HTMLInputElement>) => set('targetDocumentId')(event.target.value)}
             />
@@ -196,7 +229,7 @@ const AuditPage = () => {
           <Box width="160px">
             <TextInput
               type="date"
-              aria-label="起始日期 From"
+              aria-label={text('filter.from')}
               value={draft.from}
               onChange={(event: React.ChangeEvent<HTMLInputElement>) => set('from')(event.target.value)}
             />
@@ -204,12 +237,12 @@ const AuditPage = () => {
           <Box width="160px">
             <TextInput
               type="date"
-              aria-label="截止日期 To"
+              aria-label={text('filter.to')}
               value={draft.to}
               onChange={(event: React.ChangeEvent<HTMLInputElement>) => set('to')(event.target.value)}
             />
           </Box>
-          <Button onClick={apply}>查询 Filter</Button>
+          <Button onClick={apply}>{text('filter.apply')}</Button>
           <Button
             variant="tertiary"
             onClick={() => {
@@ -218,7 +251,7 @@ const AuditPage = () => {
               setFilters(EMPTY);
             }}
           >
-            清除 Clear
+            {text('filter.clear')}
           </Button>
         </Flex>
         {error ? (
@@ -229,31 +262,34 @@ const AuditPage = () => {
           <Page.Loading />
         ) : entries.length === 0 ? (
           <Box padding={6} background="neutral0" hasRadius shadow="tableShadow">
-            <Typography variant="omega">没有符合条件的记录 No entries match.</Typography>
+            <Typography variant="omega">{text('nothing')}</Typography>
           </Box>
         ) : (
           <Table colCount={6} rowCount={entries.length + 1} data-testid="audit-table">
             <Thead>
               <Tr>
-                {['时间（北京）', '操作', '操作人', 'IP', '内容', '变更'].map((heading) => (
-                  <Th key={heading}>
-                    <Typography variant="sigma">{heading}</Typography>
-                  </Th>
-                ))}
+                {(['column.at', 'column.action', 'column.actor', 'column.ip', 'column.target', 'column.changes'] as const).map(
+                  (heading) => (
+                    <Th key={heading}>
+                      <Typography variant="sigma">{text(heading)}</Typography>
+                    </Th>
+                  )
+                )}
               </Tr>
             </Thead>
             <Tbody>
               {entries.map((entry) => (
                 <Tr key={entry.id}>
                   <Td>
-                    <Typography>{when(entry.at)}</Typography>
+                    <Typography>{when(entry.at, true)}</Typography>
                   </Td>
                   <Td>
-                    <Typography>{ACTIONS[entry.action] ?? entry.action}</Typography>
+                    <Typography>{actionName(text, entry.action)}</Typography>
                   </Td>
                   <Td>
                     <Typography title={entry.actorEmail ?? undefined}>
-                      {entry.actorName ?? entry.actorEmail ?? '-'}（{KINDS[entry.actorKind] ?? entry.actorKind}）
+                      {entry.actorName ?? entry.actorEmail ?? '-'}（
+                      {known(KINDS, entry.actorKind) ? text(`kind.${entry.actorKind}`) : entry.actorKind}）
                     </Typography>
                   </Td>
                   <Td>
@@ -268,7 +304,7 @@ const AuditPage = () => {
                     </Typography>
                   </Td>
                   <Td>
-                    <Typography style={{ whiteSpace: 'pre-line' }}>{changesText(entry.changes)}</Typography>
+                    <Typography style={{ whiteSpace: 'pre-line' }}>{changesText(entry.targetUid, entry.changes)}</Typography>
                   </Td>
                 </Tr>
               ))}
@@ -278,13 +314,13 @@ const AuditPage = () => {
         {pagination && pagination.pageCount > 1 ? (
           <Flex gap={2} paddingTop={4} justifyContent="flex-end" alignItems="center">
             <Button variant="tertiary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
-              上一页
+              {text('previous')}
             </Button>
             <Typography>
               {page} / {pagination.pageCount}
             </Typography>
             <Button variant="tertiary" disabled={page >= pagination.pageCount} onClick={() => setPage(page + 1)}>
-              下一页
+              {text('next')}
             </Button>
           </Flex>
         ) : null}

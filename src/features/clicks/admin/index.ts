@@ -2,8 +2,10 @@
 import { contentManagerOf, type AdminPart } from '../../../admin/admin-part';
 import { ClickPanel } from './ClickPanel';
 import { addClickColumn } from './ClickColumn';
+import { clickMessages } from './messages';
 
 export const clicksAdmin: AdminPart = {
+  translations: clickMessages.translations,
   bootstrap(app) {
     contentManagerOf(app).apis.addEditViewSidePanel([ClickPanel]);
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addClickColumn);

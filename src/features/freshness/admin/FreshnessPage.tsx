@@ -20,6 +20,7 @@ import {
   Typography,
 } from '@strapi/design-system';
 import { Layouts, Page, isFetchError, useFetchClient } from '@strapi/strapi/admin';
+import { freshnessMessages } from './messages';
 
 type Status = 'stale' | 'empty' | 'due-soon' | 'ok' | 'exempt';
 type Row = {
@@ -51,24 +52,30 @@ type Report = {
 };
 type Locale = { code: string; name: string; isDefault: boolean };
 
-const STATUS: Record<Status, { label: string; text: string; background: string }> = {
-  stale: { label: '已过期 Stale', text: 'danger700', background: 'danger100' },
-  empty: { label: '空白栏目 Empty', text: 'danger700', background: 'danger100' },
-  'due-soon': { label: '即将过期 Due soon', text: 'warning700', background: 'warning100' },
-  ok: { label: '正常 OK', text: 'success700', background: 'success100' },
-  exempt: { label: '不检查 Exempt', text: 'neutral600', background: 'neutral150' },
+const STATUS: Record<Status, { text: string; background: string }> = {
+  stale: { text: 'danger700', background: 'danger100' },
+  empty: { text: 'danger700', background: 'danger100' },
+  'due-soon': { text: 'warning700', background: 'warning100' },
+  ok: { text: 'success700', background: 'success100' },
+  exempt: { text: 'neutral600', background: 'neutral150' },
 };
+const CLASSES = ['news', 'notice', 'policy', 'personnel', 'topic', 'none'] as const;
+type Text = ReturnType<typeof freshnessMessages.useText>;
 const PROBLEMS: Status[] = ['stale', 'empty', 'due-soon'];
 
 const editLink = (documentId: string, locale: string) =>
   `/content-manager/collection-types/api::channel.channel/${documentId}?plugins[i18n][locale]=${encodeURIComponent(locale)}`;
 
 /** What the 过期日 column says: the date, and how far it is. */
-const staleText = (row: Row) => {
-  if (!row.staleOn) return row.updateClass === 'topic' ? '不限期 (no period)' : '-';
-  if (row.daysLeft !== null && row.daysLeft <= 0) return `${row.staleOn}（已过 ${-row.daysLeft} 天）`;
-  return `${row.staleOn}（还剩 ${row.daysLeft} 天）`;
+const staleText = (text: Text, row: Row) => {
+  if (!row.staleOn) return row.updateClass === 'topic' ? text('noPeriod') : '-';
+  if (row.daysLeft !== null && row.daysLeft <= 0) return text('overdue', { date: row.staleOn, days: -row.daysLeft });
+  return text('left', { date: row.staleOn, days: row.daysLeft ?? 0 });
 };
+
+/** The update class in the admin's language (the server's Chinese label for a class this does not know). */
+const className = (text: Text, row: Row) =>
+  (CLASSES as readonly string[]).includes(row.updateClass) ? text(`class.${row.updateClass as (typeof CLASSES)[number]}`) : row.classLabel;
 
 const InspectionPage = () => {
   const { get } = useFetchClient();
@@ -77,6 +84,7 @@ const InspectionPage = () => {
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [showAll, setShowAll] = useState(false);
+  const text = freshnessMessages.useText();
 
   useEffect(() => {
     get<Locale[]>('/i18n/locales')
@@ -97,32 +105,38 @@ const InspectionPage = () => {
       .catch((caught) => {
         if (cancelled) return;
         // The server says why (no permission for this locale, say); a network failure says nothing.
-        setError((isFetchError(caught) && caught.response?.data?.error?.message) || '检查结果暂不可用 (the report could not be loaded)');
+        setError((isFetchError(caught) && caught.response?.data?.error?.message) || text('unavailable'));
       });
     return () => {
       cancelled = true;
     };
-  }, [get, locale]);
+  }, [get, locale, text]);
 
   const rows = report ? report.channels.filter((row) => showAll || PROBLEMS.includes(row.status)) : [];
   const summary = report?.summary;
 
   return (
     <Page.Main>
-      <Page.Title>栏目更新检查</Page.Title>
+      <Page.Title>{text('menu')}</Page.Title>
       <Layouts.Header
-        title="栏目更新检查"
+        title={text('menu')}
         subtitle={
           summary
-            ? `Channel freshness · ${summary.today}（北京时间）· 过期 ${summary.stale} · 空白 ${summary.empty} · 即将过期 ${summary.dueSoon}（提前 ${summary.warnDays} 天提醒）`
-            : 'Channel freshness'
+            ? text('summary', {
+                today: summary.today,
+                stale: summary.stale,
+                empty: summary.empty,
+                dueSoon: summary.dueSoon,
+                warnDays: summary.warnDays,
+              })
+            : text('subtitle')
         }
       />
       <Layouts.Content>
         <Flex gap={4} paddingBottom={4} alignItems="flex-end">
           {locales.length > 1 && locale ? (
             <Box width="240px">
-              <SingleSelect aria-label="语言 Locale" value={locale} onChange={(value: string | number) => setLocale(String(value))}>
+              <SingleSelect aria-label={text('locale')} value={locale} onChange={(value: string | number) => setLocale(String(value))}>
                 {locales.map((entry) => (
                   <SingleSelectOption key={entry.code} value={entry.code}>
                     {entry.name}
@@ -133,11 +147,11 @@ const InspectionPage = () => {
           ) : null}
           <Box>
             <Toggle
-              onLabel="全部栏目"
-              offLabel="问题栏目"
+              onLabel={text('all')}
+              offLabel={text('problems')}
               checked={showAll}
               onChange={(event: React.ChangeEvent<HTMLInputElement>) => setShowAll(event.target.checked)}
-              aria-label="显示全部栏目 Show all channels"
+              aria-label={text('showAll')}
             />
           </Box>
         </Flex>
@@ -150,7 +164,7 @@ const InspectionPage = () => {
         ) : rows.length === 0 ? (
           <Box padding={6} background="neutral0" hasRadius shadow="tableShadow">
             <Typography variant="omega" data-testid="inspection-all-clear">
-              没有过期、空白或即将过期的栏目（{summary?.total} 个栏目已检查）No stale, empty or due-soon channel.
+              {text('allClear', { total: summary?.total ?? 0 })}
             </Typography>
           </Box>
         ) : (
@@ -158,22 +172,22 @@ const InspectionPage = () => {
             <Thead>
               <Tr>
                 <Th>
-                  <Typography variant="sigma">状态</Typography>
+                  <Typography variant="sigma">{text('column.status')}</Typography>
                 </Th>
                 <Th>
-                  <Typography variant="sigma">栏目</Typography>
+                  <Typography variant="sigma">{text('column.channel')}</Typography>
                 </Th>
                 <Th>
-                  <Typography variant="sigma">更新类别</Typography>
+                  <Typography variant="sigma">{text('column.class')}</Typography>
                 </Th>
                 <Th>
-                  <Typography variant="sigma">最后发布</Typography>
+                  <Typography variant="sigma">{text('column.last')}</Typography>
                 </Th>
                 <Th>
-                  <Typography variant="sigma">距今天数</Typography>
+                  <Typography variant="sigma">{text('column.days')}</Typography>
                 </Th>
                 <Th>
-                  <Typography variant="sigma">过期日期</Typography>
+                  <Typography variant="sigma">{text('column.staleOn')}</Typography>
                 </Th>
               </Tr>
             </Thead>
@@ -182,7 +196,7 @@ const InspectionPage = () => {
                 <Tr key={row.documentId} data-status={row.status}>
                   <Td>
                     <Badge textColor={STATUS[row.status].text} backgroundColor={STATUS[row.status].background}>
-                      {STATUS[row.status].label}
+                      {text(`status.${row.status}`)}
                     </Badge>
                   </Td>
                   <Td>
@@ -191,16 +205,16 @@ const InspectionPage = () => {
                     </Link>
                   </Td>
                   <Td>
-                    <Typography>{row.classLabel}</Typography>
+                    <Typography>{className(text, row)}</Typography>
                   </Td>
                   <Td>
-                    <Typography>{row.lastPublishDate ?? '从未发布 never'}</Typography>
+                    <Typography>{row.lastPublishDate ?? text('never')}</Typography>
                   </Td>
                   <Td>
-                    <Typography>{row.daysSince === null ? '-' : `${row.daysSince} 天`}</Typography>
+                    <Typography>{row.daysSince === null ? '-' : text('days', { days: row.daysSince })}</Typography>
                   </Td>
                   <Td>
-                    <Typography>{staleText(row)}</Typography>
+                    <Typography>{staleText(text, row)}</Typography>
                   </Td>
                 </Tr>
               ))}

@@ -7,6 +7,7 @@ import { useLocation } from 'react-router-dom';
 import { Box, Button, Checkbox, Flex, Typography } from '@strapi/design-system';
 import { isFetchError, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { ARTICLE_UID } from '../../../api/article/newsroom';
+import { importMessages } from './messages';
 
 type Quote = { text: string; speakerName: string; speakerPosition: string | null; speakerOrganization: string | null; exists: boolean };
 type PanelProps = { model: string; documentId?: string; document?: { locale?: string | null } };
@@ -22,6 +23,7 @@ const FindQuotes = ({ documentId, locale }: { documentId: string; locale: string
   const [quotes, setQuotes] = useState<Quote[] | null>(null);
   const [chosen, setChosen] = useState<Set<number>>(new Set());
   const [busy, setBusy] = useState(false);
+  const text = importMessages.useText();
 
   const fail = (error: unknown, fallback: string) =>
     toggleNotification({ type: 'warning', message: (isFetchError(error) && error.response?.data?.error?.message) || fallback });
@@ -33,7 +35,7 @@ const FindQuotes = ({ documentId, locale }: { documentId: string; locale: string
       setQuotes(data.data.quotes);
       setChosen(new Set(data.data.quotes.flatMap((quote, i) => (quote.exists ? [] : [i]))));
     } catch (error) {
-      fail(error, '识别失败 Could not read the body');
+      fail(error, text('find.failed'));
     } finally {
       setBusy(false);
     }
@@ -47,12 +49,12 @@ const FindQuotes = ({ documentId, locale }: { documentId: string; locale: string
       const { data } = await post<{ data: { created: number } }>('/admin/newsroom/quotes/accept', { documentId, locale, quotes: picked });
       toggleNotification({
         type: 'success',
-        message: `已添加 ${data.data.created} 条讲话摘录，随稿件发布 (${data.data.created} quotes added; reload to see them)`,
+        message: text('accepted.toast', { count: data.data.created }),
       });
       setQuotes(quotes.map((quote, i) => (chosen.has(i) ? { ...quote, exists: true } : quote)));
       setChosen(new Set());
     } catch (error) {
-      fail(error, '添加失败 Could not add the quotes');
+      fail(error, text('accept.failed'));
     } finally {
       setBusy(false);
     }
@@ -61,12 +63,12 @@ const FindQuotes = ({ documentId, locale }: { documentId: string; locale: string
   return (
     <Flex direction="column" alignItems="stretch" gap={3} width="100%">
       <Typography variant="pi" textColor="neutral600">
-        从已保存的正文中识别讲话原文及讲话人 (reads the saved body)
+        {text('hint')}
       </Typography>
       <Button variant="secondary" onClick={find} loading={busy && !quotes} fullWidth>
-        识别引语 Find quotes
+        {text('find')}
       </Button>
-      {quotes && quotes.length === 0 && <Typography variant="pi">未找到引语 (no quotes found)</Typography>}
+      {quotes && quotes.length === 0 && <Typography variant="pi">{text('none')}</Typography>}
       {quotes && quotes.length > 0 && (
         <>
           <Flex direction="column" alignItems="stretch" gap={2} data-testid="quote-proposals">
@@ -83,7 +85,7 @@ const FindQuotes = ({ documentId, locale }: { documentId: string; locale: string
                   }}
                 >
                   {speakerLine(quote)}
-                  {quote.exists ? '（已添加 added）' : ''}
+                  {quote.exists ? text('added') : ''}
                 </Checkbox>
                 <Typography variant="pi" textColor="neutral700">
                   “{quote.text.length > 60 ? `${quote.text.slice(0, 60)}…` : quote.text}”
@@ -92,7 +94,7 @@ const FindQuotes = ({ documentId, locale }: { documentId: string; locale: string
             ))}
           </Flex>
           <Button onClick={accept} loading={busy} disabled={chosen.size === 0} fullWidth>
-            采用所选 ({chosen.size}) Accept
+            {text('accept', { count: chosen.size })}
           </Button>
         </>
       )}
@@ -102,6 +104,7 @@ const FindQuotes = ({ documentId, locale }: { documentId: string; locale: string
 
 export const QuotePanel = ({ model, documentId, document }: PanelProps) => {
   const { search } = useLocation();
+  const text = importMessages.useText();
   if (model !== ARTICLE_UID || !documentId) return null;
-  return { title: '识别引语 Quotes', content: <FindQuotes documentId={documentId} locale={localeOf(search, document)} /> };
+  return { title: text('panel.title'), content: <FindQuotes documentId={documentId} locale={localeOf(search, document)} /> };
 };

@@ -8,6 +8,24 @@ import { useLocation } from 'react-router-dom';
 import { Badge, Box, Button, Flex, TextInput, Typography } from '@strapi/design-system';
 import { isFetchError, unstable_useDocument, useFetchClient, useForm, useNotification, useQueryParams } from '@strapi/strapi/admin';
 import { useTypes } from '../../../admin/useTypes';
+import { inspectionMessages } from './messages';
+
+type Text = ReturnType<typeof inspectionMessages.useText>;
+const RULES = [
+  'forbidden-word',
+  'sensitive-word',
+  'misspelling',
+  'id-number',
+  'mobile-number',
+  'bank-card',
+  'broken-link',
+  'missing-fact',
+  'future-date',
+  'review-stage',
+  'type-rule',
+] as const;
+const ruleName = (text: Text, rule: string) =>
+  (RULES as readonly string[]).includes(rule) ? text(`rule.${rule as (typeof RULES)[number]}`) : rule;
 
 type Finding = {
   id: string;
@@ -29,20 +47,6 @@ type PanelProps = {
   document?: { locale?: string | null; updatedAt?: string | null };
 };
 
-const RULE_LABELS: Record<string, string> = {
-  'forbidden-word': '禁用词',
-  'sensitive-word': '敏感词',
-  misspelling: '易错词',
-  'id-number': '身份证号',
-  'mobile-number': '手机号码',
-  'bank-card': '银行卡号',
-  'broken-link': '链接',
-  'missing-fact': '必填',
-  'future-date': '发布时间',
-  'review-stage': '三审',
-  'type-rule': '发布规则',
-};
-
 const Item = ({
   finding,
   busy,
@@ -58,11 +62,12 @@ const Item = ({
 }) => {
   const [reason, setReason] = useState('');
   const [accepting, setAccepting] = useState(false);
+  const text = inspectionMessages.useText();
   const tone = finding.accepted ? 'neutral' : finding.severity === 'block' ? 'danger' : 'warning';
   return (
     <Box padding={2} hasRadius borderColor={`${tone}200`} background={`${tone}100`} data-testid="inspection-finding">
       <Flex gap={2} alignItems="center">
-        <Badge>{RULE_LABELS[finding.rule] ?? finding.rule}</Badge>
+        <Badge>{ruleName(text, finding.rule)}</Badge>
         <Typography variant="pi" textColor="neutral600">
           {finding.field}
         </Typography>
@@ -72,31 +77,33 @@ const Item = ({
       </Typography>
       {finding.accepted && (
         <Typography variant="pi" textColor="neutral600" tag="p">
-          已由 {finding.accepted.by} 确认：{finding.accepted.reason}
+          {text('acceptedBy', { by: finding.accepted.by, reason: finding.accepted.reason })}
         </Typography>
       )}
       <Flex gap={2} paddingTop={1} wrap="wrap">
         {finding.fixable && finding.suggestion !== undefined && (
           <Button size="S" variant="secondary" onClick={onFix} disabled={busy}>
-            {finding.rule.endsWith('-number') || finding.rule === 'bank-card' ? '一键遮盖' : `改为“${finding.suggestion}”`}
+            {finding.rule.endsWith('-number') || finding.rule === 'bank-card'
+              ? text('mask')
+              : text('replace', { suggestion: finding.suggestion })}
           </Button>
         )}
         {finding.severity === 'warn' && !finding.accepted && canAccept && !accepting && (
           <Button size="S" variant="tertiary" onClick={() => setAccepting(true)} disabled={busy}>
-            确认无误 Accept
+            {text('accept')}
           </Button>
         )}
       </Flex>
       {accepting && (
         <Flex direction="column" alignItems="stretch" gap={1} paddingTop={1}>
           <TextInput
-            aria-label="确认理由 Reason"
-            placeholder="确认理由（必填）"
+            aria-label={text('reason')}
+            placeholder={text('reasonRequired')}
             value={reason}
             onChange={(e: { target: { value: string } }) => setReason(e.target.value)}
           />
           <Button size="S" onClick={() => onAccept(reason)} disabled={busy || reason.trim() === ''}>
-            确认 Confirm
+            {text('confirm')}
           </Button>
         </Flex>
       )}
@@ -126,16 +133,14 @@ const useFixReachesForm = (model: string, collectionType: string, documentId: st
   // The same query as the edit view's: refetching it refreshes the edit view's document.
   const { refetch } = unstable_useDocument({ documentId, model, collectionType, params }, { skip: activeTab === 'published' });
   const modified = useForm('InspectionPanel', (state) => state.modified);
+  const text = inspectionMessages.useText();
   return async (notify: (type: 'success' | 'warning', message: string) => void) => {
     if (modified) {
-      notify(
-        'warning',
-        '已修改服务器上的草稿。表单中还有未保存的修改，保存将被拒绝：请先记下这些修改，再刷新页面 (the draft changed on the server; your unsaved edits cannot be saved over it: note them, then reload)'
-      );
+      notify('warning', text('fix.unsaved'));
       return;
     }
     await refetch();
-    notify('success', '已修改草稿，表单已更新 (draft changed; the form shows it)');
+    notify('success', text('fix.done'));
   };
 };
 
@@ -159,6 +164,7 @@ const Checks = ({
   const showFix = useFixReachesForm(model, collectionType, documentId, activeTab);
   const [result, setResult] = useState<Result | null>(null);
   const [busy, setBusy] = useState(false);
+  const text = inspectionMessages.useText();
 
   const call = useCallback(
     async (path: string, extra: object = {}) => {
@@ -170,14 +176,14 @@ const Checks = ({
       } catch (error) {
         toggleNotification({
           type: 'warning',
-          message: (isFetchError(error) && error.response?.data?.error?.message) || '检查失败 Could not run the checks',
+          message: (isFetchError(error) && error.response?.data?.error?.message) || text('failed'),
         });
         return false;
       } finally {
         setBusy(false);
       }
     },
-    [post, toggleNotification, model, documentId, locale]
+    [post, toggleNotification, model, documentId, locale, text]
   );
 
   // Again after every save: the document's updatedAt changes.
@@ -185,12 +191,12 @@ const Checks = ({
     void call('check');
   }, [call, version]);
 
-  if (!result) return <Typography variant="pi">检查中… Checking</Typography>;
+  if (!result) return <Typography variant="pi">{text('checking')}</Typography>;
   const accepted = result.findings.some((finding) => finding.accepted);
   return (
     <Flex direction="column" alignItems="stretch" gap={2} width="100%" data-testid="inspection-panel">
       <Typography variant="pi" textColor={result.blocking ? 'danger600' : 'success600'} fontWeight="bold">
-        {result.blocking ? `${result.blocking} 项须处理后才能发布` : accepted ? '可以发布（有已确认的提醒）' : '检查通过，可以发布'}
+        {result.blocking ? text('blocking', { count: result.blocking }) : accepted ? text('acceptedOnly') : text('passed')}
       </Typography>
       {result.findings.map((finding, index) => (
         <Item
@@ -207,7 +213,7 @@ const Checks = ({
         />
       ))}
       <Button variant="tertiary" size="S" onClick={() => void call('check')} loading={busy}>
-        重新检查 Check again
+        {text('again')}
       </Button>
     </Flex>
   );
@@ -215,12 +221,13 @@ const Checks = ({
 
 export const InspectionPanel = ({ model, collectionType, activeTab, documentId, document }: PanelProps) => {
   const { search } = useLocation();
+  const text = inspectionMessages.useText();
   // The types src/api/<name>/newsroom.ts declares `inspect` for (the server refuses others), from the registry.
   const inspected = useTypes()?.some((type) => type.uid === model && type.inspected);
   if (!inspected || !documentId) return null;
   const locale = new URLSearchParams(search).get('plugins[i18n][locale]') ?? document?.locale ?? 'zh-Hans';
   return {
-    title: '发布检查 Checks',
+    title: text('panel.title'),
     content: (
       <Checks
         model={model}

@@ -1,8 +1,9 @@
-// "立即重建 Rebuild now" in the list views of rebuild targets and deliveries.
+// 立即重建 (Rebuild now) in the list views of rebuild targets and deliveries.
 import { useState } from 'react';
 import { useLocation } from 'react-router-dom';
 import { Button } from '@strapi/design-system';
 import { isFetchError, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { rebuildMessages } from './messages';
 
 const MODELS = ['api::rebuild.rebuild-delivery', 'api::rebuild.rebuild-target'];
 
@@ -11,6 +12,7 @@ export const RebuildNowButton = () => {
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const [busy, setBusy] = useState(false);
+  const text = rebuildMessages.useText();
   if (!MODELS.some((model) => pathname.includes(model))) return null;
 
   const rebuild = async () => {
@@ -19,14 +21,14 @@ export const RebuildNowButton = () => {
       const { data } = await post<{ data: { deliveries: number } }>('/admin/rebuild-now', {});
       toggleNotification({
         type: 'success',
-        message: `已触发重建 Rebuild sent to ${data.data.deliveries} target(s)`,
+        message: text('sent', { count: data.data.deliveries }),
       });
     } catch (error) {
       // The server says why (e.g. no target configured); a network failure says nothing.
       const reason = isFetchError(error) ? error.response?.data?.error?.message : undefined;
       toggleNotification({
         type: reason ? 'warning' : 'danger',
-        message: reason ?? '重建失败 Rebuild could not be started',
+        message: reason ?? text('failed'),
       });
     } finally {
       setBusy(false);
@@ -35,7 +37,7 @@ export const RebuildNowButton = () => {
 
   return (
     <Button variant="secondary" onClick={rebuild} loading={busy}>
-      立即重建 Rebuild now
+      {text('now')}
     </Button>
   );
 };

@@ -4,8 +4,10 @@ import { useEffect, useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import { Badge, Box, Link, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { Layouts, Page, isFetchError, useFetchClient } from '@strapi/strapi/admin';
-import { useTypes } from '../../../admin/useTypes';
+import { useDateTime, useTypeLabel } from '../../../admin/useTypes';
+import { reviewMessages } from './messages';
 
+type Stage = 'draft' | 'first' | 'second' | 'final' | 'approved';
 type Row = { uid: string; documentId: string; locale: string | null; stage: string; label: string; title: string; updatedAt: string };
 
 const editLink = (row: Row) =>
@@ -15,17 +17,17 @@ const ReviewPage = () => {
   const { get } = useFetchClient();
   const [rows, setRows] = useState<Row[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const text = reviewMessages.useText();
+  const when = useDateTime();
   // What each type is called, from its src/api/<name>/newsroom.ts.
-  const types = useTypes();
-  const labelOf = (uid: string) => types?.find((type) => type.uid === uid)?.labels?.zh ?? uid;
+  const labelOf = useTypeLabel();
 
   useEffect(() => {
     let cancelled = false;
     get<{ data: Row[] }>('/admin/newsroom/review/waiting')
       .then(({ data }) => !cancelled && setRows(data.data))
       .catch((caught) => {
-        if (!cancelled)
-          setError((isFetchError(caught) && caught.response?.data?.error?.message) || '列表暂不可用 (could not load the list)');
+        if (!cancelled) setError((isFetchError(caught) && caught.response?.data?.error?.message) || text('page.unavailable'));
       });
     return () => {
       cancelled = true;
@@ -34,8 +36,8 @@ const ReviewPage = () => {
 
   return (
     <Page.Main>
-      <Page.Title>待我审核</Page.Title>
-      <Layouts.Header title="待我审核" subtitle="Waiting for my review: 退回给撰稿的稿件，或处于您的角色负责的审核阶段" />
+      <Page.Title>{text('menu')}</Page.Title>
+      <Layouts.Header title={text('menu')} subtitle={text('page.subtitle')} />
       <Layouts.Content>
         {error ? (
           <Typography textColor="danger600" role="alert">
@@ -46,16 +48,16 @@ const ReviewPage = () => {
         ) : rows.length === 0 ? (
           <Box padding={6} background="neutral0" hasRadius shadow="tableShadow">
             <Typography variant="omega" data-testid="review-nothing-waiting">
-              没有等待您处理的稿件 Nothing waits for you.
+              {text('page.nothing')}
             </Typography>
           </Box>
         ) : (
           <Table colCount={5} rowCount={rows.length + 1} data-testid="review-waiting-table">
             <Thead>
               <Tr>
-                {['阶段', '标题', '类型', '语言', '更新时间'].map((name) => (
+                {(['column.stage', 'column.title', 'column.type', 'column.locale', 'column.updatedAt'] as const).map((name) => (
                   <Th key={name}>
-                    <Typography variant="sigma">{name}</Typography>
+                    <Typography variant="sigma">{text(name)}</Typography>
                   </Th>
                 ))}
               </Tr>
@@ -64,7 +66,7 @@ const ReviewPage = () => {
               {rows.map((row) => (
                 <Tr key={`${row.uid}-${row.documentId}-${row.locale}`}>
                   <Td>
-                    <Badge>{row.label}</Badge>
+                    <Badge>{text(`stage.${row.stage as Stage}`)}</Badge>
                   </Td>
                   <Td>
                     <Link tag={RouterLink} to={editLink(row)}>
@@ -78,7 +80,7 @@ const ReviewPage = () => {
                     <Typography>{row.locale ?? '-'}</Typography>
                   </Td>
                   <Td>
-                    <Typography>{new Date(row.updatedAt).toLocaleString('zh-CN')}</Typography>
+                    <Typography>{when(row.updatedAt)}</Typography>
                   </Td>
                 </Tr>
               ))}

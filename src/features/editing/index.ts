@@ -20,6 +20,7 @@ export { fillSlug } from './rules/fill-slug';
 export { guardChannelTree } from './rules/guard-channel-tree';
 
 // Used by other features:
+export { stripInvisibleFields } from './rules/clean-pasting';
 
 export const editingFeature: Feature = {
   name: 'editing',

@@ -384,17 +384,24 @@ suite('in a real browser', () => {
     const { documentId } = (await readJson(created)).data;
 
     await page.goto(url(`/admin/content-manager/collection-types/api::article.article/${documentId}?plugins[i18n][locale]=zh-Hans`));
-    await page.getByRole('button', { name: /识别引语 Find quotes/ }).click();
+    await page.getByRole('button', { name: '识别引语' }).click();
     const proposals = page.getByTestId('quote-proposals');
     // Up to 90 s: beside the image-limit or matrix tests on CI's two cores the finder's answer
     // once took longer than the default 30 s (it passed alone in 13 s).
     await proposals.waitFor({ timeout: 90_000 });
     expect(await proposals.locator('button[role="checkbox"]').count()).toBe(2);
-    expect(await proposals.innerText()).toContain('浙江省机关事务管理局 局长 李明');
-    expect(await proposals.innerText()).toContain('湖州市机关事务管理局 副局长 赵芳');
+    // Each speaker in fields the editor may correct, in the admin's language (Chinese here).
+    const values = (field: string) =>
+      proposals.getByRole('textbox', { name: field }).evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    expect(await values('讲话人')).toEqual(['李明', '赵芳']);
+    expect(await values('职务')).toEqual(['局长', '副局长']);
+    expect(await values('单位')).toEqual(['浙江省机关事务管理局', '湖州市机关事务管理局']);
     expect(await proposals.innerText()).not.toContain('五个机关事务');
+    expect(await proposals.innerText()).not.toMatch(/Find quotes|Accept|Speaker/);
+    // The editor corrects a position before accepting.
+    await proposals.getByRole('textbox', { name: '职务' }).nth(1).fill('党组成员、副局长');
     await page.screenshot({ path: path.join(artifacts, 'admin-find-quotes.png') });
-    await page.getByRole('button', { name: /采用所选 \(2\) Accept/ }).click();
+    await page.getByRole('button', { name: '采用所选（2）' }).click();
     await page
       .getByText(/已添加 2 条讲话摘录/)
       .first()
@@ -407,14 +414,15 @@ suite('in a real browser', () => {
     await publish();
 
     // Run again: both are there already; nothing is added twice.
-    await page.getByRole('button', { name: /识别引语 Find quotes/ }).click();
+    await page.getByRole('button', { name: '识别引语' }).click();
     await proposals.waitFor();
-    expect(await proposals.innerText()).toMatch(/已添加 added[\s\S]*已添加 added/);
-    expect(await page.getByRole('button', { name: /采用所选 \(0\) Accept/ }).isDisabled()).toBe(true);
+    expect(await proposals.innerText()).toMatch(/已添加[\s\S]*已添加/);
+    expect(await page.getByRole('button', { name: '采用所选（0）' }).isDisabled()).toBe(true);
 
     const reader = await context.newPage();
     const article = await readJson(await fetch(url(`/api/articles/${documentId}`)));
     expect(article.data.quotes.map((quote: { speakerName: string }) => quote.speakerName)).toEqual(['李明', '赵芳']);
+    expect(article.data.quotes[1].speakerPosition).toBe('党组成员、副局长');
     await openReader(reader, `/articles/${article.data.slug}`);
     const marked = reader.locator('.article-body q.speaker-quote');
     expect(await marked.count()).toBe(2);

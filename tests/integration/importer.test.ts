@@ -108,6 +108,14 @@ test('--dry-run --json: only JSON on stdout, the contract fields, a GBK page dec
   });
   expect(broken.error).toMatch(/breadcrumb/);
   expect(stderr).not.toContain('{"articles"');
+  // Written page by page, the report is still the JSON of the whole list, as before.
+  expect(stdout).toBe(`${JSON.stringify({ articles }, null, 2)}\n`);
+  // No progress line when stderr is not a terminal, unless asked for.
+  expect(stderr).not.toMatch(/pages\/s/);
+  const progress = await runImport(['--dry-run', '--progress', path.join(folder, 'pages')]);
+  expect(progress.stderr).toMatch(/\[import\] 3\/3 pages, [\d.]+ pages\/s, ETA \d+m\d\ds/);
+  expect(progress.stdout).toMatch(/^dry-run +\S*a-sample\.txt: 感恩奋进 实干争先 \(17 quotes\)$/m);
+  expect(progress.stdout).not.toMatch(/pages\/s/);
   // Nothing was written.
   expect((await api(app).get('/api/articles')).body.data).toEqual([]);
 });

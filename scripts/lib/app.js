@@ -22,6 +22,8 @@ const COMPILED = {
   seed: 'src/features/demo/index.js',
   // The old site's page reader: `npm run import -- --dry-run` reads pages without the app.
   legacyPage: 'src/lib/legacy-page.js',
+  // Quotes said by a group, which the import leaves out.
+  collectiveQuotes: 'src/lib/collective-quotes.js',
   // The word-list CSV reader: a bad file is refused before the app starts.
   termsCsv: 'src/lib/inspection/terms-csv.js',
 };

@@ -4,7 +4,7 @@
 import type { Core } from '@strapi/strapi';
 import { guardPublicReads } from './public-api';
 import { guardRebuildSecret, protectRebuildLog, recordRebuildChange } from './rebuild';
-import { cleanPasting, fillSlug, guardChannelTree, guardClone, lockDocument, refuseStaleSave } from './editing';
+import { cleanPasting, fillSlug, markPastedHeadings, guardChannelTree, guardClone, lockDocument, refuseStaleSave } from './editing';
 import { assignIndexNumber, checkDisclosure } from './disclosure';
 import { guardLinkedEdits, guardSharedFields, keepPublishedLinks, quotesFollowArticle } from './linked-entries';
 import { checkSchedule, clearScheduleOnPublish, guardScheduling, keepPublishDate } from './schedule';
@@ -48,6 +48,8 @@ const RULES: DocumentRule[] = [
   resetReviewOnDelete,
   // Before the slug: a split title gives the slug.
   cleanPasting,
+  // After the cleaning (indents gone, empty paragraphs dropped): pasted heading lines become 小标题.
+  markPastedHeadings,
   fillSlug,
   // 信息公开: a bad 机构代码 or 文号 is refused before a number is given for it.
   checkDisclosure,

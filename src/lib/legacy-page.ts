@@ -139,7 +139,7 @@ export const beijingTime = (text: string): string | null => {
 };
 
 /** A short line without a sentence's punctuation: a section heading (殷殷嘱托 激励奋进). */
-const isHeading = (line: string) => line.length <= 24 && !/[。!?!?,,;;::“”]/.test(line) && !/^[\d\s]+$/.test(line);
+export const isHeading = (line: string) => line.length <= 24 && !/[。!?!?,,;;::“”]/.test(line) && !/^[\d\s]+$/.test(line);
 
 export const parseLegacyPage = (content: string | Buffer, options: { html?: boolean; province?: string | null } = {}): LegacyPage => {
   const isHtml =

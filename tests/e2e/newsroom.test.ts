@@ -391,9 +391,16 @@ suite('in a real browser', () => {
     // once took longer than the default 30 s (it passed alone in 13 s).
     await proposals.waitFor({ timeout: 90_000 });
     expect(await proposals.locator('button[role="checkbox"]').count()).toBe(2);
-    expect(await proposals.innerText()).toContain('浙江省机关事务管理局 局长 李明');
-    expect(await proposals.innerText()).toContain('湖州市机关事务管理局 副局长 赵芳');
+    // Each speaker in fields the editor may correct, in the admin's language (English here).
+    const values = (field: string) =>
+      proposals.getByRole('textbox', { name: field }).evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    expect(await values('Speaker')).toEqual(['李明', '赵芳']);
+    expect(await values('Position')).toEqual(['局长', '副局长']);
+    expect(await values('Organisation')).toEqual(['浙江省机关事务管理局', '湖州市机关事务管理局']);
     expect(await proposals.innerText()).not.toContain('五个机关事务');
+    expect(await proposals.innerText()).not.toMatch(/识别引语|采用|讲话人/);
+    // The editor corrects a position before accepting.
+    await proposals.getByRole('textbox', { name: 'Position' }).nth(1).fill('党组成员、副局长');
     await page.screenshot({ path: path.join(artifacts, 'admin-find-quotes.png') });
     await page.getByRole('button', { name: 'Accept selected (2)' }).click();
     await page
@@ -410,12 +417,13 @@ suite('in a real browser', () => {
     // Run again: both are there already; nothing is added twice.
     await page.getByRole('button', { name: 'Find quotes' }).click();
     await proposals.waitFor();
-    expect(await proposals.innerText()).toMatch(/\(added\)[\s\S]*\(added\)/);
+    expect(await proposals.innerText()).toMatch(/Added[\s\S]*Added/);
     expect(await page.getByRole('button', { name: 'Accept selected (0)' }).isDisabled()).toBe(true);
 
     const reader = await context.newPage();
     const article = await readJson(await fetch(url(`/api/articles/${documentId}`)));
     expect(article.data.quotes.map((quote: { speakerName: string }) => quote.speakerName)).toEqual(['李明', '赵芳']);
+    expect(article.data.quotes[1].speakerPosition).toBe('党组成员、副局长');
     await openReader(reader, `/articles/${article.data.slug}`);
     const marked = reader.locator('.article-body q.speaker-quote');
     expect(await marked.count()).toBe(2);

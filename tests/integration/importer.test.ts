@@ -81,8 +81,10 @@ test('--dry-run --json: only JSON on stdout, the contract fields, a GBK page dec
     headings: ['殷殷嘱托 激励奋进', '总结经验、表彰先进', '实干争先 再创佳绩'],
     commendation: { unitQuota: 80, individualQuota: 180 },
   });
-  expect(sample.quotes).toHaveLength(20);
-  expect(sample.quotes[3]).toEqual({
+  // 17 named speakers; the three quotes said by 与会代表 are left out (no editor chose them).
+  expect(sample.quotes).toHaveLength(17);
+  expect(sample.quotes.map((quote: { speakerName: string }) => quote.speakerName)).not.toContain('与会代表');
+  expect(sample.quotes[0]).toEqual({
     text: expect.stringMatching(/^我们将把深学笃行/),
     speakerName: '谢小云',
     speakerPosition: '党组书记、局长',
@@ -106,6 +108,14 @@ test('--dry-run --json: only JSON on stdout, the contract fields, a GBK page dec
   });
   expect(broken.error).toMatch(/breadcrumb/);
   expect(stderr).not.toContain('{"articles"');
+  // Written page by page, the report is still the JSON of the whole list, as before.
+  expect(stdout).toBe(`${JSON.stringify({ articles }, null, 2)}\n`);
+  // No progress line when stderr is not a terminal, unless asked for.
+  expect(stderr).not.toMatch(/pages\/s/);
+  const progress = await runImport(['--dry-run', '--progress', path.join(folder, 'pages')]);
+  expect(progress.stderr).toMatch(/\[import\] 3\/3 pages, [\d.]+ pages\/s, ETA \d+m\d\ds/);
+  expect(progress.stdout).toMatch(/^dry-run +\S*a-sample\.txt: 感恩奋进 实干争先 \(17 quotes\)$/m);
+  expect(progress.stdout).not.toMatch(/pages\/s/);
   // Nothing was written.
   expect((await api(app).get('/api/articles')).body.data).toEqual([]);
 });
@@ -131,8 +141,8 @@ test('an import, then the same import again: the articles, channels, quotes and 
   const read = async (documentId: string) => (await api(app).get(`/api/articles/${documentId}`)).body.data;
   const whole = await read(sample.documentId);
   expect(whole.breadcrumb.map((item: { name: string }) => item.name)).toEqual(['首页', '工作动态', '上级工作动态']);
-  expect(whole.quotes).toHaveLength(20);
-  expect(whole.quotes.map((quote: { order: number }) => quote.order)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  expect(whole.quotes).toHaveLength(17);
+  expect(whole.quotes.map((quote: { order: number }) => quote.order)).toEqual(Array.from({ length: 17 }, (_, i) => i + 1));
   expect(whole.commendedUnits.map((unit: { name: string }) => unit.name)).toEqual([
     '温州市龙湾区机关事务管理中心',
     '常山县机关事务保障中心',
@@ -151,9 +161,9 @@ test('an import, then the same import again: the articles, channels, quotes and 
   const second = await runImport(['--json', '--publish', path.join(folder, 'pages')]);
   expect(reportOf(second).map((article: { status: string }) => article.status)).toEqual(['updated', 'updated', 'failed']);
   expect((await list()).map((article: { documentId: string }) => article.documentId)).toEqual([sample.documentId, gbk.documentId]);
-  expect((await read(sample.documentId)).quotes).toHaveLength(20);
+  expect((await read(sample.documentId)).quotes).toHaveLength(17);
   const quotes = await api(app).get('/api/speaker-quotes?pagination[pageSize]=100&fields[0]=text');
-  expect(quotes.body.data).toHaveLength(22);
+  expect(quotes.body.data).toHaveLength(19);
   // The commendation the sample reports, once, with its quotas.
   const commendations = await api(app).get(
     '/api/commendations?fields[0]=title&fields[1]=unitQuota&fields[2]=individualQuota&fields[3]=level'

@@ -169,6 +169,7 @@ test('识别引语 over the admin API: proposals, quotes made once and in the or
     speakerPosition: '局长',
     speakerOrganization: '浙江省机关事务管理局',
     exists: false,
+    collective: false,
   });
   // Accepted out of order, one of them twice: made once each, in the order of the text.
   const accept = (quotes: unknown) =>

@@ -134,6 +134,19 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   const ORDER = [{ at: 'desc' }, { id: 'desc' }];
 
+  /** The row an entry is stored as: the actor is the request's unless given; title and changes masked and bounded. */
+  const entryOf = (input: AuditInput) => ({
+    action: input.action,
+    at: new Date(),
+    targetUid: bounded(input.targetUid),
+    targetDocumentId: bounded(input.targetDocumentId),
+    targetLocale: bounded(input.targetLocale),
+    targetTitle: bounded(maskedTitle(input.targetTitle)),
+    changes: boundedChanges(maskChanges(input.changes ?? null).value as AuditInput['changes']),
+    ...actorOf(strapi.requestContext.get() as RequestLike | undefined, script),
+    ...input.actor,
+  });
+
   return {
     /**
      * Writes one entry, in the running transaction if there is one; the actor is the request's
@@ -141,19 +154,16 @@ const createAuditService = ({ strapi }: { strapi: Core.Strapi }) => {
      * warning's reason, whatever a recorder passes) are stored masked.
      */
     async record(input: AuditInput) {
-      const actor = { ...actorOf(strapi.requestContext.get() as RequestLike | undefined, script), ...input.actor };
-      return query().create({
-        data: {
-          action: input.action,
-          at: new Date(),
-          targetUid: bounded(input.targetUid),
-          targetDocumentId: bounded(input.targetDocumentId),
-          targetLocale: bounded(input.targetLocale),
-          targetTitle: bounded(maskedTitle(input.targetTitle)),
-          changes: boundedChanges(maskChanges(input.changes ?? null).value as AuditInput['changes']) as never,
-          ...actor,
-        } as never,
-      }) as Promise<AuditEntry>;
+      return query().create({ data: entryOf(input) as never }) as Promise<AuditEntry>;
+    },
+
+    /**
+     * Several entries in one insert, each as `record` writes it (the importer's batch of a
+     * page's quotes): one statement instead of one per entry, in the running transaction.
+     */
+    async recordMany(inputs: AuditInput[]) {
+      if (inputs.length === 0) return;
+      await query().createMany({ data: inputs.map(entryOf) as never });
     },
 
     /** One page of entries, newest first, and the total. */

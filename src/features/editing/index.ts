@@ -16,10 +16,12 @@ export { lockDocument } from './rules/lock-document';
 export { refuseStaleSave } from './rules/refuse-stale-save';
 export { guardClone } from './rules/guard-clone';
 export { cleanPasting } from './rules/clean-pasting';
+export { markPastedHeadings } from './rules/mark-headings';
 export { fillSlug } from './rules/fill-slug';
 export { guardChannelTree } from './rules/guard-channel-tree';
 
 // Used by other features:
+export { stripInvisibleFields } from './rules/clean-pasting';
 
 export const editingFeature: Feature = {
   name: 'editing',

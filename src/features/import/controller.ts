@@ -11,6 +11,12 @@ import { bodyOf, type AdminCtx } from '../../utils/admin-input';
 type Ctx = AdminCtx;
 
 const MAX_QUOTES = 200;
+/**
+ * What the editor may correct before accepting: a speaker's name (a person's, or a group's
+ * words such as 与会代表), position and organisation. A name longer than this is a sentence
+ * the finder took for a name, not a name.
+ */
+export const SPEAKER_LIMITS = { name: 40, position: 100, organization: 100 };
 const text = (value: unknown, max: number, name: string, required = false) => {
   if (value === null || value === undefined || value === '') {
     if (required) throw new errors.ValidationError(`${name} is required`);
@@ -41,11 +47,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!Array.isArray(body.quotes) || body.quotes.length > MAX_QUOTES) {
       throw new errors.ValidationError(`quotes must be a list of at most ${MAX_QUOTES}`);
     }
+    // The speaker as the editor corrected it, trimmed: a name of spaces only is no name.
+    const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
     const quotes: FoundQuote[] = body.quotes.map((quote: Record<string, unknown>) => ({
       text: text(quote?.text, 5000, 'text', true)!,
-      speakerName: text(quote?.speakerName, 255, 'speakerName', true)!,
-      speakerPosition: text(quote?.speakerPosition, 255, 'speakerPosition'),
-      speakerOrganization: text(quote?.speakerOrganization, 255, 'speakerOrganization'),
+      speakerName: text(trimmed(quote?.speakerName), SPEAKER_LIMITS.name, 'speakerName', true)!,
+      speakerPosition: text(trimmed(quote?.speakerPosition), SPEAKER_LIMITS.position, 'speakerPosition'),
+      speakerOrganization: text(trimmed(quote?.speakerOrganization), SPEAKER_LIMITS.organization, 'speakerOrganization'),
     }));
     const service = getService(strapi, 'quoteProposals');
     ctx.body = { data: await service.acceptBy(ctx.state.userAbility, ctx.state.user?.id, documentId, locale, quotes) };

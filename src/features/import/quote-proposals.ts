@@ -6,6 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { findQuotes, type FoundQuote } from '../../lib/quotes/finder';
+import { isCollective } from '../../lib/collective-quotes';
 import { findCommendationFacts } from '../../lib/quotes/commendation';
 import { blocksText } from '../../lib/search/snippet';
 import { checkerFor } from '../../utils/permission-checker';
@@ -21,7 +22,11 @@ const provinceOf = (source: string | null | undefined) => process.env.SITE_PROVI
 
 const normalize = (text: string) => text.replace(/\s+/g, '');
 
-export type Proposal = FoundQuote & { exists: boolean };
+/**
+ * A quote proposed to the editor. `collective`: said by a group (与会代表, 大家), whose words
+ * are its speakerName; the panel shows it unticked and marked 集体 (src/lib/collective-quotes.ts).
+ */
+export type Proposal = FoundQuote & { exists: boolean; collective: boolean };
 
 const createQuoteProposals = ({ strapi }: { strapi: Core.Strapi }) => {
   const draftOf = async (documentId: string, locale: string) => {
@@ -80,7 +85,11 @@ const createQuoteProposals = ({ strapi }: { strapi: Core.Strapi }) => {
       const text = blocksText(draft.body);
       const province = provinceOf(draft.source);
       const known = new Set((draft.quotes ?? []).map((quote) => normalize(quote.text)));
-      const quotes: Proposal[] = findQuotes(text, { province }).map((quote) => ({ ...quote, exists: known.has(normalize(quote.text)) }));
+      const quotes: Proposal[] = findQuotes(text, { province }).map((quote) => ({
+        ...quote,
+        collective: isCollective(quote),
+        exists: known.has(normalize(quote.text)),
+      }));
       return { quotes, ...findCommendationFacts(text, { province }) };
     },
 

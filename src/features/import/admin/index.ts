@@ -1,4 +1,5 @@
-// 识别引语 in the admin: the quote finder's panel of the edit view.
+// 识别引语 in the admin: the quote finder's panel of the edit view, and its strings in the
+// admin's two languages (./messages.ts, ids newsroom.import.*).
 import { contentManagerOf, type AdminPart } from '../../../admin/admin-part';
 import { QuotePanel } from './QuotePanel';
 import { importMessages } from './messages';

@@ -47,6 +47,7 @@ const ACTIONS: Record<string, string> = {
   delete: '删除 delete',
   discardDraft: '放弃草稿 discard draft',
   clone: '复制 clone',
+  restore: '恢复版本 restore',
   'stage.move': '流转 stage move',
   override: '确认警告 override',
   'admin.login': '登录 login',

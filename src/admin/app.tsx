@@ -9,11 +9,22 @@ import { clicksAdmin } from '../features/clicks/admin';
 import { rebuildAdmin } from '../features/rebuild/admin';
 import { freshnessAdmin } from '../features/freshness/admin';
 import { auditAdmin } from '../features/audit/admin';
+import { versionsAdmin } from '../features/versions/admin';
 import zhHans from './translations/zh-Hans.json';
 
 // In this order: the menu links read 栏目更新检查, 操作日志, 待我审核; the edit view's side
-// panels 审核, 发布检查, 识别引语, 点击率; the list view's columns 点击率, then delivery states.
-const PARTS: AdminPart[] = [editingAdmin, freshnessAdmin, auditAdmin, reviewAdmin, inspectionAdmin, importAdmin, clicksAdmin, rebuildAdmin];
+// panels 审核, 发布检查, 识别引语, 点击率, 版本记录; the list view's columns 点击率, then delivery states.
+const PARTS: AdminPart[] = [
+  editingAdmin,
+  freshnessAdmin,
+  auditAdmin,
+  reviewAdmin,
+  inspectionAdmin,
+  importAdmin,
+  clicksAdmin,
+  versionsAdmin,
+  rebuildAdmin,
+];
 
 /** Strapi's own strings (zh-Hans.json) and every feature's, by language. */
 const translationsIn = (language: keyof AdminTranslations, own: Record<string, string>) =>

@@ -17,7 +17,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const uid = requiredText(ctx.query.uid, 100, 'uid');
     const documentId = requiredText(ctx.query.documentId, 64, 'documentId');
     const locale = optionalText(ctx.query.locale, 32, 'locale') ?? null;
-    ctx.body = { data: await getService(strapi, 'versions').listFor(ctx.state.userAbility, { uid, documentId, locale }) };
+    const versions = getService(strapi, 'versions');
+    ctx.body = {
+      data: await versions.listFor(ctx.state.userAbility, { uid, documentId, locale }),
+      meta: { fields: versions.fieldsOf(uid) },
+    };
   },
 
   /** GET /admin/newsroom/versions/:id/diff?against=:otherId (without `against`: the version before it). */
@@ -25,7 +29,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const id = versionId(ctx.params.id);
     const against = ctx.query.against === undefined ? null : versionId(ctx.query.against, 'against');
     if (against === id) throw new errors.ValidationError('against 须为另一版本（against must be another version）');
-    ctx.body = { data: await getService(strapi, 'versions').diffFor(ctx.state.userAbility, id, against) };
+    const versions = getService(strapi, 'versions');
+    const data = await versions.diffFor(ctx.state.userAbility, id, against);
+    ctx.body = { data, meta: { fields: versions.fieldsOf(data.uid) } };
   },
 
   /** POST /admin/newsroom/versions/:id/restore { documentId?, locale? }: the ids, when given, must be the version's. */

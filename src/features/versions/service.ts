@@ -254,7 +254,13 @@ const createVersionsService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** The attributes versions hold for a type (the admin panel's field order). */
-    fieldsOf: (uid: string) => contentAttributes(strapi, uid).map(({ name, kind }) => ({ name, kind })),
+    /** The attributes versions hold for a type, with their Chinese labels from the type's layout (the panel's names). */
+    fieldsOf: (uid: string) =>
+      contentAttributes(strapi, uid).map(({ name, kind }) => ({
+        name,
+        kind,
+        label: settingsOf(uid)?.admin?.fields?.[name]?.label ?? null,
+      })),
   };
 };
 

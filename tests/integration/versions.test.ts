@@ -126,7 +126,14 @@ describe('a version per save and per publish', () => {
     const versions = await versionsOf(documentId);
     expect(versions).toHaveLength(2);
     expect(versions[0].id).toBeGreaterThan(versions[1].id);
-    expect(versions[0]).toMatchObject({ state: 'draft', actorName: '王 编辑', changed: ['title'], personalData: false });
+    expect(versions[0]).toMatchObject({
+      state: 'draft',
+      actorName: '王 编辑',
+      changed: ['title'],
+      personalData: false,
+      previous: versions[1].id,
+    });
+    expect(versions[1].previous).toBeNull();
     expect(versions[1].changed).toEqual(expect.arrayContaining(['title', 'body', 'source', 'channel']));
     expect(new Date(versions[0].at).getTime()).toBeGreaterThan(Date.now() - 60_000);
     // Stored compact: brotli'd JSON, not the text itself.

@@ -158,6 +158,8 @@ const createVersionsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const snapshots = rows.map((row) => unpack(row.snapshot));
       return rows.map((row, index) => ({
         ...metaOf(row),
+        /** The version it is compared with: the one before it (null: the earliest kept). */
+        previous: rows[index + 1]?.id ?? null,
         changed: changedFields(kinds, snapshots[index + 1] ?? null, snapshots[index]),
       }));
     },

@@ -11,7 +11,15 @@ import { isFetchError, useFetchClient, useNotification } from '@strapi/strapi/ad
 import { useTypes } from '../../../admin/useTypes';
 
 type State = 'published' | 'draft';
-type Version = { id: number; at: string; actorName: string | null; state: State; personalData: boolean; changed: string[] };
+type Version = {
+  id: number;
+  at: string;
+  actorName: string | null;
+  state: State;
+  personalData: boolean;
+  previous?: number | null;
+  changed: string[];
+};
 type FieldMeta = { name: string; kind: string; label: string | null };
 type WordOp = { op: 'equal' | 'insert' | 'delete'; text: string };
 type Paragraph = { op: 'equal' | 'insert' | 'delete'; text: string } | { op: 'change'; before: string; after: string; words: WordOp[] };
@@ -311,7 +319,7 @@ const Versions = ({ model, documentId, locale, version }: { model: string; docum
           )}
           <Box style={{ maxHeight: 420, overflowY: 'auto' }}>
             <Flex direction="column" alignItems="stretch" gap={2}>
-              {versions.map((v, index) => (
+              {versions.map((v) => (
                 <Box key={v.id} padding={2} hasRadius background="neutral100" data-testid="versions-item">
                   <Flex gap={2} alignItems="flex-start">
                     <Checkbox
@@ -340,7 +348,7 @@ const Versions = ({ model, documentId, locale, version }: { model: string; docum
                         {at(v)} · {v.actorName ?? ''}
                       </Typography>
                       <Typography variant="pi">
-                        {index === versions.length - 1 && v.changed.length > 0 && versions.length === 1
+                        {v.previous === null
                           ? t('newsroom.versions.first')
                           : v.changed.length
                             ? t('newsroom.versions.changed', { fields: v.changed.map(labelOf).join('、') })

@@ -28,8 +28,9 @@ export const pack = (json: string) =>
   brotliCompressSync(Buffer.from(json, 'utf8'), {
     params: {
       [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-      // 9 of 11: within a few percent of the smallest, several times faster (npm run bench:versions).
-      [constants.BROTLI_PARAM_QUALITY]: 9,
+      // 7 of 11: within 8% of the smallest, in well under a millisecond for an article (9 and 11
+      // took 30 to 400 ms on a 20,000-character one, inside the save's transaction; npm run bench:versions).
+      [constants.BROTLI_PARAM_QUALITY]: 7,
       [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(json),
     },
   }).toString('base64');

@@ -48,7 +48,7 @@ const paragraphs = (text) =>
 withApp(
   async ({ app, report }) => {
     const { distDir } = await compiledApp();
-    const { canonicalJson, pack } = require(path.join(distDir, 'src', 'lib', 'versions', 'snapshot.js'));
+    const { canonicalJson, pack, unpack } = require(path.join(distDir, 'src', 'lib', 'versions', 'snapshot.js'));
     const sample = fs.readFileSync(path.join(appDir, 'tests', 'fixtures', 'legacy', 'legacy-article-2022-09-23.txt'), 'utf8');
     // The long article: the sample's text again and again, each copy's Chinese characters
     // swapped for others of the sample's (the same kind of text, not a copy brotli could point back to).
@@ -66,10 +66,13 @@ withApp(
     long = long.slice(0, CHARS);
 
     const strapi = await app();
-    const service = strapi.service('api::version.versions');
-    const channel = await strapi.documents('api::channel.channel').create({ locale: 'zh-Hans', data: { name: '工作动态' }, status: 'published' });
+    const channel = await strapi
+      .documents('api::channel.channel')
+      .create({ locale: 'zh-Hans', data: { name: '工作动态' }, status: 'published' });
     const article = (title, text) =>
-      strapi.documents(ARTICLE).create({ locale: 'zh-Hans', data: { title, source: '办公室', channel: channel.documentId, body: paragraphs(text) } });
+      strapi
+        .documents(ARTICLE)
+        .create({ locale: 'zh-Hans', data: { title, source: '办公室', channel: channel.documentId, body: paragraphs(text) } });
 
     report(`bench:versions on ${postgres ? 'PostgreSQL' : 'SQLite'}\n\n(a) bytes per version\n`);
     for (const [name, text] of [
@@ -78,7 +81,6 @@ withApp(
     ]) {
       const made = await article(name, text);
       const row = await strapi.db.query('api::version.content-version').findOne({ where: { targetDocumentId: made.documentId } });
-      const { unpack } = require(path.join(distDir, 'src', 'lib', 'versions', 'snapshot.js'));
       const json = canonicalJson(unpack(row.snapshot));
       const started = process.hrtime.bigint();
       for (let i = 0; i < 20; i += 1) pack(json);
@@ -122,7 +124,9 @@ withApp(
       const started = process.hrtime.bigint();
       for (let i = 0; i < SAVES; i += 1) {
         const changed = body.map((block, index) =>
-          index === i % body.length ? { type: 'paragraph', children: [{ type: 'text', text: `${block.children[0].text}（修改 ${i}）` }] } : block
+          index === i % body.length
+            ? { type: 'paragraph', children: [{ type: 'text', text: `${block.children[0].text}（修改 ${i}）` }] }
+            : block
         );
         await strapi.documents(ARTICLE).update({ documentId: made.documentId, locale: 'zh-Hans', data: { body: changed } });
       }

@@ -9,6 +9,7 @@ import { clicksAdmin } from '../features/clicks/admin';
 import { rebuildAdmin } from '../features/rebuild/admin';
 import { freshnessAdmin } from '../features/freshness/admin';
 import { auditAdmin } from '../features/audit/admin';
+import { versionsAdmin } from '../features/versions/admin';
 import { contentNames } from './content-names';
 import { editViewInOneLanguage } from './edit-view-language';
 import { localesColumnInOneLanguage } from './locales-column';
@@ -16,8 +17,18 @@ import zhHans from './translations/zh-Hans.json';
 import en from './translations/en.json';
 
 // In this order: the menu links read 栏目更新检查, 操作日志, 待我审核; the edit view's side
-// panels 审核, 发布检查, 识别引语, 点击率; the list view's columns 点击率, then delivery states.
-const PARTS: AdminPart[] = [editingAdmin, freshnessAdmin, auditAdmin, reviewAdmin, inspectionAdmin, importAdmin, clicksAdmin, rebuildAdmin];
+// panels 审核, 发布检查, 识别引语, 点击率, 版本记录; the list view's columns 点击率, then delivery states.
+const PARTS: AdminPart[] = [
+  editingAdmin,
+  freshnessAdmin,
+  auditAdmin,
+  reviewAdmin,
+  inspectionAdmin,
+  importAdmin,
+  clicksAdmin,
+  versionsAdmin,
+  rebuildAdmin,
+];
 
 const NAMES = contentNames();
 

@@ -13,6 +13,7 @@ import { purgeCdn } from './response-cache';
 import { indexForSearch } from './search';
 import { checkTerms, guardPublish, protectAcceptances } from './inspection';
 import { protectAuditLog, recordAudit } from './audit';
+import { recordVersion } from './versions';
 import { protectReviewRecords, resetReviewOnDelete, resetReviewOnEdit } from './review';
 import type { DocumentRule } from '../utils/document-rules';
 
@@ -28,6 +29,8 @@ const RULES: DocumentRule[] = [
   refuseStaleSave,
   // Outside every rule that writes: the entry and all a write causes commit or roll back together.
   recordAudit,
+  // In the audit's transaction, outside every rule that writes: the version is what the whole write left.
+  recordVersion,
   guardRebuildSecret,
   checkTerms,
   // Who may: scheduling needs the publish right, a clone the read right on its source, a

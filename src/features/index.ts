@@ -14,6 +14,7 @@ import { freshnessFeature } from './freshness';
 import { mediaFeature } from './media';
 import { platformFeature } from './platform';
 import { auditFeature } from './audit';
+import { versionsFeature } from './versions';
 import { publicApiFeature } from './public-api';
 import { accountsFeature } from './accounts';
 import { reviewFeature } from './review';
@@ -37,6 +38,7 @@ export const FEATURES: readonly Feature[] = [
   mediaFeature,
   platformFeature,
   auditFeature,
+  versionsFeature,
   publicApiFeature,
   accountsFeature,
   reviewFeature,

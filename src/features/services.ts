@@ -18,6 +18,7 @@ import type { AuditService } from './audit';
 import type { SchedulerService } from './schedule';
 import type { PreviewService } from './preview';
 import type { ReviewService } from './review';
+import type { VersionsService } from './versions';
 import { localesService } from '../strapi-internals/plugin-services';
 
 type ServiceMap = {
@@ -38,6 +39,7 @@ type ServiceMap = {
   scheduler: SchedulerService;
   preview: PreviewService;
   review: ReviewService;
+  versions: VersionsService;
 };
 
 const UIDS: Record<keyof ServiceMap, UID.Service> = {
@@ -58,6 +60,7 @@ const UIDS: Record<keyof ServiceMap, UID.Service> = {
   scheduler: 'api::article.scheduler',
   preview: 'api::article.preview',
   review: 'api::review.review',
+  versions: 'api::version.versions',
 };
 
 export const getService = <K extends keyof ServiceMap>(strapi: Core.Strapi, name: K): ServiceMap[K] =>

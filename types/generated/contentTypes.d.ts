@@ -1239,6 +1239,49 @@ export interface ApiSpeakerQuoteSpeakerQuote extends Struct.CollectionTypeSchema
   };
 }
 
+export interface ApiVersionContentVersion extends Struct.CollectionTypeSchema {
+  collectionName: 'newsroom_versions';
+  info: {
+    description: "One saved or published state of a document in one locale (src/features/versions): written by the versions service only, inside the save's transaction; drafts beyond the last N go by pruning and `npm run versions:purge`.";
+    displayName: '\u7248\u672C\u8BB0\u5F55 Version';
+    pluralName: 'content-versions';
+    singularName: 'content-version';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    actorId: Schema.Attribute.Integer;
+    actorName: Schema.Attribute.String;
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    hash: Schema.Attribute.String & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::version.content-version'> & Schema.Attribute.Private;
+    personalData: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    published: Schema.Attribute.Boolean & Schema.Attribute.Required & Schema.Attribute.DefaultTo<false>;
+    publishedAt: Schema.Attribute.DateTime;
+    snapshot: Schema.Attribute.Text & Schema.Attribute.Required;
+    targetDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    targetLocale: Schema.Attribute.String & Schema.Attribute.Required;
+    targetUid: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface PluginContentReleasesRelease extends Struct.CollectionTypeSchema {
   collectionName: 'strapi_releases';
   info: {
@@ -1658,6 +1701,7 @@ declare module '@strapi/strapi' {
       'api::review.review-event': ApiReviewReviewEvent;
       'api::review.review-state': ApiReviewReviewState;
       'api::speaker-quote.speaker-quote': ApiSpeakerQuoteSpeakerQuote;
+      'api::version.content-version': ApiVersionContentVersion;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;

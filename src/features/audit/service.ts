@@ -25,6 +25,8 @@ export const RECORDED_ACTIONS = [
   'delete',
   'discardDraft',
   'clone',
+  /** 版本记录: the draft brought back to an earlier version (src/features/versions). */
+  'restore',
   'stage.move',
   'override',
   'admin.login',

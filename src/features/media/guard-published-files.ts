@@ -310,6 +310,8 @@ export const guardPublishedFiles = (strapi: Core.Strapi) => {
         targetTitle: titleOf(row, mainField),
         changes: Object.fromEntries(uses.map((use) => [use.field, { before: fileLabel(file), after: fileLabel(after) }])),
       });
+      // 版本记录: the draft now shows another file (or caption): a version, in this transaction.
+      if (documentId) await getService(strapi, 'versions').record({ uid, documentId, locale }, false);
     }
   };
 

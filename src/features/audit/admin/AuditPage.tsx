@@ -49,6 +49,7 @@ const ACTIONS = [
   'delete',
   'discardDraft',
   'clone',
+  'restore',
   'stage.move',
   'override',
   'admin.login',

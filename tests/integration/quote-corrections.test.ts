@@ -153,6 +153,17 @@ test('short stand-alone heading lines of a saved body become 小标题; sentence
     paragraph('责任编辑 张三'),
   ]);
 
+  // The editor turns a heading back into a paragraph: it stays a paragraph on this save and
+  // the next, since only lines new in a save are read as headings.
+  const undone = updated.body.data.body.map((block: unknown, i: number) => (i === 1 ? paragraph('殷殷嘱托 激励奋进') : block));
+  for (let save = 0; save < 2; save++) {
+    const stored = json(
+      await asAdmin(api(app).put(`${ARTICLES}/${article.documentId}?locale=zh-Hans`)).send({ title: '小标题稿件', body: undone })
+    );
+    expect(stored.status).toBe(200);
+    expect(stored.body.data.body).toEqual(undone);
+  }
+
   // A one-line body is a paragraph, whatever it reads like.
   expect((await newArticle({ title: '一行正文', body: [paragraph('今日无事')] })).body).toEqual([paragraph('今日无事')]);
 });

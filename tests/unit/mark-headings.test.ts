@@ -33,3 +33,9 @@ test('real paragraphs stay paragraphs: a sentence, a one-line body, a last line,
   for (const blocks of unchanged) expect(markHeadings(blocks)).toBe(blocks);
   expect(markHeadings('not blocks')).toBe('not blocks');
 });
+
+test('a line the stored draft already holds as a paragraph stays one: an editor can undo a heading', () => {
+  const blocks = [paragraph(BODY), paragraph('殷殷嘱托 激励奋进'), paragraph(BODY)];
+  expect(markHeadings(blocks, new Set(['殷殷嘱托 激励奋进']))).toBe(blocks);
+  expect(markHeadings(blocks, new Set(['另一行']))).toEqual([paragraph(BODY), heading('殷殷嘱托 激励奋进'), paragraph(BODY)]);
+});

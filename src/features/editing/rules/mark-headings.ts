@@ -5,7 +5,10 @@
 // editor's body is not a page's lines: only a paragraph of plain text, with a paragraph of
 // body text after it (a heading introduces text). So a one-line body, a last line (a
 // signature, 责任编辑 …), and runs of short lines (a list of commended units or names)
-// stay paragraphs.
+// stay paragraphs. Only lines new in this save: a line the stored draft already holds (as a
+// paragraph or a heading) is left as the editor sends it, so a heading turned back into a
+// paragraph stays one.
+import type { Core } from '@strapi/strapi';
 import { isHeading } from '../../../lib/legacy-page';
 import { paramsOf, type DocumentRule } from '../../../utils/document-rules';
 import { ARTICLE_UID } from '../../../api/article/newsroom';
@@ -28,13 +31,26 @@ const readsAsHeading = (block: Block | undefined) => {
   return text !== null && text !== '' && isHeading(text);
 };
 
-/** Body blocks with each stand-alone heading line made a level-2 heading; everything else as it was. Pure. */
-export const markHeadings = (blocks: unknown): unknown => {
+/** The lines of a stored body, paragraphs and headings alike: what an earlier save already settled. */
+export const linesOf = (blocks: unknown): Set<string> =>
+  new Set(
+    Array.isArray(blocks)
+      ? (blocks as Block[])
+          .map((block) => plainText(block?.type === 'heading' ? { ...block, type: 'paragraph' } : block))
+          .filter((text): text is string => text !== null)
+      : []
+  );
+
+/**
+ * Body blocks with each stand-alone heading line made a level-2 heading; everything else as
+ * it was. Lines in `kept` (those the stored draft already has) are left alone. Pure.
+ */
+export const markHeadings = (blocks: unknown, kept: Set<string> = new Set()): unknown => {
   if (!Array.isArray(blocks)) return blocks;
   const list = blocks as Block[];
   let changed = false;
   const marked = list.map((block, i) => {
-    if (!readsAsHeading(block)) return block;
+    if (!readsAsHeading(block) || kept.has(plainText(block) as string)) return block;
     const before = list[i - 1];
     const after = list[i + 1];
     // Body text follows, and the line is not one of a run of short lines (a list).
@@ -46,9 +62,22 @@ export const markHeadings = (blocks: unknown): unknown => {
   return changed ? marked : blocks;
 };
 
-export const markPastedHeadings: DocumentRule = () => async (context, next) => {
+/** The lines of the draft this update replaces (in the request's locale, or the default one's when it names none). */
+const storedParagraphs = async (strapi: Core.Strapi, documentId: unknown, locale: unknown) => {
+  if (typeof documentId !== 'string') return new Set<string>();
+  const where: Record<string, unknown> = { documentId, publishedAt: null };
+  if (typeof locale === 'string' && locale !== '*') where.locale = locale;
+  const draft = (await strapi.db.query(ARTICLE_UID).findOne({ where, select: ['body'] })) as { body?: unknown } | null;
+  return linesOf(draft?.body);
+};
+
+export const markPastedHeadings: DocumentRule = (strapi) => async (context, next) => {
   if (context.uid !== ARTICLE_UID || (context.action !== 'create' && context.action !== 'update')) return next();
-  const data = paramsOf(context).data;
-  if (data && 'body' in data) data.body = markHeadings(data.body);
+  const params = paramsOf(context);
+  const data = params.data;
+  if (data && 'body' in data) {
+    const kept = context.action === 'update' ? await storedParagraphs(strapi, params.documentId, params.locale) : new Set<string>();
+    data.body = markHeadings(data.body, kept);
+  }
   return next();
 };

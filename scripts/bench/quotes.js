@@ -82,6 +82,10 @@ const scorePage = (parseLegacyPage, dir, name) => {
   const people = page ? page.commendedIndividuals.map((person) => person.name) : [];
   const truthUnits = truth.commended.units;
   const truthPeople = truth.commended.individuals.map((person) => person.name);
+  for (const unit of units) if (!truthUnits.includes(unit)) misses.push(`    + unit, not in truth: ${unit}`);
+  for (const unit of truthUnits) if (!units.includes(unit)) misses.push(`    - unit missed: ${unit}`);
+  for (const person of people) if (!truthPeople.includes(person)) misses.push(`    + individual, not in truth: ${person}`);
+  for (const person of truthPeople) if (!people.includes(person)) misses.push(`    - individual missed: ${person}`);
   const metadata = {
     title: page?.title ?? null,
     source: page?.source ?? null,

@@ -27,6 +27,7 @@ import {
   COLLECTIVE_NAME,
   DESCRIPTORS,
   DOUBLE_SURNAMES,
+  GENERIC_POSITION,
   GROUP,
   ORG_END,
   POSITIONS,
@@ -145,15 +146,19 @@ const runsOf = (paragraph: string, spans: Span[]) => {
 };
 
 const startsWithAny = (text: string, words: readonly string[]) => words.some((word) => text.startsWith(word));
-const endsWithPosition = (text: string) => POSITIONS.some((position) => text.endsWith(position));
 const POSITION_FIRST = new Set(POSITIONS.map((position) => position[0]));
+const POSITION_LAST = new Set([...POSITIONS.map((position) => position.at(-1)!), '员', '师']);
+/** Whether `text` ends with a position (局长, 党组书记, or a trade such as 护林员). */
+const endsWithPosition = (text: string) =>
+  POSITION_LAST.has(text.at(-1) ?? '') &&
+  (POSITIONS.some((position) => text.endsWith(position)) || GENERIC_POSITION.test(text.slice(-3)) || GENERIC_POSITION.test(text.slice(-2)));
 
 /** Parses `党组书记、局长,市接待办主任`: positions joined by 、 or a comma (a later one may name its office). */
 const isPositionList = (text: string): boolean => {
   if (text === '') return false;
   const items = text.split(/[、,，]/);
   return items.every((item, i) => {
-    if (POSITIONS.includes(item)) return true;
+    if (POSITIONS.includes(item) || (i === items.length - 1 && GENERIC_POSITION.test(item))) return true;
     // 市接待办主任: an office, then a position (not for the first item: that would eat the organisation).
     return i > 0 && POSITIONS.some((position) => item.endsWith(position) && item.length - position.length <= 8);
   });
@@ -227,10 +232,11 @@ class People {
         sentenceOrganization = null;
         continue;
       }
-      if (!POSITION_FIRST.has(text[i])) continue;
-      const position = POSITIONS.find((candidate) => text.startsWith(candidate, i));
-      if (!position) continue;
-      const at = i + position.length;
+      // A name right after a position: 局长王强, 护林员陶春生, 干部乌兰,
+      if (!POSITION_LAST.has(text[i - 1] ?? '') || !endsWithPosition(text.slice(Math.max(sentenceStart, i - 12), i))) continue;
+      // 厨师|长赵刚: the position goes on (厨师长).
+      if (endsWithPosition(text.slice(Math.max(sentenceStart, i - 12), i + 1))) continue;
+      const at = i;
       const name = nameAfterPosition(text, at);
       if (!name) continue;
       const prefix = text.slice(Math.max(sentenceStart, at - MAX_PREFIX), at);
@@ -284,7 +290,10 @@ class People {
 
 /** A name right after a position (局长王强, 主治医师罗晓丽每月…, 干部乌兰,): surname names of 2 or 3 characters, others before a mark or a verb. */
 const nameAfterPosition = (text: string, at: number): string | null => {
-  const cjk = (from: number, length: number) => /^[\u4e00-\u9fa5]+$/.test(text.slice(from, from + length)) && text.length >= from + length;
+  const cjk = (from: number, length: number) =>
+    /^[\u4e00-\u9fa5]+$/.test(text.slice(from, from + length)) &&
+    !/[的了是]/.test(text.slice(from, from + length)) &&
+    text.length >= from + length;
   // 代表常山县机关事务保障中心: a place and an organisation, not a name.
   if (/^[\u4e00-\u9fa5]{0,2}(?:省|市|县|区|州|旗|镇|乡|村|局|厅|委|中心|机关)/.test(text.slice(at + 1, at + 6))) return null;
   if (DOUBLE_SURNAMES.some((surname) => text.startsWith(surname, at))) {
@@ -297,11 +306,11 @@ const nameAfterPosition = (text: string, at: number): string | null => {
     if (SPEECH_START.test(text.slice(at + 3))) return text.slice(at, at + 3);
     return !shortNameEnds(text.slice(at + 2)) ? text.slice(at, at + 3) : text.slice(at, at + 2);
   }
-  if (NAME_STOP.has(text[at])) return null;
+  if (NAME_STOP.has(text[at]) || startsWithAny(text.slice(at), AFTER_NAME) || startsWithAny(text.slice(at), AFTER_SHORT_NAME)) return null;
   for (const length of [2, 3]) {
     if (!cjk(at, length)) return null;
     const rest = text.slice(at + length);
-    if (/^[,，。、]/.test(rest) || /^(?:这样|说|表示|介绍|指出|强调|坦言|感慨)/.test(rest)) return text.slice(at, at + length);
+    if (/^[,，、]/.test(rest) || /^(?:这样|说|表示|介绍|指出|强调|坦言|感慨)/.test(rest)) return text.slice(at, at + length);
   }
   return null;
 };
@@ -324,7 +333,7 @@ const candidates = (text: string, people: People | null, province?: string | nul
   for (let i = 0; i < clause.length; i += 1) {
     const prefix = clause.slice(0, i);
     const afterOf = prefix.endsWith('的');
-    const titled = endsWithPosition(prefix);
+    const titled = endsWithPosition(prefix) && !endsWithPosition(clause.slice(0, i + 1));
     const prefixOk = prefix === '' || afterOf || titled || /[,，、]$/.test(prefix) || RELATIONS.some((word) => prefix.endsWith(word));
     const known = people?.nameAt(clause, i);
     if (known) {
@@ -340,7 +349,9 @@ const candidates = (text: string, people: People | null, province?: string | nul
     if (!double && !SURNAMES.includes(clause[i])) continue;
     // 党组书记 starts with a surname, and is not a name.
     if (!prefixOk || (POSITION_FIRST.has(clause[i]) && POSITIONS.some((position) => clause.startsWith(position, i)))) continue;
-    const lengths = (double ? [3, 4] : afterOf ? [3] : [2, 3]).filter((length) => /^[\u4e00-\u9fa5]+$/.test(clause.slice(i, i + length)));
+    const lengths = (double ? [3, 4] : afterOf ? [3] : [2, 3]).filter(
+      (length) => /^[\u4e00-\u9fa5]+$/.test(clause.slice(i, i + length)) && !/[的了是]/.test(clause.slice(i + 1, i + length))
+    );
     let best: Candidate | null = null;
     for (const length of lengths) {
       const name = clause.slice(i, i + length);

@@ -101,6 +101,10 @@ export const POSITIONS = [
   '安保员',
   '炊事员',
   '驾驶员',
+  '水电工',
+  '电工',
+  '环卫工',
+  '技工',
   '管理员',
   '服务员',
   '工作人员',
@@ -108,6 +112,9 @@ export const POSITIONS = [
   '职工',
   '代表',
 ].sort((a, b) => b.length - a.length);
+
+/** A trade not in the list (护林员, 馆员, 律师): one or two characters, then 员 or 师. */
+export const GENERIC_POSITION = /^[\u4e00-\u9fa5]{1,2}(?:员|师)$/;
 
 /** What follows a speaker's name: speech verbs and the other predicates of this kind of writing. */
 export const AFTER_NAME = [

@@ -52,14 +52,14 @@ const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'head', 'select', 'opt
 const FOOTER =
   /^(?:【?(?:打印本页|关闭窗口|返回顶部|打印|关闭)】?|上一篇|下一篇|相关链接|相关阅读|分享到|版权所有|主办单位|承办单位|网站标识码|ICP备)/;
 /** Lines of the article's own chrome between its meta line and its text (字号:大 中 小). */
-const ARTICLE_CHROME = /^(?:【?字号[:：]|字体[:：]|【?(?:大|中|小)】?\s*【?(?:大|中|小)】|分享到[:：]?$|扫一扫)/;
+const ARTICLE_CHROME = /^(?:【?字号[:：]|【?字体[:：]|【?(?:大|中|小)】?\s*【?(?:大|中|小)】|分享到|扫一扫|【?打印】?\s*【?关闭】?$)/;
 /** Where the breadcrumb starts: 当前位置:, 您的位置:, Location:, You are here: … */
 const CRUMB =
   /^(?:当前位置|您的位置|您现在的位置|您当前的位置|您当前位置|当前页面|所在位置|位置|Location|Current location|You are here)\s*[:：]/i;
 /** The labels of the meta line: 来源, 发布时间, 点击率 and their other names. */
 const SOURCE_LABEL = '(?:信息来源|文章来源|来源|Source)';
-const TIME_LABEL = '(?:发布时间|发布日期|发文日期|时间|日期|Published|Date)';
-const CLICKS_LABEL = '(?:点击率|点击数|点击量|点击|浏览次数|浏览量|阅读次数|阅读量|访问量|Views|Clicks|Hits)';
+const TIME_LABEL = '(?:发布时间|发布日期|发文日期|更新时间|时间|日期|Published|Updated|Date|Time)';
+const CLICKS_LABEL = '(?:点击率|点击数|点击量|点击|浏览次数|浏览量|浏览|阅读次数|阅读量|阅读数|阅读|访问量|访问次数|Views|Clicks|Hits)';
 const OTHER_LABEL = '(?:作者|编辑|责任编辑|Author|Editor)';
 const LABEL = `(?:${SOURCE_LABEL}|${TIME_LABEL}|${CLICKS_LABEL}|${OTHER_LABEL})\\s*[:：]`;
 const META = new RegExp(`(?:^|[\\s|｜])${LABEL}|^${LABEL}`, 'i');
@@ -152,7 +152,13 @@ export const beijingTime = (text: string): string | null => {
 
 /** A short line without a sentence's punctuation: a section heading (殷殷嘱托 激励奋进). */
 const isHeading = (line: string) =>
-  line.length <= 24 && !/[。!?！？,，;；:：“”「」.]/.test(line) && !/^[\d\s]+$/.test(line) && !DATE_LINE.test(line);
+  line.length <= 24 &&
+  !/[。!?！？,，;；:：“”「」]|\.$/.test(line) &&
+  !/^[\d\s]+$/.test(line) &&
+  !DATE_LINE.test(line) &&
+  !BYLINE.test(line);
+/** A byline, a caption or an editor's note: (记者 张三), 图为…, 责任编辑 李四. */
+const BYLINE = /^[(（【[].*[)）】\]]$|^(?:记者|通讯员|作者|编辑|责任编辑|审核|供稿|摄影|图为|图片|图\/|文\/|▲|△)/;
 /** A date on its own line (the signature of a 决定 or 通报), never a heading. */
 const DATE_LINE = /^\d{4}\s*[年.\-/]\s*\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?$/;
 
@@ -168,6 +174,8 @@ export const parseLegacyPage = (content: string | Buffer, options: { html?: bool
 
   // The breadcrumb: 当前位置:首页 >> 工作动态 >> 上级工作动态 (one line or several).
   let at = lines.findIndex((line) => CRUMB.test(line));
+  // Without its label: 首页 > 新闻中心 > 工作动态 (a line that starts at the home page and has a separator).
+  if (at < 0) at = lines.findIndex((line) => /^(?:首页|网站首页|主页|Home)\s*(?:>>|>|»|›|→|\/)\s*\S/i.test(line));
   if (at < 0) throw new PageError('no breadcrumb (当前位置:…) found');
   let crumbText = lines[at].replace(CRUMB, '');
   at += 1;
@@ -190,7 +198,13 @@ export const parseLegacyPage = (content: string | Buffer, options: { html?: bool
     while (before > at && lines[before] === '') before -= 1;
     at = before;
   }
-  const heading = lines[at] ?? '';
+  let heading = lines[at] ?? '';
+  // A subtitle on its own line (——…) under the title.
+  if (/^——/.test(heading) && at > 0) {
+    let above = at - 1;
+    while (above > 0 && lines[above] === '') above -= 1;
+    if (lines[above] && !CRUMB.test(lines[above])) heading = `${lines[above]}${heading}`;
+  }
   if (!heading || META.test(heading)) throw new PageError('no title after the breadcrumb');
   const [title, ...subtitleParts] = heading.split('——');
   at += 1;
@@ -205,6 +219,11 @@ export const parseLegacyPage = (content: string | Buffer, options: { html?: bool
     if (sourceMatch && sourceMatch[1]) source = sourceMatch[1];
     const timeMatch = new RegExp(`${TIME_LABEL}\\s*[:：]\\s*([^\\s|｜]+(?:\\s+\\d{1,2}[:：]\\d{2}(?:[:：]\\d{2})?)?)`, 'i').exec(meta);
     if (timeMatch) publishDate = beijingTime(timeMatch[1]) ?? publishDate;
+    // A date written without its label (2023-05-12 10:30 来源:…).
+    else if (!publishDate) {
+      const bare = /(\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)/.exec(meta);
+      if (bare) publishDate = beijingTime(bare[1]);
+    }
     const clicks = new RegExp(`${CLICKS_LABEL}\\s*[:：]\\s*(\\d[\\d,]*)`, 'i').exec(meta);
     if (clicks) legacyClickCount = Number(clicks[1].replace(/,/g, ''));
     at += 1;
@@ -214,7 +233,11 @@ export const parseLegacyPage = (content: string | Buffer, options: { html?: bool
   for (; at < lines.length; at += 1) {
     const line = lines[at];
     if (line === '') continue;
-    if (FOOTER.test(line)) break;
+    // The page's chrome after the article (上一篇, 主办单位…); before any text it is the article's own toolbar.
+    if (FOOTER.test(line)) {
+      if (texts.length > 0) break;
+      continue;
+    }
     texts.push(line);
   }
   // A heading leads a paragraph: a short line with nothing after it, or only a date (the

@@ -101,6 +101,19 @@ describe('4. attribution verbs, with or without a colon, before or after, with a
     expect(speakers(text)[5]).toEqual(['干部要多走一步。', '蔡明', '镇长', null]);
   });
 
+  test('an adverb of a few characters and 地, a position after the name, a verb before the organisation', () => {
+    const text = [
+      '“这是我们共同的心愿。”县总工会主席柯文亮语重心长地说。',
+      '市财政局李明局长在会上表示：“预算要硬约束。”',
+      '会议邀请了省机关事务管理局二级巡视员钟华作专题讲座。钟华结合案例指出：“节约型机关建设要久久为功。”',
+    ].join('\n');
+    expect(speakers(text, '浙江省')).toEqual([
+      ['这是我们共同的心愿。', '柯文亮', '主席', '县总工会'],
+      ['预算要硬约束。', '李明', '局长', '市财政局'],
+      ['节约型机关建设要久久为功。', '钟华', '二级巡视员', '浙江省机关事务管理局'],
+    ]);
+  });
+
   test('a quote split by its attribution is two quotes by one speaker', () => {
     expect(speakers('“节约不是抠门，”县机关事务局局长廖斌笑着说，“是把钱用对地方。”')).toEqual([
       ['节约不是抠门，', '廖斌', '局长', '县机关事务局'],
@@ -165,6 +178,31 @@ describe('7. commended units and individuals listed inside a sentence', () => {
       ['刘一鸣', '市财政局'],
       ['陈晓', '县教育局'],
       ['张丽华', '区卫健局'],
+    ]);
+  });
+});
+
+describe('7b. other ways of listing who is commended', () => {
+  test('the verb first (授予, 评选出), names joined by 和, people with their organisation in brackets or before them', () => {
+    const text = [
+      '经评选，授予甲市财政局、乙市档案局和丙市医保局等5个单位“节约型机关”称号。',
+      '评选出丁县机关事务中心、戊县后勤服务中心等先进集体。',
+      '对马小云（县财政局）、牛大海（县教育局）等同志予以通报表扬。',
+      '对市财政局局长杨一帆、县教育局副局长朱二丫等10名同志予以表彰。',
+    ].join('\n');
+    const facts = findCommendationFacts(text);
+    expect(facts.commendedUnits.map((unit) => unit.name)).toEqual([
+      '甲市财政局',
+      '乙市档案局',
+      '丙市医保局',
+      '丁县机关事务中心',
+      '戊县后勤服务中心',
+    ]);
+    expect(facts.commendedIndividuals.map((person) => [person.name, person.organization])).toEqual([
+      ['马小云', '县财政局'],
+      ['牛大海', '县教育局'],
+      ['杨一帆', '市财政局'],
+      ['朱二丫', '县教育局'],
     ]);
   });
 });

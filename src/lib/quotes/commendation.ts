@@ -3,8 +3,8 @@
 // sentence: A、B、C等10个单位被评为先进集体 / 对ORG NAME、ORG NAME等同志予以表扬, a person
 // 被评为…先进个人, and English: X, Y and Z were among the units named advanced collectives),
 // and the city of each. Pure TypeScript, beside the quote finder.
-import { findSpeaker, peopleOf } from './finder';
-import { DOUBLE_SURNAMES, SURNAMES } from './lexicon';
+import { findSpeaker, peopleOf, splitOrganization } from './finder';
+import { DOUBLE_SURNAMES, ORG_END, SURNAMES } from './lexicon';
 import { placeOf } from './places';
 
 export type Commendation = { unitQuota: number | null; individualQuota: number | null };
@@ -104,22 +104,28 @@ const individualFrom = (entry: string): CommendedIndividual | null => {
 };
 
 /** A list inside a sentence ends so: 等单位, 等10个单位, 等集体, 等同志, 等50名同志. */
-const LISTED = /等(?:\d+|[一二两三四五六七八九十百]+)?(?:个|家|名|位)?(单位|集体|同志|人)/g;
+const LISTED = /等(?:\d+|[一二两三四五六七八九十百]+)?(?:个|家|名|位)?(?:先进)?(单位|集体|同志|个人|人)/g;
 /** What the sentence does with the list: commends it (not 通报批评). */
 const COMMENDS = /授予|被评为|评为|荣获|获评|表彰|表扬|嘉奖|记功/;
 
 /** `郑州市机关事务管理局王建军`: the organisation, then a name of 2 or 3 characters. */
 const orgAndName = (entry: string): { name: string; organization: string | null } | null => {
-  const text = entry.trim();
+  const text = entry.trim().replace(/同志$/, '');
+  // 张三(县财政局)
+  const bracketed = /^([\u4e00-\u9fa5]{2,4})[(（](.+)[)）]$/.exec(text);
+  if (bracketed) return { name: bracketed[1], organization: bracketed[2] };
   if (/^[\u4e00-\u9fa5]{2,3}$/.test(text)) return { name: text, organization: null };
   for (const length of [3, 2]) {
     const at = text.length - length;
     if (at < 1) continue;
     const double = length === 3 && DOUBLE_SURNAMES.some((surname) => text.startsWith(surname, at));
     if (!double && !SURNAMES.includes(text[at])) continue;
-    // 3 characters only when the one before the surname ends an organisation's name.
-    if (length === 3 && !/[局心厅办委会所院站处科股室部队司校堂府镇乡村馆]$/.test(text.slice(0, at))) continue;
-    return { name: text.slice(at), organization: text.slice(0, at) || null };
+    // 3 characters only when the one before the surname ends an organisation's name or a position.
+    if (length === 3 && !/[局心厅办委会所院站处科股室部队司校堂府镇乡村馆长记任员师席理]$/.test(text.slice(0, at))) continue;
+    // 市财政局局长王五: the organisation without the position.
+    const before = text.slice(0, at).replace(/的$/, '');
+    const organization = before ? (splitOrganization(before).speakerOrganization ?? before) : null;
+    return { name: text.slice(at), organization };
   }
   return null;
 };
@@ -134,11 +140,17 @@ const listedInSentences = (text: string) => {
       const rest = sentence.slice((match.index ?? 0) + match[0].length);
       const clauseEnd = rest.search(/[;；]/);
       const what = clauseEnd >= 0 ? rest.slice(0, clauseEnd) : rest;
-      if (!COMMENDS.test(what) || /批评|通报批评|约谈|问责/.test(what)) continue;
       let list = sentence.slice(0, match.index);
       list = list.slice(Math.max(...['，', ',', '：', ':', '；', ';'].map((mark) => list.lastIndexOf(mark))) + 1);
-      list = list.replace(/^.*?(?:决定|同意|拟)?对(?=[\u4e00-\u9fa5]{4})/, '').replace(/^(?:其中|经研究)/, '');
-      const items = list.split('、').map((item) => item.trim());
+      // The verb may come first (授予A、B等单位…称号, 评选出A、B等先进集体) or after (A、B等单位被评为…).
+      const lead = /^.*?(?:对|授予|评选出|表彰了|表彰|命名)(?=[\u4e00-\u9fa5]{2})/.exec(list)?.[0] ?? '';
+      if (!(COMMENDS.test(what) || /授予|评选出|表彰|命名/.test(lead)) || /批评|约谈|问责/.test(what)) continue;
+      list = list.slice(lead.length).replace(/^(?:其中|经研究|经评选)/, '');
+      const items = list.split('、').flatMap((item, i, all) => {
+        // …、B和C: the last two joined by 和 or 及, when both read as names of their own.
+        const pair = i === all.length - 1 ? /^(.{4,}?)(?:和|及|以及)(.{4,})$/.exec(item.trim()) : null;
+        return pair && ORG_END.test(pair[1]) ? [pair[1], pair[2]] : [item.trim()];
+      });
       if (items.length < 2 && !/^[\u4e00-\u9fa5]{4,30}$/.test(items[0] ?? '')) continue;
       if (match[1] === '单位' || match[1] === '集体') units.push(...items.filter((item) => item.length >= 4 && item.length <= 40));
       else

@@ -39,6 +39,7 @@ import {
   SPEECH_VERB,
   SURNAMES,
   TERMINAL,
+  VERBS,
 } from './lexicon';
 
 export type Speaker = { speakerName: string; speakerPosition: string | null; speakerOrganization: string | null };
@@ -205,6 +206,8 @@ export const splitOrganization = (prefix: string, province?: string | null): Omi
   organization = organization.replace(/[,，、\s]+$/, '');
   organization = (organization.split(/[,，]/).at(-1) ?? '').replace(/^[、\s]+/, '');
   organization = withoutPlace(organization);
+  // 会议邀请了省…局的: the verb before the organisation is not part of it.
+  organization = organization.replace(/^.*(?:了|邀请|请来|陪同)(?=[\u4e00-\u9fa5]{3})/, '');
   // What is left before a position and does not end as an organisation does (面点 + 班长) is part of the position.
   if (organization && !ORG_END.test(organization)) {
     if (position && organization.length <= 4 && /^[\u4e00-\u9fa5]+$/.test(organization)) position = organization + position;
@@ -347,8 +350,11 @@ const candidates = (text: string, people: People | null, province?: string | nul
     }
     const double = DOUBLE_SURNAMES.some((surname) => clause.startsWith(surname, i));
     if (!double && !SURNAMES.includes(clause[i])) continue;
+    // 市财政局李明局长表示: an organisation, then a name with its position after it.
+    const orgBefore = !prefixOk && ORG_END.test(prefix);
     // 党组书记 starts with a surname, and is not a name.
-    if (!prefixOk || (POSITION_FIRST.has(clause[i]) && POSITIONS.some((position) => clause.startsWith(position, i)))) continue;
+    if (!(prefixOk || orgBefore) || (POSITION_FIRST.has(clause[i]) && POSITIONS.some((position) => clause.startsWith(position, i))))
+      continue;
     const lengths = (double ? [3, 4] : afterOf ? [3] : [2, 3]).filter(
       (length) => /^[\u4e00-\u9fa5]+$/.test(clause.slice(i, i + length)) && !/[的了是]/.test(clause.slice(i + 1, i + length))
     );
@@ -357,15 +363,22 @@ const candidates = (text: string, people: People | null, province?: string | nul
       const name = clause.slice(i, i + length);
       if (name.length < length) continue;
       let rest = clause.slice(i + length);
-      // 习近平总书记强调: the position after the name.
-      const after = POSITIONS_AFTER_NAME.find((position) => rest.startsWith(position));
+      // 习近平总书记强调, 李明局长表示: the position after the name.
+      const leader = POSITIONS_AFTER_NAME.find((position) => rest.startsWith(position));
+      const after = leader ?? (titled || afterOf ? undefined : POSITIONS.find((position) => rest.startsWith(position)));
       if (after) rest = rest.slice(after.length);
+      if (orgBefore && !after) continue;
       // After a position or a 的, a name then a comma and a verb a little further on (姚红梅,分享了她的体会).
       const further = (titled || afterOf) && /^[,，][^,，。“”]{0,12}$/.test(rest.split(SPEECH_ANY)[0] ?? '') && SPEECH_ANY.test(rest);
-      if ((!startsWithAny(rest, AFTER_NAME) && !further) || /^说明/.test(rest)) continue;
-      const strong = SPEECH_START.test(rest);
+      const adverb = ADVERB_VERB.test(rest);
+      if ((!startsWithAny(rest, AFTER_NAME) && !further && !adverb) || /^说明/.test(rest)) continue;
+      const strong = SPEECH_START.test(rest) || adverb;
       if (after && !strong) continue;
-      const split = after ? { speakerPosition: after, speakerOrganization: null } : splitOrganization(prefix.slice(-MAX_PREFIX), province);
+      const split = leader
+        ? { speakerPosition: leader, speakerOrganization: null }
+        : after
+          ? { speakerPosition: after, speakerOrganization: splitOrganization(prefix.slice(-MAX_PREFIX), province).speakerOrganization }
+          : splitOrganization(prefix.slice(-MAX_PREFIX), province);
       if (!best || (strong && !best.strong)) best = { at: i, speaker: { speakerName: name, ...split }, strong };
     }
     if (best) found.push(best);
@@ -383,6 +396,8 @@ const lastSpeaker = (text: string, province: string | null | undefined, people: 
     // 这样介绍吴光荣: a name right after such a verb is who is spoken of, not who speaks.
     .filter((candidate) => !OBJECT_VERB.test(text.slice(0, candidate.at)))
     .at(-1)?.speaker ?? null;
+/** 王强动情地说 / 王强语气坚定地表示: an adverb of a few characters, 地, then the verb. */
+const ADVERB_VERB = new RegExp(`^[\\u4e00-\\u9fa5]{1,6}?地(?:${VERBS})`);
 const OBJECT_VERB = /(?:介绍|评价|告诉|问|对|向|给|称赞|表扬|采访|祝贺|感谢|看望|慰问|叫|喊)$/;
 
 /** The sentence an attribution lives in: up to the sentence's end after the quote. */
@@ -428,6 +443,9 @@ const isEnglish = (paragraph: string) =>
 const englishSpeaker = (subject: string, last: Speaker | null, people: Map<string, Speaker>): Found | null => {
   const text = subject.trim().replace(/,$/, '');
   if (/^(?:he|she)$/i.test(text)) return last;
+  // Liu, who has worked there for years: the person of that surname named before.
+  const surname = /^([A-Z][a-z]+)(?:,|$)/.exec(text)?.[1];
+  if (surname) for (const [name, speaker] of people) if (name.startsWith(`${surname} `)) return speaker;
   const named = /^([A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})(?:,\s*(?:an?\s+|the\s+)?(.+?)\s+(?:of|at|from|with)\s+(?:the\s+)?(.+?))?$/.exec(
     text
   );
@@ -466,7 +484,8 @@ const englishQuotes = (paragraph: string, state: { last: Speaker | null; people:
     if (!speaker) continue;
     if (!speaker.collective) {
       state.last = speaker;
-      if (speaker.speakerPosition || speaker.speakerOrganization) state.people.set(speaker.speakerName, speaker);
+      if (speaker.speakerPosition || speaker.speakerOrganization || !state.people.has(speaker.speakerName))
+        state.people.set(speaker.speakerName, speaker);
     }
     found.push({ text, ...speaker });
   }
@@ -530,7 +549,7 @@ export const findQuotes = (text: string, options: FinderOptions = {}): FoundQuot
           speaker = people.complete(speaker);
           break;
         }
-        if (PRONOUN.test(part) || /^(?:该同志)/.test(part)) {
+        if (PRONOUN.test(part) || /^用(?:他|她)的话(?:来)?说$/.test(part)) {
           speaker = people.lastBefore(offset + first.start) ?? lastNamed;
           if (speaker) break;
         }

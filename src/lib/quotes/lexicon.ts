@@ -189,11 +189,28 @@ export const AFTER_NAME = [
   '详细',
   '欣慰',
   '由衷',
+  '笑',
+  '接着',
+  '回答',
+  '答',
+  '解释',
+  '建议',
+  '呼吁',
+  '提醒',
+  '叮嘱',
+  '寄语',
+  '欣喜',
+  '郑重',
+  '语重心长',
+  '感触',
+  '诚恳',
+  '认真',
+  '接受',
 ];
 
 /** Speech verbs. */
-const VERBS =
-  '说|表示|介绍|指出|强调|谈到|谈起|谈及|坦言|直言|感慨|感叹|感言|告诉记者|认为|称|回忆道|回忆|补充道|总结道|透露|要求|评价|反映|通报|分享|道';
+export const VERBS =
+  '说|表示|介绍|指出|强调|谈到|谈起|谈及|坦言|直言|感慨|感叹|感言|告诉记者|认为|称|回忆道|回忆|补充道|总结道|透露|要求|评价|反映|通报|分享|解释|建议|呼吁|提醒|叮嘱|寄语|回答|答道|笑道|点赞|道';
 /** Speech verbs: an attribution names one of them (or another predicate after a name). */
 export const SPEECH_VERB = new RegExp(`(?:${VERBS})[:：,，]?$`);
 /** A speech verb anywhere in a short stretch (一边揉面一边笑着说, 在总结时感慨, 分享了她的体会). */
@@ -217,7 +234,7 @@ export const COLLECTIVE_NAME = '与会代表';
  * 就餐的干部们纷纷说. The group's words are its name (大家 and 他们 name no group: 与会代表).
  */
 export const GROUP = new RegExp(
-  `^(?:[^,，。]*的)?((?:不少|许多|很多|多位|多名|部分|广大|与会|参会|参训|受表彰|一些)?[\u4e00-\u9fa5]{0,8}?(?:们|代表|干部|学员|群众|职工|人员|党员|村民|居民|市民|员工|同志)|大家|他们|她们)(?:也|都|还|又|纷纷|一致|普遍|均|再次|由衷地|深有感触地)*(?:${VERBS}|感叹|称赞|赞叹|反映)`
+  `^(?:[^,，。]*的)?((?:不少|许多|很多|多位|多名|部分|广大|与会|参会|参训|受表彰|一些)?[\u4e00-\u9fa5]{0,8}?(?:们|代表|干部|学员|群众|职工|人员|党员|村民|居民|市民|员工|同志)|大家|他们|她们)(?:也|都|还|又|纷纷|一致|普遍|均|再次|笑着|[\\u4e00-\\u9fa5]{1,4}地)*(?:${VERBS}|感叹|称赞|赞叹|反映)`
 );
 
 /** Words before a name that say how the person relates to someone (同事黄丽娟): neither organisation nor position. */

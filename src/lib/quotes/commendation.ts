@@ -119,7 +119,7 @@ const orgAndName = (entry: string): { name: string; organization: string | null 
     const at = text.length - length;
     if (at < 1) continue;
     const double = length === 3 && DOUBLE_SURNAMES.some((surname) => text.startsWith(surname, at));
-    if (!double && !SURNAMES.includes(text[at])) continue;
+    if (!double && !SURNAMES.includes(text[at] ?? '')) continue;
     // 3 characters only when the one before the surname ends an organisation's name or a position.
     if (length === 3 && !/[局心厅办委会所院站处科股室部队司校堂府镇乡村馆长记任员师席理]$/.test(text.slice(0, at))) continue;
     // 市财政局局长王五: the organisation without the position.

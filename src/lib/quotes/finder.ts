@@ -57,6 +57,7 @@ type Span = { start: number; end: number; text: string };
 type Found = Speaker & { collective?: boolean };
 
 const SENTENCE_END = /[。!?！？]/;
+const SENTENCE_BREAK = new Set('。!?！？;；\n');
 /** The longest attribution clause read, and the longest organisation + position before a name. */
 const MAX_CLAUSE = 400;
 const MAX_PREFIX = 120;
@@ -68,6 +69,8 @@ const CONNECTIVES = /^(?:随后|之后|接着|同时|此外|另外|会上|会议
 const PLACE_START = /^(?:从|在|来到|走上|走进)/;
 const PLACE_VERB = /走上|走到|走进|调到|调入|来到|工作|扎根|坚守|服务|生活|成长/;
 /** Characters that do not start a name (干部们纷纷说: not a name 们纷纷). */
+const SURNAME_SET = new Set(SURNAMES);
+const DOUBLE_FIRST = new Set(DOUBLE_SURNAMES.map((surname) => surname[0]));
 const NAME_STOP = new Set('们在是说对从向为将已也还就都和与及等的了着过被把让给于');
 /** What follows a name of two characters, so that the third is not part of it (郑丽在…, 陈骥表示, 张秀英主持…). */
 const AFTER_SHORT_NAME = [
@@ -148,11 +151,16 @@ const runsOf = (paragraph: string, spans: Span[]) => {
 
 const startsWithAny = (text: string, words: readonly string[]) => words.some((word) => text.startsWith(word));
 const POSITION_FIRST = new Set(POSITIONS.map((position) => position[0]));
-const POSITION_LAST = new Set([...POSITIONS.map((position) => position.at(-1)!), '员', '师']);
-/** Whether `text` ends with a position (局长, 党组书记, or a trade such as 护林员). */
-const endsWithPosition = (text: string) =>
-  POSITION_LAST.has(text.at(-1) ?? '') &&
-  (POSITIONS.some((position) => text.endsWith(position)) || GENERIC_POSITION.test(text.slice(-3)) || GENERIC_POSITION.test(text.slice(-2)));
+const POSITIONS_BY_LAST = new Map<string, string[]>();
+for (const position of POSITIONS) POSITIONS_BY_LAST.set(position.at(-1)!, [...(POSITIONS_BY_LAST.get(position.at(-1)!) ?? []), position]);
+const POSITION_LAST = new Set([...POSITIONS_BY_LAST.keys(), '员', '师']);
+/** Whether `text` ends, at `end`, with a position (局长, 党组书记, or a trade such as 护林员). */
+const endsWithPosition = (text: string, end = text.length) => {
+  const last = text[end - 1];
+  if (!POSITION_LAST.has(last)) return false;
+  if ((POSITIONS_BY_LAST.get(last) ?? []).some((position) => text.startsWith(position, end - position.length))) return true;
+  return (last === '员' || last === '师') && /^[\u4e00-\u9fa5]{2,3}$/.test(text.slice(Math.max(0, end - 3), end)) && end >= 2;
+};
 
 /** Parses `党组书记、局长,市接待办主任`: positions joined by 、 or a comma (a later one may name its office). */
 const isPositionList = (text: string): boolean => {
@@ -230,15 +238,15 @@ class People {
     let sentenceStart = 0;
     let sentenceOrganization: string | null = null;
     for (let i = 0; i < text.length; i += 1) {
-      if (/[。!?！？;；\n]/.test(text[i])) {
+      if (SENTENCE_BREAK.has(text[i])) {
         sentenceStart = i + 1;
         sentenceOrganization = null;
         continue;
       }
       // A name right after a position: 局长王强, 护林员陶春生, 干部乌兰,
-      if (!POSITION_LAST.has(text[i - 1] ?? '') || !endsWithPosition(text.slice(Math.max(sentenceStart, i - 12), i))) continue;
+      if (i <= sentenceStart || !endsWithPosition(text, i)) continue;
       // 厨师|长赵刚: the position goes on (厨师长).
-      if (endsWithPosition(text.slice(Math.max(sentenceStart, i - 12), i + 1))) continue;
+      if (endsWithPosition(text, i + 1)) continue;
       const at = i;
       const name = nameAfterPosition(text, at);
       if (!name) continue;
@@ -256,6 +264,12 @@ class People {
 
   get(name: string) {
     return this.byName.get(name);
+  }
+
+  /** Whether a person introduced has a name starting with `char`. */
+  starts(char: string) {
+    for (const name of this.byName.keys()) if (name[0] === char) return true;
+    return false;
   }
 
   add(speaker: Speaker) {
@@ -301,18 +315,20 @@ const nameAfterPosition = (text: string, at: number): string | null => {
   if (/^[\u4e00-\u9fa5]{0,2}(?:省|市|县|区|州|旗|镇|乡|村|局|厅|委|中心|机关)/.test(text.slice(at + 1, at + 6))) return null;
   if (DOUBLE_SURNAMES.some((surname) => text.startsWith(surname, at))) {
     if (!cjk(at, 3)) return null;
-    return cjk(at, 4) && !shortNameEnds(text.slice(at + 3)) ? text.slice(at, at + 4) : text.slice(at, at + 3);
+    return cjk(at, 4) && !shortNameEnds(text.slice(at + 3, at + 13)) ? text.slice(at, at + 4) : text.slice(at, at + 3);
   }
-  if (SURNAMES.includes(text[at]) && cjk(at, 2)) {
+  if (SURNAME_SET.has(text[at]) && cjk(at, 2)) {
     if (!cjk(at, 3)) return text.slice(at, at + 2);
     // 王小道说: the name the speech verb follows.
-    if (SPEECH_START.test(text.slice(at + 3))) return text.slice(at, at + 3);
-    return !shortNameEnds(text.slice(at + 2)) ? text.slice(at, at + 3) : text.slice(at, at + 2);
+    if (SPEECH_START.test(text.slice(at + 3, at + 24))) return text.slice(at, at + 3);
+    return !shortNameEnds(text.slice(at + 2, at + 12)) ? text.slice(at, at + 3) : text.slice(at, at + 2);
   }
-  if (NAME_STOP.has(text[at]) || startsWithAny(text.slice(at), AFTER_NAME) || startsWithAny(text.slice(at), AFTER_SHORT_NAME)) return null;
+  if (NAME_STOP.has(text[at]) || !/[\u4e00-\u9fa5]/.test(text[at] ?? '')) return null;
+  const ahead = text.slice(at, at + 8);
+  if (startsWithAny(ahead, AFTER_NAME) || startsWithAny(ahead, AFTER_SHORT_NAME)) return null;
   for (const length of [2, 3]) {
     if (!cjk(at, length)) return null;
-    const rest = text.slice(at + length);
+    const rest = text.slice(at + length, at + length + 8);
     if (/^[,，、]/.test(rest) || /^(?:这样|说|表示|介绍|指出|强调|坦言|感慨)/.test(rest)) return text.slice(at, at + length);
   }
   return null;
@@ -334,9 +350,11 @@ const candidates = (text: string, people: People | null, province?: string | nul
   const clause = text.length > MAX_CLAUSE ? text.slice(-MAX_CLAUSE) : text;
   const found: Candidate[] = [];
   for (let i = 0; i < clause.length; i += 1) {
+    // Only where a name may start: a surname, or the first character of a person introduced.
+    if (!SURNAME_SET.has(clause[i]) && !DOUBLE_FIRST.has(clause[i]) && !people?.starts(clause[i])) continue;
     const prefix = clause.slice(0, i);
     const afterOf = prefix.endsWith('的');
-    const titled = endsWithPosition(prefix) && !endsWithPosition(clause.slice(0, i + 1));
+    const titled = endsWithPosition(clause, i) && !endsWithPosition(clause, i + 1);
     const prefixOk = prefix === '' || afterOf || titled || /[,，、]$/.test(prefix) || RELATIONS.some((word) => prefix.endsWith(word));
     const known = people?.nameAt(clause, i);
     if (known) {
@@ -349,7 +367,7 @@ const candidates = (text: string, people: People | null, province?: string | nul
       continue;
     }
     const double = DOUBLE_SURNAMES.some((surname) => clause.startsWith(surname, i));
-    if (!double && !SURNAMES.includes(clause[i])) continue;
+    if (!double && !SURNAME_SET.has(clause[i])) continue;
     // 市财政局李明局长表示: an organisation, then a name with its position after it.
     const orgBefore = !prefixOk && ORG_END.test(prefix);
     // 党组书记 starts with a surname, and is not a name.
@@ -437,6 +455,7 @@ const groupOf = (part: string): Found | null => {
 
 const EN_VERB = '(?:said|says|added|noted|explained|stressed|recalled|told reporters)';
 const isEnglish = (paragraph: string) =>
+  /[A-Za-z]{3}/.test(paragraph) &&
   (paragraph.match(/[A-Za-z]/g)?.length ?? 0) > 10 + 3 * (paragraph.match(/[\u4e00-\u9fa5]/g)?.length ?? 0);
 
 /** An English subject: `Han Wei, Party secretary and director of the … Administration`, `she`, `participants`. */
@@ -492,11 +511,22 @@ const englishQuotes = (paragraph: string, state: { last: Speaker | null; people:
   return found;
 };
 
+/** The page read last, and its people: the commendation reader reads the same text right after the finder. */
+let lastRead: { text: string; province: string | null; people: People } | null = null;
+const peopleIn = (text: string, province: string | null, shadows?: string[]) => {
+  if (lastRead && lastRead.text === text && lastRead.province === province) return lastRead.people;
+  const people = new People(shadows ?? paragraphsOf(text).map(shadowOf), province);
+  lastRead = { text, province, people };
+  return people;
+};
+
 export const findQuotes = (text: string, options: FinderOptions = {}): FoundQuote[] => {
   const found: FoundQuote[] = [];
   const paragraphs = paragraphsOf(text);
   const shadows = paragraphs.map(shadowOf);
-  const people = new People(shadows, options.province);
+  // Built afresh (a text read twice may have been changed in between), then kept for the commendation reader.
+  lastRead = null;
+  const people = peopleIn(text, options.province ?? null, shadows);
   const english = { last: null as Speaker | null, people: new Map<string, Speaker>() };
   let lastNamed: Speaker | null = null;
   let base = 0;
@@ -574,6 +604,6 @@ export const findQuotes = (text: string, options: FinderOptions = {}): FoundQuot
 
 /** The people a text introduces, for the commendation reader: name → organisation and position. */
 export const peopleOf = (text: string, province?: string | null) => {
-  const people = new People(paragraphsOf(text).map(shadowOf), province);
+  const people = peopleIn(text, province ?? null);
   return (name: string) => people.get(name) ?? null;
 };

@@ -46,6 +46,23 @@ const BLOCK_TAGS = new Set([
   'title',
   'dd',
   'dt',
+  // Table layouts and page regions: a cell (当前位置 beside a date, 来源 beside 发布时间) is a line of its own.
+  'td',
+  'th',
+  'ul',
+  'ol',
+  'dl',
+  'header',
+  'footer',
+  'nav',
+  'aside',
+  'main',
+  'center',
+  'form',
+  'blockquote',
+  'hr',
+  'figure',
+  'figcaption',
 ]);
 const SKIP_TAGS = new Set(['script', 'style', 'noscript', 'head', 'select', 'option', 'iframe']);
 /** Where a page's article ends and the site's chrome starts. */

@@ -64,7 +64,7 @@ const MAX_PREFIX = 120;
 /** Where two paragraphs of one quote meet (the second's opening mark dropped); \n in the quote's text. */
 const JOIN = '\u2029';
 /** Words that open a sentence before its subject (随后,…). */
-const CONNECTIVES = /^(?:随后|之后|接着|同时|此外|另外|会上|会议上|会后|座谈会上|最后|首先|其次|其中|对此)[,，]?/;
+const CONNECTIVES = /^(?:随后|之后|接着|同时|此外|另外|会上|会议上|会后|座谈会上|最后|首先|其次|其中|对此|据)[,，]?/;
 /** Words that say where someone is or was (从…走上…的, 在…工作…的, 来到…的): a place, not a post. */
 const PLACE_START = /^(?:从|在|来到|走上|走进)/;
 const PLACE_VERB = /走上|走到|走进|调到|调入|来到|工作|扎根|坚守|服务|生活|成长/;
@@ -92,6 +92,28 @@ const AFTER_SHORT_NAME = [
   '及',
   '的',
   '同志',
+  ...[
+    '打开',
+    '拿出',
+    '翻开',
+    '指着',
+    '看着',
+    '走进',
+    '来到',
+    '带着',
+    '握着',
+    '望着',
+    '站在',
+    '坐在',
+    '回到',
+    '刚',
+    '曾',
+    '多年',
+    '常',
+    '总是',
+    '始终',
+    '一直',
+  ],
 ];
 const shortNameEnds = (rest: string) =>
   !/^[\u4e00-\u9fa5]/.test(rest) || startsWithAny(rest, AFTER_NAME) || startsWithAny(rest, AFTER_SHORT_NAME);
@@ -345,7 +367,7 @@ type Candidate = { at: number; speaker: Speaker; strong: boolean };
  * (王小道说 is 王小道), else the shorter (郑丽在发言时说 is 郑丽). A person the text
  * introduced is a name wherever it stands.
  */
-const candidates = (text: string, people: People | null, province?: string | null): Candidate[] => {
+const candidates = (text: string, people: People | null, province?: string | null, beforeColon = false): Candidate[] => {
   // An attribution is a few dozen characters; a pasted wall of text without punctuation is not scanned whole.
   const clause = text.length > MAX_CLAUSE ? text.slice(-MAX_CLAUSE) : text;
   const found: Candidate[] = [];
@@ -389,7 +411,9 @@ const candidates = (text: string, people: People | null, province?: string | nul
       // After a position or a 的, a name then a comma and a verb a little further on (姚红梅,分享了她的体会).
       const further = (titled || afterOf) && /^[,，][^,，。“”]{0,12}$/.test(rest.split(SPEECH_ANY)[0] ?? '') && SPEECH_ANY.test(rest);
       const adverb = ADVERB_VERB.test(rest);
-      if ((!startsWithAny(rest, AFTER_NAME) && !further && !adverb) || /^说明/.test(rest)) continue;
+      // 县机关事务中心主任李明打开了话匣子:“…”: a titled name, a few words, the colon of the quote.
+      const introducing = beforeColon && (titled || afterOf) && /^[^,，。“”:：]{1,12}[:：]\s*$/.test(rest);
+      if ((!startsWithAny(rest, AFTER_NAME) && !further && !adverb && !introducing) || /^说明/.test(rest)) continue;
       const strong = SPEECH_START.test(rest) || adverb;
       if (after && !strong) continue;
       const split = leader
@@ -410,7 +434,7 @@ export const findSpeaker = (text: string, province?: string | null, people: Peop
 
 /** The person a clause names nearest its end (an attribution before its quote: …指出,X强调:“…”). */
 const lastSpeaker = (text: string, province: string | null | undefined, people: People): Speaker | null =>
-  candidates(text, people, province)
+  candidates(text, people, province, /[:：]\s*$/.test(text))
     // 这样介绍吴光荣: a name right after such a verb is who is spoken of, not who speaks.
     .filter((candidate) => !OBJECT_VERB.test(text.slice(0, candidate.at)))
     .at(-1)?.speaker ?? null;
@@ -485,7 +509,7 @@ const englishQuotes = (paragraph: string, state: { last: Speaker | null; people:
   for (const span of spans) {
     const start = span.index ?? 0;
     const end = start + span[0].length;
-    const text = span[1] ?? span[2] ?? '';
+    const text = (span[1] ?? span[2] ?? '').split(JOIN).join('\n');
     const after = paragraph
       .slice(end)
       .split(/(?<=[.!?])\s|[“"]/)[0]

@@ -74,9 +74,11 @@ const ARTICLE_CHROME = /^(?:【?字号[:：]|【?字体[:：]|【?(?:大|中|小
 const CRUMB =
   /^(?:当前位置|您的位置|您现在的位置|您当前的位置|您当前位置|当前页面|所在位置|位置|Location|Current location|You are here)\s*[:：]/i;
 /** The labels of the meta line: 来源, 发布时间, 点击率 and their other names. */
-const SOURCE_LABEL = '(?:信息来源|文章来源|来源|Source)';
-const TIME_LABEL = '(?:发布时间|发布日期|发文日期|更新时间|时间|日期|Published|Updated|Date|Time)';
-const CLICKS_LABEL = '(?:点击率|点击数|点击量|点击|浏览次数|浏览量|浏览|阅读次数|阅读量|阅读数|阅读|访问量|访问次数|Views|Clicks|Hits)';
+const SOURCE_LABEL = '(?:信息来源|文章来源|稿件来源|来源|Source|From)';
+const TIME_LABEL =
+  '(?:发布时间|发布日期|发文日期|更新时间|时间|日期|Release date|Published on|Posted on|Published|Updated|Posted|Date|Time)';
+const CLICKS_LABEL =
+  '(?:点击率|点击数|点击量|点击|浏览次数|浏览量|浏览|阅读次数|阅读量|阅读数|阅读|访问量|访问次数|Page views|Views|Clicks|Hits|Read)';
 const OTHER_LABEL = '(?:作者|编辑|责任编辑|Author|Editor)';
 const LABEL = `(?:${SOURCE_LABEL}|${TIME_LABEL}|${CLICKS_LABEL}|${OTHER_LABEL})\\s*[:：]`;
 const META = new RegExp(`(?:^|[\\s|｜])${LABEL}|^${LABEL}`, 'i');
@@ -207,10 +209,37 @@ export const parseLegacyPage = (content: string | Buffer, options: { html?: bool
   if (breadcrumb.length === 0) throw new PageError('the breadcrumb is empty');
 
   while (at < lines.length && lines[at] === '') at += 1;
+
+  let source: string | null = null;
+  let publishDate: string | null = null;
+  let legacyClickCount: number | null = null;
+  /** Reads the meta line(s) from `at` on (来源:… 发布时间:… 点击率:…, and the article's toolbar). */
+  const readMeta = () => {
+    while (at < lines.length && (lines[at] === '' || META.test(lines[at]) || ARTICLE_CHROME.test(lines[at]))) {
+      const meta = lines[at];
+      const sourceMatch = new RegExp(`${SOURCE_LABEL}\\s*[:：]\\s*(.*?)[\\s|｜]*(?=${LABEL}|$)`, 'i').exec(meta);
+      if (sourceMatch && sourceMatch[1]) source = sourceMatch[1];
+      const timeMatch = new RegExp(`${TIME_LABEL}\\s*[:：]\\s*([^\\s|｜]+(?:\\s+\\d{1,2}[:：]\\d{2}(?:[:：]\\d{2})?)?)`, 'i').exec(meta);
+      if (timeMatch) publishDate = beijingTime(timeMatch[1]) ?? publishDate;
+      // A date written without its label (2023-05-12 10:30 来源:…).
+      else if (!publishDate) {
+        const bare = /(\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)/.exec(meta);
+        if (bare) publishDate = beijingTime(bare[1]);
+      }
+      const clicks = new RegExp(`${CLICKS_LABEL}\\s*[:：]\\s*(\\d[\\d,]*)`, 'i').exec(meta);
+      if (clicks) legacyClickCount = Number(clicks[1].replace(/,/g, ''));
+      at += 1;
+    }
+  };
+
   // The title is the line before the meta line (a column's menu may stand between the
-  // breadcrumb and the article), or else the line after the breadcrumb.
+  // breadcrumb and the article), or the line after the breadcrumb, or after a meta line
+  // that comes first.
   const metaAt = lines.slice(at, at + 40).findIndex((line) => META.test(line));
-  if (metaAt > 0) {
+  if (metaAt === 0) {
+    readMeta();
+    while (at < lines.length && lines[at] === '') at += 1;
+  } else if (metaAt > 0) {
     let before = at + metaAt - 1;
     while (before > at && lines[before] === '') before -= 1;
     at = before;
@@ -220,31 +249,17 @@ export const parseLegacyPage = (content: string | Buffer, options: { html?: bool
   if (/^——/.test(heading) && at > 0) {
     let above = at - 1;
     while (above > 0 && lines[above] === '') above -= 1;
-    if (lines[above] && !CRUMB.test(lines[above])) heading = `${lines[above]}${heading}`;
+    if (lines[above] && !CRUMB.test(lines[above]) && !META.test(lines[above])) heading = `${lines[above]}${heading}`;
   }
   if (!heading || META.test(heading)) throw new PageError('no title after the breadcrumb');
-  const [title, ...subtitleParts] = heading.split('——');
   at += 1;
-
-  let source: string | null = null;
-  let publishDate: string | null = null;
-  let legacyClickCount: number | null = null;
-  // The meta line(s): 来源:… 发布时间:… 点击率:…
-  while (at < lines.length && (lines[at] === '' || META.test(lines[at]) || ARTICLE_CHROME.test(lines[at]))) {
-    const meta = lines[at];
-    const sourceMatch = new RegExp(`${SOURCE_LABEL}\\s*[:：]\\s*(.*?)[\\s|｜]*(?=${LABEL}|$)`, 'i').exec(meta);
-    if (sourceMatch && sourceMatch[1]) source = sourceMatch[1];
-    const timeMatch = new RegExp(`${TIME_LABEL}\\s*[:：]\\s*([^\\s|｜]+(?:\\s+\\d{1,2}[:：]\\d{2}(?:[:：]\\d{2})?)?)`, 'i').exec(meta);
-    if (timeMatch) publishDate = beijingTime(timeMatch[1]) ?? publishDate;
-    // A date written without its label (2023-05-12 10:30 来源:…).
-    else if (!publishDate) {
-      const bare = /(\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?)/.exec(meta);
-      if (bare) publishDate = beijingTime(bare[1]);
-    }
-    const clicks = new RegExp(`${CLICKS_LABEL}\\s*[:：]\\s*(\\d[\\d,]*)`, 'i').exec(meta);
-    if (clicks) legacyClickCount = Number(clicks[1].replace(/,/g, ''));
+  // …or on the line after the title.
+  if (!heading.includes('——') && /^——/.test(lines[at] ?? '')) {
+    heading += lines[at];
     at += 1;
   }
+  const [title, ...subtitleParts] = heading.split('——');
+  readMeta();
 
   const texts: string[] = [];
   for (; at < lines.length; at += 1) {

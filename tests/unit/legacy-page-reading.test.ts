@@ -56,6 +56,20 @@ describe('metadata', () => {
     ]);
   });
 
+  test('the meta line before the title, and the subtitle on a line of its own', () => {
+    const text = ['当前位置：首页 > 动态', '发布时间：2024-01-02 08:00　来源：某局', '某局召开会议', '——副题在此', '', '正文一句。'].join(
+      '\n'
+    );
+    const read = parseLegacyPage(text, { html: false });
+    expect([read.title, read.subtitle, read.source, read.publishDate, read.blocks.map((block) => block.text)]).toEqual([
+      '某局召开会议',
+      '副题在此',
+      '某局',
+      '2024-01-02T00:00:00.000Z',
+      ['正文一句。'],
+    ]);
+  });
+
   test('English labels', () => {
     const text = [
       'You are here: Home > News',

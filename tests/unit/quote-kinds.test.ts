@@ -101,16 +101,18 @@ describe('4. attribution verbs, with or without a colon, before or after, with a
     expect(speakers(text)[5]).toEqual(['干部要多走一步。', '蔡明', '镇长', null]);
   });
 
-  test('an adverb of a few characters and 地, a position after the name, a verb before the organisation', () => {
+  test('an adverb and 地, a position after the name, a verb before the organisation, a titled name then its colon', () => {
     const text = [
       '“这是我们共同的心愿。”县总工会主席柯文亮语重心长地说。',
       '市财政局李明局长在会上表示：“预算要硬约束。”',
       '会议邀请了省机关事务管理局二级巡视员钟华作专题讲座。钟华结合案例指出：“节约型机关建设要久久为功。”',
+      '谈起这些年的变化，县机关事务中心主任李明打开了话匣子：“变化太大了。”',
     ].join('\n');
     expect(speakers(text, '浙江省')).toEqual([
       ['这是我们共同的心愿。', '柯文亮', '主席', '县总工会'],
       ['预算要硬约束。', '李明', '局长', '市财政局'],
       ['节约型机关建设要久久为功。', '钟华', '二级巡视员', '浙江省机关事务管理局'],
+      ['变化太大了。', '李明', '主任', '县机关事务中心'],
     ]);
   });
 

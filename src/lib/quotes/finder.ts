@@ -412,7 +412,7 @@ const candidates = (text: string, people: People | null, province?: string | nul
       const further = (titled || afterOf) && /^[,，][^,，。“”]{0,12}$/.test(rest.split(SPEECH_ANY)[0] ?? '') && SPEECH_ANY.test(rest);
       const adverb = ADVERB_VERB.test(rest);
       // 县机关事务中心主任李明打开了话匣子:“…”: a titled name, a few words, the colon of the quote.
-      const introducing = beforeColon && (titled || afterOf) && /^[^,，。“”:：]{1,12}[:：]\s*$/.test(rest);
+      const introducing = beforeColon && titled && /^[^,，。“”:：]{1,12}[:：]\s*$/.test(rest);
       if ((!startsWithAny(rest, AFTER_NAME) && !further && !adverb && !introducing) || /^说明/.test(rest)) continue;
       const strong = SPEECH_START.test(rest) || adverb;
       if (after && !strong) continue;

@@ -378,27 +378,19 @@ const candidates = (text: string, people: People | null, province?: string | nul
     const afterOf = prefix.endsWith('的');
     const titled = endsWithPosition(clause, i) && !endsWithPosition(clause, i + 1);
     const prefixOk = prefix === '' || afterOf || titled || /[,，、]$/.test(prefix) || RELATIONS.some((word) => prefix.endsWith(word));
-    const known = people?.nameAt(clause, i);
-    if (known) {
-      const rest = clause.slice(i + known.length);
-      const split = prefixOk
-        ? splitOrganization(prefix.slice(-MAX_PREFIX), province)
-        : { speakerPosition: null, speakerOrganization: null };
-      found.push({ at: i, speaker: { speakerName: known, ...split }, strong: SPEECH_START.test(rest) });
-      i += known.length - 1;
-      continue;
-    }
-    const double = DOUBLE_SURNAMES.some((surname) => clause.startsWith(surname, i));
-    if (!double && !SURNAME_SET.has(clause[i])) continue;
     // 市财政局李明局长表示: an organisation, then a name with its position after it.
     const orgBefore = !prefixOk && ORG_END.test(prefix);
+    const double = DOUBLE_SURNAMES.some((surname) => clause.startsWith(surname, i));
     // 党组书记 starts with a surname, and is not a name.
-    if (!(prefixOk || orgBefore) || (POSITION_FIRST.has(clause[i]) && POSITIONS.some((position) => clause.startsWith(position, i))))
-      continue;
-    const lengths = (double ? [3, 4] : afterOf ? [3] : [2, 3]).filter(
+    const surnamed =
+      (double || SURNAME_SET.has(clause[i])) &&
+      (prefixOk || orgBefore) &&
+      !(POSITION_FIRST.has(clause[i]) && POSITIONS.some((position) => clause.startsWith(position, i)));
+    const lengths = (!surnamed ? [] : double ? [3, 4] : afterOf ? [3] : [2, 3]).filter(
       (length) => /^[\u4e00-\u9fa5]+$/.test(clause.slice(i, i + length)) && !/[的了是]/.test(clause.slice(i + 1, i + length))
     );
     let best: Candidate | null = null;
+    let bestScore = 0;
     for (const length of lengths) {
       const name = clause.slice(i, i + length);
       if (name.length < length) continue;
@@ -421,9 +413,29 @@ const candidates = (text: string, people: People | null, province?: string | nul
         : after
           ? { speakerPosition: after, speakerOrganization: splitOrganization(prefix.slice(-MAX_PREFIX), province).speakerOrganization }
           : splitOrganization(prefix.slice(-MAX_PREFIX), province);
-      if (!best || (strong && !best.strong)) best = { at: i, speaker: { speakerName: name, ...split }, strong };
+      // A verb right after the name beats a verb further on (柯文亮语重心长地说: not 柯文 + 亮…).
+      const score = strong ? 3 : startsWithAny(rest, AFTER_NAME) ? 2 : 1;
+      if (!best || score > bestScore) {
+        best = { at: i, speaker: { speakerName: name, ...split }, strong };
+        bestScore = score;
+      }
     }
-    if (best) found.push(best);
+    // A person the text introduced is a name wherever it stands (and a longer name than the one read: 丁海涛).
+    const known = people?.nameAt(clause, i);
+    if (best && known && known.length > best.speaker.speakerName.length && known.startsWith(best.speaker.speakerName))
+      best.speaker.speakerName = known;
+    if (best) {
+      found.push(best);
+      continue;
+    }
+    if (known) {
+      const rest = clause.slice(i + known.length);
+      const split = prefixOk
+        ? splitOrganization(prefix.slice(-MAX_PREFIX), province)
+        : { speakerPosition: null, speakerOrganization: null };
+      found.push({ at: i, speaker: { speakerName: known, ...split }, strong: SPEECH_START.test(rest) });
+      i += known.length - 1;
+    }
   }
   return found;
 };

@@ -139,7 +139,7 @@ describe('5. a place after 从, 在, 来到, 走上 is not a position', () => {
   });
 });
 
-describe('6. a group that speaks is collective, named by its own words', () => {
+describe('6. a group that speaks is collective, named by its own words (大家 too)', () => {
   test('与会代表, 大家, 不少干部, …们', () => {
     const text = [
       '与会代表一致认为：“会议开得很实。”',
@@ -149,7 +149,7 @@ describe('6. a group that speaks is collective, named by its own words', () => {
     ].join('\n');
     expect(findQuotes(text).map((quote) => [quote.speakerName, quote.collective])).toEqual([
       ['与会代表', true],
-      ['与会代表', true],
+      ['大家', true],
       ['不少基层干部', true],
       ['群众们', true],
     ]);
@@ -238,6 +238,58 @@ describe('the forms quotes take', () => {
       ['Zhang Tao', 'driver', 'Jiaxing Government Motor Pool', false],
       ['Zhang Tao', 'driver', 'Jiaxing Government Motor Pool', false],
       ['visitors', null, null, true],
+    ]);
+  });
+});
+
+describe('the section of an institution, groups, names that run on (#29, the first held-aside quarter)', () => {
+  test('a section written between the institution and the position belongs to the position', () => {
+    const text = [
+      '“账要一笔一笔算清。”县卫生健康局财务股股长魏春来说。',
+      '市人民医院的营养科主任医师casual'.replace('casual', '孔令仪介绍：“少油少盐从后厨开始。”'),
+      '区机关事务中心党支部书记龚雪芳说：“党员要走在前面。”',
+      '镇政府食堂炊事员葛小满告诉记者：“汤要提前两小时熬上。”',
+    ].join('\n');
+    expect(speakers(text)).toEqual([
+      ['账要一笔一笔算清。', '魏春来', '财务股股长', '县卫生健康局'],
+      ['少油少盐从后厨开始。', '孔令仪', '营养科主任医师', '市人民医院'],
+      ['党员要走在前面。', '龚雪芳', '党支部书记', '区机关事务中心'],
+      ['汤要提前两小时熬上。', '葛小满', '食堂炊事员', '镇政府'],
+    ]);
+    // An office building is not the institution a section belongs to.
+    expect(splitOrganization('市政务中心保洁组组长')).toEqual({ speakerOrganization: '市政务中心保洁组', speakerPosition: '组长' });
+  });
+
+  test('a trade read from its last characters starts where an organisation can end', () => {
+    expect(speakers('州林业局护林员格桑卓玛，说起巡山的日子，语气很平静：“山里的路，脚比眼睛记得清。”')).toEqual([
+      ['山里的路，脚比眼睛记得清。', '格桑卓玛', '护林员', '州林业局'],
+    ]);
+  });
+
+  test('a counted or gathered group is a group, not a person titled 代表 or 干部', () => {
+    const text = [
+      '“收获很大，回去就用。”培训结束后，参训代表纷纷表示。',
+      '“饭菜比以前可口多了。”不少教师职工感慨。',
+      '“这样的会要多开。”许多基层干部在座谈时说。',
+    ].join('\n');
+    expect(
+      findQuotes(text).map((quote) => [quote.speakerName, quote.speakerPosition, quote.speakerOrganization, Boolean(quote.collective)])
+    ).toEqual([
+      ['参训代表', null, null, true],
+      ['不少教师职工', null, null, true],
+      ['许多基层干部', null, null, true],
+    ]);
+  });
+
+  test('a name before an ordinal, and a name whose last character reads as an adverb', () => {
+    const text = [
+      '县财政局局长孟凡第一个发言：“预算要向民生倾斜。”',
+      '区机关事务中心主任黎建刚分管后勤多年。其感慨：“后勤无小事。”',
+      '后来，黎建刚又把这套办法推广到了各个街道。',
+    ].join('\n');
+    expect(speakers(text)).toEqual([
+      ['预算要向民生倾斜。', '孟凡', '局长', '县财政局'],
+      ['后勤无小事。', '黎建刚', '主任', '区机关事务中心'],
     ]);
   });
 });

@@ -14,7 +14,7 @@
 //   a pronoun, or a name again     她说 / 其坦言 / 该同志 / 王强说: the person named last before, with the
 //                                  organisation and position given when they were introduced
 //   a group                        不少基层干部坦言, 与会代表一致认为: collective, named by the group's
-//                                  words (大家 and 他们 name no group: 与会代表)
+//                                  words as written (大家 stays 大家; 他们 names no group: 与会代表)
 //   any quotation marks            “…”, 「…」 with 『…』 inside, a quote over paragraphs (each opens
 //                                  with “, only the last closes), English pages (“…,” said NAME, POST of ORG)
 //   full-width punctuation         ，：；！？ as well as their ASCII forms
@@ -67,7 +67,17 @@ const JOIN = '\u2029';
 const CONNECTIVES = /^(?:随后|之后|接着|同时|此外|另外|会上|会议上|会后|座谈会上|最后|首先|其次|其中|对此|据)[,，]?/;
 /** Words that say where someone is or was (从…走上…的, 在…工作…的, 来到…的): a place, not a post. */
 const PLACE_START = /^(?:从|在|来到|走上|走进)/;
-const PLACE_VERB = /走上|走到|走进|调到|调入|来到|工作|扎根|坚守|服务|生活|成长/;
+const PLACE_VERB = /走上|走到|走进|调到|调入|调任|转岗|转到|转入|来到|工作|扎根|坚守|服务|生活|成长/;
+/**
+ * A section of an institution written between it and the position (…管理局物业科科长, …中心的膳食科科长,
+ * …中心党支部书记, …中心食堂管理员): the section belongs to the position, the institution is the organisation.
+ */
+const SECTION_OF =
+  /^(.+?(?:局|中心|厅|委员会|管委会|政府|医院|公司|集团|学校|大学|研究院|研究所))的?([\u4e00-\u9fa5]{0,8}?(?:科|股|处|室|组|班|支部|党委|食堂|车队|车间))$/;
+/** A group noun (职工, 代表们) does not name a person. */
+const GROUP_NOUN = /^(?:职工|干部|代表|人员|群众|党员|居民|村民|市民|员工|学员)/;
+/** Words that count or gather people before a noun: what follows is a group (不少干部, 与会代表). */
+const QUANTIFIED = /(?:不少|许多|很多|部分|一些|广大|多位|多名|各位|与会|参会|参训|全体)[\u4e00-\u9fa5]{0,4}$/;
 /** Characters that do not start a name (干部们纷纷说: not a name 们纷纷). */
 const SURNAME_SET = new Set(SURNAMES);
 const DOUBLE_FIRST = new Set(DOUBLE_SURNAMES.map((surname) => surname[0]));
@@ -92,6 +102,12 @@ const AFTER_SHORT_NAME = [
   '及',
   '的',
   '同志',
+  // 何静第一个发言, 李明首先介绍: an ordinal or "first" after the name.
+  '第一',
+  '第二',
+  '第三',
+  '首先',
+  '率先',
   ...[
     '打开',
     '拿出',
@@ -221,13 +237,18 @@ export const splitOrganization = (prefix: string, province?: string | null): Omi
       position = text.slice(of + 1);
     } else {
       // The earliest split whose rest is all positions: 管委会党政办|副主任, 管理局|办公室负责人.
+      // A trade read from its last characters (局|厨师, not 局厨师) starts where an organisation can end.
       let split = text.length;
+      let first = -1;
       for (let i = 0; i < text.length; i += 1) {
-        if (isPositionList(text.slice(i))) {
+        if (!isPositionList(text.slice(i))) continue;
+        if (first < 0) first = i;
+        if (i === 0 || ORG_END.test(text.slice(0, i))) {
           split = i;
           break;
         }
       }
+      if (split === text.length && first >= 0) split = first;
       organization = text.slice(0, split);
       position = text.slice(split);
     }
@@ -242,6 +263,11 @@ export const splitOrganization = (prefix: string, province?: string | null): Omi
   if (organization && !ORG_END.test(organization)) {
     if (position && organization.length <= 4 && /^[\u4e00-\u9fa5]+$/.test(organization)) position = organization + position;
     organization = '';
+  }
+  const section = position ? SECTION_OF.exec(organization) : null;
+  if (section && !/行政中心$|政务中心$/.test(section[1])) {
+    organization = section[1];
+    position = section[2] + position;
   }
   if (province && /^省(?!长)/.test(organization)) organization = province + organization.slice(1);
   else if (province && province.endsWith('自治区') && organization.startsWith('自治区')) organization = province + organization.slice(3);
@@ -267,6 +293,8 @@ class People {
       }
       // A name right after a position: 局长王强, 护林员陶春生, 干部乌兰,
       if (i <= sentenceStart || !endsWithPosition(text, i)) continue;
+      // 不少干部, 与会代表, 参会人员: a counted or gathered group, not a title.
+      if (QUANTIFIED.test(text.slice(sentenceStart, i))) continue;
       // 厨师|长赵刚: the position goes on (厨师长).
       if (endsWithPosition(text, i + 1)) continue;
       const at = i;
@@ -343,12 +371,18 @@ const nameAfterPosition = (text: string, at: number): string | null => {
     if (!cjk(at, 3)) return text.slice(at, at + 2);
     // 王小道说: the name the speech verb follows.
     if (SPEECH_START.test(text.slice(at + 3, at + 24))) return text.slice(at, at + 3);
+    // 彭志刚分管… (刚, 曾, 常 read as "just", "once", "often"): the three characters are the name when the text names them again.
+    const three = text.slice(at, at + 3);
+    if ('刚曾常'.includes(three[2]) && text.indexOf(three, at + 3) >= 0) return three;
     return !shortNameEnds(text.slice(at + 2, at + 12)) ? text.slice(at, at + 3) : text.slice(at, at + 2);
   }
   if (NAME_STOP.has(text[at]) || !/[\u4e00-\u9fa5]/.test(text[at] ?? '')) return null;
   const ahead = text.slice(at, at + 8);
   if (startsWithAny(ahead, AFTER_NAME) || startsWithAny(ahead, AFTER_SHORT_NAME)) return null;
-  for (const length of [2, 3]) {
+  // 代表纷纷表示, 干部职工感慨: an adverb, a doubled character or a group noun is no name.
+  if (/^(?:纷纷|一致|普遍|齐声|连连|频频|都|也|均)/.test(ahead) || ahead[0] === ahead[1] || GROUP_NOUN.test(ahead)) return null;
+  // Names without a Han surname run to four characters (泽仁拉姆, 阿依古丽): before a mark or a speech verb.
+  for (const length of [2, 3, 4]) {
     if (!cjk(at, length)) return null;
     const rest = text.slice(at + length, at + length + 8);
     if (/^[,，、]/.test(rest) || /^(?:这样|说|表示|介绍|指出|强调|坦言|感慨)/.test(rest)) return text.slice(at, at + length);
@@ -387,7 +421,11 @@ const candidates = (text: string, people: People | null, province?: string | nul
       (prefixOk || orgBefore) &&
       !(POSITION_FIRST.has(clause[i]) && POSITIONS.some((position) => clause.startsWith(position, i)));
     const lengths = (!surnamed ? [] : double ? [3, 4] : afterOf ? [3] : [2, 3]).filter(
-      (length) => /^[\u4e00-\u9fa5]+$/.test(clause.slice(i, i + length)) && !/[的了是]/.test(clause.slice(i + 1, i + length))
+      (length) =>
+        /^[\u4e00-\u9fa5]+$/.test(clause.slice(i, i + length)) &&
+        !/[的了是]/.test(clause.slice(i + 1, i + length)) &&
+        // 孟凡第一个发言: 第 before a numeral is an ordinal, not the end of a name.
+        !(clause[i + length - 1] === '第' && /^[一二三四五六七八九十]/.test(clause.slice(i + length)))
     );
     let best: Candidate | null = null;
     let bestScore = 0;
@@ -481,11 +519,20 @@ const nearest = (clause: string, before: boolean) => {
   return ((before ? parts.at(-1) : parts[0]) ?? '').trim();
 };
 
+/** A time or scene phrase (培训结束后, 会上, 采访结束前) opening the clause after a quote: the speaker follows it. */
+const SCENE = /^(?:[\u4e00-\u9fa5]{0,10}(?:后|前|时|之际|期间|上|中|里)|随后|之后|接着|最后|此外|同时|另外)$/;
+const withoutScene = (clause: string, before: boolean) => {
+  if (before) return clause;
+  const parts = clause.replace(/^[,，\s]+/, '').split(/[,，]/);
+  while (parts.length > 1 && SCENE.test(parts[0].trim())) parts.shift();
+  return parts.join('，');
+};
+
 /** A group that speaks (不少基层干部坦言): its words, or null. */
 const groupOf = (part: string): Found | null => {
   const match = GROUP.exec(part);
   if (!match) return null;
-  const words = /^(?:大家|他们|她们)$/.test(match[1]) ? COLLECTIVE_NAME : match[1];
+  const words = /^(?:他们|她们)$/.test(match[1]) ? COLLECTIVE_NAME : match[1];
   return { speakerName: words, speakerPosition: null, speakerOrganization: null, collective: true };
 };
 
@@ -604,7 +651,7 @@ export const findQuotes = (text: string, options: FinderOptions = {}): FoundQuot
       const clauseIsBefore = clauses.map((_, i) => i === clauses.length - 1);
       let speaker: Found | null = null;
       for (const [i, clause] of clauses.entries()) {
-        const part = nearest(clause, clauseIsBefore[i]);
+        const part = nearest(withoutScene(clause, clauseIsBefore[i]), clauseIsBefore[i]);
         // 他们/她们: a group, not the person just named.
         if (/^(?:他们|她们)/.test(part)) {
           speaker = { speakerName: COLLECTIVE_NAME, speakerPosition: null, speakerOrganization: null, collective: true };
@@ -621,8 +668,11 @@ export const findQuotes = (text: string, options: FinderOptions = {}): FoundQuot
         }
         speaker = groupOf(part);
         if (speaker) break;
-        if (COLLECTIVE.test(clause)) {
-          speaker = { speakerName: COLLECTIVE_NAME, speakerPosition: null, speakerOrganization: null, collective: true };
+        const gathered = COLLECTIVE.exec(clause)?.[0];
+        if (gathered) {
+          // The group as written (大家, 与会人员); 的代表 names none.
+          const words = gathered === '的代表' ? COLLECTIVE_NAME : gathered;
+          speaker = { speakerName: words, speakerPosition: null, speakerOrganization: null, collective: true };
           break;
         }
       }

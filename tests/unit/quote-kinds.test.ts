@@ -293,3 +293,48 @@ describe('the section of an institution, groups, names that run on (#29, the fir
     ]);
   });
 });
+
+describe('commended units and people in a sentence, and in 名单 lists (#29, the first held-aside quarter)', () => {
+  const facts = (text: string) => {
+    const read = findCommendationFacts(text);
+    return {
+      units: read.commendedUnits.map((unit) => unit.name),
+      individuals: read.commendedIndividuals.map((person) => [person.name, person.organization]),
+    };
+  };
+
+  test('两 lists joined by 和 after one verb (通报表扬了A、B等5个先进集体和C、D等9名先进个人)', () => {
+    expect(facts('大会通报表扬了市档案馆、县林业局等5个先进集体和孔德明、薛红梅等9名先进个人。')).toEqual({
+      units: ['市档案馆', '县林业局'],
+      individuals: [
+        ['孔德明', null],
+        ['薛红梅', null],
+      ],
+    });
+  });
+
+  test('one unit or one person alone in the clause 被评为…先进集体 / 先进个人; a name without a Han surname the text introduced', () => {
+    const text = [
+      '区图书馆馆员阿依古丽，在会上谈了体会。',
+      '去年，区文化馆被评为全区文旅系统先进集体，区文化馆祁晓峰被评为全区文旅系统先进个人。',
+      '区图书馆阿依古丽、区文化馆龚明等同志被评为优秀志愿者。',
+    ].join('\n');
+    expect(facts(text)).toEqual({
+      units: ['区文化馆'],
+      individuals: [
+        ['祁晓峰', '区文化馆'],
+        ['阿依古丽', '区图书馆'],
+        ['龚明', '区文化馆'],
+      ],
+    });
+  });
+
+  test('(女) after a name in a 名单 is not part of it', () => {
+    const text = ['先进个人名单', '', '先进个人（3名）', '严志明　　县档案馆', '柏晓琳（女）　　县气象局', '戚国华　　县供销社'].join('\n');
+    expect(facts(text).individuals).toEqual([
+      ['严志明', '县档案馆'],
+      ['柏晓琳', '县气象局'],
+      ['戚国华', '县供销社'],
+    ]);
+  });
+});

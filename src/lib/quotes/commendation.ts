@@ -88,7 +88,8 @@ const listsOf = (lines: string[]) => {
 
 /** `张三 杭州市机关事务管理局办公室主任`, `张三(杭州市…)`, `杭州市…  张三`: one commended person. */
 const individualFrom = (entry: string): CommendedIndividual | null => {
-  const text = entry.trim();
+  // 刘芳（女）: the sex written after a name in a 名单 is not part of it.
+  const text = entry.trim().replace(/[(（][男女][)）]/, '');
   let name: string | undefined;
   let rest = '';
   let match = /^([\u4e00-\u9fa5]{2,4})[(（](.+)[)）]$/.exec(text);
@@ -109,8 +110,15 @@ const LISTED = /等(?:\d+|[一二两三四五六七八九十百]+)?(?:个|家|�
 const COMMENDS = /授予|被评为|评为|荣获|获评|表彰|表扬|嘉奖|记功/;
 
 /** `郑州市机关事务管理局王建军`: the organisation, then a name of 2 or 3 characters. */
-const orgAndName = (entry: string): { name: string; organization: string | null } | null => {
+const orgAndName = (
+  entry: string,
+  known: (name: string) => boolean = () => false
+): { name: string; organization: string | null } | null => {
   const text = entry.trim().replace(/同志$/, '');
+  // A person the text introduced, whatever their name's form (names without a Han surname: 阿依古丽).
+  for (let at = Math.max(0, text.length - 6); at <= text.length - 2; at += 1)
+    if (known(text.slice(at)) && (at === 0 || ORG_END.test(text.slice(0, at).replace(/的$/, ''))))
+      return { name: text.slice(at), organization: at ? text.slice(0, at).replace(/的$/, '') : null };
   // 张三(县财政局)
   const bracketed = /^([\u4e00-\u9fa5]{2,4})[(（](.+)[)）]$/.exec(text);
   if (bracketed) return { name: bracketed[1], organization: bracketed[2] };
@@ -131,20 +139,28 @@ const orgAndName = (entry: string): { name: string; organization: string | null 
 };
 
 /** Units and people listed inside the sentences of a text (ending in 等单位 / 等同志) that commend them. */
-const listedInSentences = (text: string) => {
+const listedInSentences = (text: string, known: (name: string) => boolean) => {
   const units: string[] = [];
   const people: Array<{ name: string; organization: string | null }> = [];
   for (const sentence of text.split(/[。\n]/)) {
     if (sentence.length > 2000) continue;
+    // Where the list before it ended, and whether it was commended: A、B等10个先进集体和C、D等20名先进个人.
+    let previous: { end: number; commended: boolean } | null = null;
     for (const match of sentence.matchAll(LISTED)) {
       const rest = sentence.slice((match.index ?? 0) + match[0].length);
       const clauseEnd = rest.search(/[;；]/);
       const what = clauseEnd >= 0 ? rest.slice(0, clauseEnd) : rest;
       let list = sentence.slice(0, match.index);
-      list = list.slice(Math.max(...['，', ',', '：', ':', '；', ';'].map((mark) => list.lastIndexOf(mark))) + 1);
-      // The verb may come first (授予A、B等单位…称号, 评选出A、B等先进集体) or after (A、B等单位被评为…).
-      const lead = /^.*?(?:对|授予|评选出|表彰了|表彰|命名)(?=[\u4e00-\u9fa5]{2})/.exec(list)?.[0] ?? '';
-      if (!(COMMENDS.test(what) || /授予|评选出|表彰|命名/.test(lead)) || /批评|约谈|问责/.test(what)) continue;
+      const clauseStart = Math.max(...['，', ',', '：', ':', '；', ';'].map((mark) => list.lastIndexOf(mark))) + 1;
+      const joined: boolean = previous !== null && previous.end >= clauseStart && /^(?:和|及|以及|与|、)/.test(list.slice(previous.end));
+      list = joined ? list.slice(previous!.end).replace(/^(?:和|及|以及|与|、)/, '') : list.slice(clauseStart);
+      // The verb may come first (授予A、B等单位…称号, 评选出A、B等先进集体, 通报表扬了A、B等…) or after (A、B等单位被评为…).
+      const lead: string = joined
+        ? ''
+        : (/^.*?(?:对|授予|评选出|表彰了|表彰|表扬了|表扬|命名)(?=[\u4e00-\u9fa5]{2})/.exec(list)?.[0] ?? '');
+      const commended: boolean = (joined ? previous!.commended : false) || COMMENDS.test(what) || /授予|评选出|表彰|表扬|命名/.test(lead);
+      previous = { end: (match.index ?? 0) + match[0].length, commended };
+      if (!commended || /批评|约谈|问责/.test(what)) continue;
       list = list.slice(lead.length).replace(/^(?:其中|经研究|经评选)/, '');
       const items = list.split('、').flatMap((item, i, all) => {
         // …、B和C: the last two joined by 和 or 及, when both read as names of their own.
@@ -155,7 +171,7 @@ const listedInSentences = (text: string) => {
       if (match[1] === '单位' || match[1] === '集体') units.push(...items.filter((item) => item.length >= 4 && item.length <= 40));
       else
         for (const item of items) {
-          const person = orgAndName(item);
+          const person = orgAndName(item, known);
           if (person) people.push(person);
         }
     }
@@ -244,7 +260,8 @@ export const findCommendationFacts = (text: string, options: { province?: string
     });
   }
 
-  const listed = [listedInSentences(text), listedInEnglish(text)];
+  const introduced = peopleOf(text, options.province);
+  const listed = [listedInSentences(text, (name) => introduced(name) !== null), listedInEnglish(text)];
   const personOf = (person: { name: string; organization: string | null }, position: string | null = null): CommendedIndividual => ({
     name: person.name,
     organization: person.organization,
@@ -256,17 +273,36 @@ export const findCommendationFacts = (text: string, options: { province?: string
     for (const person of people) individuals.push(personOf(person));
   }
   // 吴光荣被评为“全省机关事务工作先进个人”: a person the text introduced, with their organisation.
-  const introduced = peopleOf(text, options.province);
   for (const match of text.matchAll(/([\u4e00-\u9fa5]{2,4}?)(?:被评为|荣获|获评|被授予)[^。\n]{0,30}?先进(?:个人|工作者)/g)) {
     const known = introduced(match[1]);
     if (known) individuals.push(personOf({ name: known.speakerName, organization: known.speakerOrganization }, known.speakerPosition));
   }
+  // One unit or one person, alone in its clause, 被评为…先进集体 / …先进个人 (县财政局被评为…, 县财政局李明被评为…).
+  for (const match of text.matchAll(/([^,，、。;；:：\n“”]{2,40})(?:被评为|荣获|获评|被授予)[^。\n,，]{0,30}?先进(集体|个人|工作者)/g)) {
+    const clause = match[1].replace(/^(?:其中|同时|此外|另外)/, '');
+    // A list (…等同志) is read above.
+    if (clause.includes('等')) continue;
+    if (match[2] === '集体') {
+      if (ORG_END.test(clause) && clause.length >= 4) units.push(unitFromName(clause));
+      continue;
+    }
+    const person = orgAndName(clause, (name) => introduced(name) !== null);
+    if (person && person.organization) individuals.push(personOf(person, introduced(person.name)?.speakerPosition ?? null));
+  }
 
+  // In the order the commendation names them (from where the text first commends), whichever reading found them.
+  const firstCommends = Math.max(0, text.search(/被评为|荣获|获评|授予|表彰|表扬|名单/));
+  const from = Math.max(text.lastIndexOf('。', firstCommends), text.lastIndexOf('\n', firstCommends)) + 1;
+  const inPageOrder = <T extends { name: string }>(items: T[]) =>
+    items
+      .map((item, i) => ({ item, i, at: text.indexOf(item.name, from) }))
+      .sort((a, b) => (a.at < 0 || b.at < 0 ? a.i - b.i : a.at - b.at || a.i - b.i))
+      .map(({ item }) => item);
   return {
     commendation,
     commendationTitle,
     commendationLevel,
-    commendedUnits: uniqueBy(units, (unit) => unit.name),
-    commendedIndividuals: uniqueBy(individuals, (person) => person.name),
+    commendedUnits: inPageOrder(uniqueBy(units, (unit) => unit.name)),
+    commendedIndividuals: inPageOrder(uniqueBy(individuals, (person) => person.name)),
   };
 };

@@ -172,7 +172,11 @@ export const beijingTime = (text: string): string | null => {
 /** A short line without a sentence's punctuation: a section heading (殷殷嘱托 激励奋进). */
 const isHeading = (line: string) =>
   line.length <= 24 &&
-  !/[。!?！？,，;；:：“”「」]|\.$/.test(line) &&
+  // Quoted terms may stand in a heading (从“老大难”到“好帮手”), speech may not.
+  !/[。!?！？,，;；:：“”「」]|\.$/.test(line.replace(/“[^“”。!?！？,，]{1,10}”/g, '')) &&
+  line.replace(/“[^“”]*”/g, '').length >= 2 &&
+  // A document number (某政发〔2024〕5号) heads no section.
+  !/[〔[]\d{4}[〕\]]\s*\d+\s*号$/.test(line) &&
   !/^[\d\s]+$/.test(line) &&
   !DATE_LINE.test(line) &&
   !BYLINE.test(line);
@@ -274,8 +278,23 @@ export const parseLegacyPage = (content: string | Buffer, options: { html?: bool
   }
   // A heading leads a paragraph: a short line with nothing after it, or only a date (the
   // issuer's name above a 决定's date), is a signature, not a heading.
+  // In a run of three or more short lines (a 名单: units, names), only the run's first line and
+  // numbered lines (一、…, （二）…, 3. …) are headings; the others are the list's entries.
+  const short = texts.map(isHeading);
+  const runStart = (i: number) => {
+    let at = i;
+    while (at > 0 && short[at - 1]) at -= 1;
+    return at;
+  };
+  const runEnd = (i: number) => {
+    let at = i;
+    while (at + 1 < texts.length && short[at + 1]) at += 1;
+    return at;
+  };
+  const NUMBERED = /^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))/;
+  const listEntry = (i: number) => runEnd(i) - runStart(i) >= 2 && runStart(i) !== i && !NUMBERED.test(texts[i]);
   const blocks: BodyBlock[] = texts.map((line, i) => ({
-    type: isHeading(line) && i + 1 < texts.length && !DATE_LINE.test(texts[i + 1]) ? 'heading' : 'paragraph',
+    type: short[i] && !listEntry(i) && i + 1 < texts.length && !DATE_LINE.test(texts[i + 1]) ? 'heading' : 'paragraph',
     text: line,
   }));
   if (blocks.length === 0) throw new PageError('the page has no body text');

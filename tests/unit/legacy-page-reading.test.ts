@@ -88,3 +88,45 @@ describe('metadata', () => {
     ]);
   });
 });
+
+describe('headings: quoted terms, document numbers, the entries of a 名单 (#29)', () => {
+  test('a heading may hold quoted terms; a document number and the lines of a list are not headings', () => {
+    const text = [
+      '首页 > 通知公告',
+      '某县人民政府关于表彰节约能源工作先进单位的通报',
+      '来源：某县人民政府办公室 发布时间：2024-06-01 10:00',
+      '',
+      '某政发〔2024〕12号',
+      '',
+      '各乡镇人民政府，县直各单位：',
+      '',
+      '从“耗电大户”到“节能标兵”',
+      '',
+      '过去一年，全县公共机构节能工作取得明显成效。',
+      '',
+      '节能先进单位名单',
+      '',
+      '一、先进单位（3个）',
+      '',
+      '县档案馆',
+      '县气象局',
+      '县供销社',
+      '',
+      '二、先进个人（2名）',
+      '',
+      '严志明　　县档案馆',
+      '柏晓琳（女）　　县气象局',
+      '',
+      '希望受表彰的单位和个人再接再厉。',
+    ].join('\n');
+    expect(parseLegacyPage(text).headings).toEqual([
+      '从“耗电大户”到“节能标兵”',
+      '节能先进单位名单',
+      '一、先进单位（3个）',
+      '二、先进个人（2名）',
+    ]);
+    // Speech in quotation marks stays a paragraph, however short.
+    const speech = ['首页 > 新闻', '某县会议', '来源：某县 发布时间：2024-06-01 10:00', '', '“干得好！”', '', '会议结束。'].join('\n');
+    expect(parseLegacyPage(speech).headings).toEqual([]);
+  });
+});

@@ -338,3 +338,31 @@ describe('commended units and people in a sentence, and in 名单 lists (#29, th
     ]);
   });
 });
+
+describe('English stories (#29, the first held-aside quarter)', () => {
+  test('he or she after a person introduced or named by surname; a surname with its post; a scene phrase; pointed out', () => {
+    const text = [
+      'Zhou Lan, a cashier at the Wuxi Municipal Canteen, has kept the books for ten years. She said, “Every receipt tells a story.”',
+      'Zhou Lan then handed over to the next speaker.',
+      'Tang Wei was the last to speak. “We fixed the roof before the rains came,” said Tang, a caretaker from the Yixing Office Building Service Station.',
+      'During the closing session, Gao Ming, director of the Wuxi Municipal Offices Administration, pointed out: “Small savings add up.”',
+      'Gao stressed that the work must go on. “Nobody rests until the job is done,” he added.',
+    ].join('\n');
+    expect(findQuotes(text).map((quote) => [quote.speakerName, quote.speakerPosition, quote.speakerOrganization])).toEqual([
+      ['Zhou Lan', 'cashier', 'Wuxi Municipal Canteen'],
+      ['Tang Wei', 'caretaker', 'Yixing Office Building Service Station'],
+      ['Gao Ming', 'director', 'Wuxi Municipal Offices Administration'],
+      ['Gao Ming', 'director', 'Wuxi Municipal Offices Administration'],
+    ]);
+  });
+
+  test('units and people named advanced collectives and individuals in one sentence', () => {
+    const read = findCommendationFacts(
+      'Among them, the Wuxi Archives Bureau and the Yixing Weather Station were named advanced collectives, while Zhou Lan and Tang Wei were among those named advanced individuals.'
+    );
+    expect([read.commendedUnits.map((unit) => unit.name), read.commendedIndividuals.map((person) => person.name)]).toEqual([
+      ['Wuxi Archives Bureau', 'Yixing Weather Station'],
+      ['Zhou Lan', 'Tang Wei'],
+    ]);
+  });
+});

@@ -191,7 +191,12 @@ const listedInEnglish = (text: string) => {
   for (const match of text.matchAll(
     /(?:^|\.\s+)([^.]{4,400}?)\s+(?:were|was)\s+(?:among\s+the\s+(?:units|collectives)\s+)?(?:named|honou?red\s+as|commended\s+as)\s+(?:an?\s+)?advanced\s+collectives?/gi
   ))
-    units.push(...split(match[1]));
+    units.push(...split(match[1].replace(/^(?:among them|of these|in addition|meanwhile),\s*/i, '')));
+  // …, while A, B and C were among those named advanced individuals (or workers).
+  for (const match of text.matchAll(
+    /(?:^|\.\s+|,\s*(?:while|and)\s+)((?:[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}(?:,\s*|\s+and\s+)?){1,20}?)\s+(?:were|was)\s+(?:among\s+those\s+)?(?:named|honou?red\s+as|commended\s+as)\s+(?:an?\s+)?(?:advanced|outstanding|model)\s+(?:individuals?|workers?)/g
+  ))
+    for (const item of split(match[1])) people.push({ name: item, organization: null });
   for (const match of text.matchAll(/(?:individuals|people)\s+(?:honou?red|commended)\s+include\s+([^.]{4,400}?)\.(?:\s|$)/gi))
     for (const item of split(match[1])) {
       const person = /^([A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})(?:\s+(?:of|from|at)\s+(?:the\s+)?(.+))?$/.exec(item);

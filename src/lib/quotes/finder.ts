@@ -536,18 +536,27 @@ const groupOf = (part: string): Found | null => {
   return { speakerName: words, speakerPosition: null, speakerOrganization: null, collective: true };
 };
 
-const EN_VERB = '(?:said|says|added|noted|explained|stressed|recalled|told reporters)';
+const EN_VERB = '(?:said|says|added|noted|explained|stressed|emphasi[sz]ed|recalled|remarked|observed|admitted|told reporters|pointed out)';
+/** `Name Surname, a POSITION at the ORG,`: how an English story introduces a person. */
+const EN_APPOSITIVE =
+  /([A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}),\s*(?:an?\s+|the\s+)?([a-z][a-z ]*?)\s+(?:of|at|from|with)\s+(?:the\s+)?([A-Z][^,.]*?)[,.]/g;
 const isEnglish = (paragraph: string) =>
   /[A-Za-z]{3}/.test(paragraph) &&
   (paragraph.match(/[A-Za-z]/g)?.length ?? 0) > 10 + 3 * (paragraph.match(/[\u4e00-\u9fa5]/g)?.length ?? 0);
 
 /** An English subject: `Han Wei, Party secretary and director of the … Administration`, `she`, `participants`. */
-const englishSpeaker = (subject: string, last: Speaker | null, people: Map<string, Speaker>): Found | null => {
+const englishSpeaker = (subject: string, last: Speaker | null, people: Map<string, Speaker>, fullText = ''): Found | null => {
   const text = subject.trim().replace(/,$/, '');
   if (/^(?:he|she)$/i.test(text)) return last;
   // Liu, who has worked there for years: the person of that surname named before.
   const surname = /^([A-Z][a-z]+)(?:,|$)/.exec(text)?.[1];
-  if (surname) for (const [name, speaker] of people) if (name.startsWith(`${surname} `)) return speaker;
+  if (surname) {
+    for (const [name, speaker] of people) if (name.startsWith(`${surname} `)) return speaker;
+    // Mo, a driver from the …: the person of that surname the story named, with the post given here.
+    const full = new RegExp(`\\b${surname} [A-Z][a-z]+\\b`).exec(fullText)?.[0];
+    const post = /^[A-Z][a-z]+,\s*(?:an?\s+|the\s+)?(.+?)\s+(?:of|at|from|with)\s+(?:the\s+)?(.+)$/.exec(text);
+    if (full) return { speakerName: full, speakerPosition: post?.[1] ?? null, speakerOrganization: post?.[2] ?? null };
+  }
   const named = /^([A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})(?:,\s*(?:an?\s+|the\s+)?(.+?)\s+(?:of|at|from|with)\s+(?:the\s+)?(.+?))?$/.exec(
     text
   );
@@ -561,7 +570,7 @@ const englishSpeaker = (subject: string, last: Speaker | null, people: Map<strin
 };
 
 /** The quotes of an English paragraph: “…,” said NAME, POST of ORG. / NAME, POST of ORG, said: “…” / “…,” she said. */
-const englishQuotes = (paragraph: string, state: { last: Speaker | null; people: Map<string, Speaker> }): FoundQuote[] => {
+const englishQuotes = (paragraph: string, state: { last: Speaker | null; people: Map<string, Speaker>; text: string }): FoundQuote[] => {
   const found: FoundQuote[] = [];
   const spans = [...paragraph.matchAll(/“([^“”]*)”|"([^"]*)"/g)];
   let floor = 0;
@@ -574,6 +583,12 @@ const englishQuotes = (paragraph: string, state: { last: Speaker | null; people:
       .split(/(?<=[.!?])\s|[“"]/)[0]
       .replace(/\.$/, '');
     const beforeAll = paragraph.slice(floor, start);
+    // People introduced before the quote (Name, a POSITION at the ORG, …): he or she is the last of them.
+    for (const intro of beforeAll.matchAll(EN_APPOSITIVE)) {
+      const person = { speakerName: intro[1], speakerPosition: intro[2], speakerOrganization: intro[3] };
+      state.people.set(person.speakerName, person);
+      state.last = person;
+    }
     const before = beforeAll.split(/(?<=[.!?])\s/).at(-1) ?? '';
     let subject: string | null = null;
     let match: RegExpExecArray | null;
@@ -582,7 +597,19 @@ const englishQuotes = (paragraph: string, state: { last: Speaker | null; people:
     else if ((match = new RegExp(`^(.+?)\\s+${EN_VERB}\\s*[:,]?\\s*$`).exec(before))) subject = match[1];
     floor = end;
     if (!subject || (!/[,.!?:;]$/.test(text.trim()) && !/[:,]\s*$/.test(before))) continue;
-    const speaker = englishSpeaker(subject, state.last, state.people);
+    // He or she: the person named last before the quote in its paragraph (Chen stressed that … “…,” he added), else the last speaker.
+    let mentioned: Speaker | null = null;
+    let mentionedAt = -1;
+    for (const [name, person] of state.people) {
+      const at = Math.max(beforeAll.lastIndexOf(name), beforeAll.search(new RegExp(`\\b${name.split(' ')[0]}\\b(?![ -][A-Z])`)));
+      if (at > mentionedAt) [mentioned, mentionedAt] = [person, at];
+    }
+    const speaker = englishSpeaker(
+      subject.replace(/^(?:At|In|During|After|Before|On)\b[^,]*,\s*/, ''),
+      mentioned ?? state.last,
+      state.people,
+      state.text
+    );
     if (!speaker) continue;
     if (!speaker.collective) {
       state.last = speaker;
@@ -610,7 +637,7 @@ export const findQuotes = (text: string, options: FinderOptions = {}): FoundQuot
   // Built afresh (a text read twice may have been changed in between), then kept for the commendation reader.
   lastRead = null;
   const people = peopleIn(text, options.province ?? null, shadows);
-  const english = { last: null as Speaker | null, people: new Map<string, Speaker>() };
+  const english = { last: null as Speaker | null, people: new Map<string, Speaker>(), text };
   let lastNamed: Speaker | null = null;
   let base = 0;
   for (const [index, paragraph] of paragraphs.entries()) {

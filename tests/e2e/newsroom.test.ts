@@ -432,7 +432,7 @@ suite('in a real browser', () => {
     expect(await reader.locator('section.quotes').count()).toBe(0);
     await marked.nth(1).focus();
     expect(await marked.nth(1).locator('.speaker-note').isVisible()).toBe(true);
-    expect(await marked.nth(1).locator('.speaker-note').innerText()).toBe('（讲话人：湖州市机关事务管理局 副局长 赵芳）');
+    expect(await marked.nth(1).locator('.speaker-note').innerText()).toBe('（讲话人：湖州市机关事务管理局 党组成员、副局长 赵芳）');
     await reader.screenshot({ path: path.join(artifacts, 'article-marked-quotes.png') });
     await reader.close();
   });

@@ -10,6 +10,7 @@ export type TypeFacts = {
   review: 'own' | 'with-article' | 'none';
   inspected: boolean;
   feed: { name: string; channels: boolean } | null;
+  versioned: boolean;
 };
 
 let shared: Promise<TypeFacts[]> | null = null;

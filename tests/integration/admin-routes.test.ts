@@ -33,9 +33,9 @@ afterAll(async () => {
   await stopApp(app);
 });
 
-test('the features declare their admin routes (review, inspection, audit, freshness, import, rebuild, platform)', () => {
+test('the features declare their admin routes (review, inspection, audit, freshness, import, rebuild, platform, versions)', () => {
   expect(new Set(ROUTES.map((route) => route.feature))).toEqual(
-    new Set(['review', 'inspection', 'audit', 'freshness', 'import', 'rebuild', 'platform'])
+    new Set(['review', 'inspection', 'audit', 'freshness', 'import', 'rebuild', 'platform', 'versions'])
   );
   for (const route of ROUTES) expect(route.config.policies).toContain('admin::isAuthenticatedAdmin');
 });
@@ -54,12 +54,17 @@ test.each(ROUTES.map((route) => [route.method, route.path]))('%s %s answers JSON
   expect(res.headers['content-type']).toMatch(/json/);
 });
 
-test('GET /admin/newsroom/types gives the registry: labels, review mode, checks, feed', async () => {
+test('GET /admin/newsroom/types gives the registry: labels, review mode, checks, feed, versions', async () => {
   const res = await api(app).get('/admin/newsroom/types').set('Authorization', `Bearer ${writer}`);
   expect(res.status).toBe(200);
   const article = res.body.data.find((type: { uid: string }) => type.uid === 'api::article.article');
   expect(article).toEqual(expect.objectContaining({ review: 'own', inspected: true, feed: expect.objectContaining({ name: 'articles' }) }));
   expect(article.labels.zh).toBeTruthy();
+  // Which types keep 版本记录 (draft & publish): the 版本记录 panel shows only on those, so
+  // a word-list entry's edit view asks for no versions (the server would answer 400).
+  const versioned = (uid: string) => res.body.data.find((type: { uid: string }) => type.uid === uid)?.versioned;
+  expect(versioned('api::article.article')).toBe(true);
+  expect(versioned('api::inspection.inspection-term')).toBe(false);
   // Internal types (review records, audit entries) are not types editors see here.
   const uids = res.body.data.map((type: { uid: string }) => type.uid);
   expect(uids).not.toContain('api::audit.audit-entry');

@@ -2,7 +2,8 @@
 // the admin panels read which types are reviewed, inspected, fed and what they are called
 // from one place instead of keeping copies. Any signed-in administrator may read it: it
 // holds nothing the content manager does not show.
-import type { UID } from '@strapi/strapi';
+import type { Core, UID } from '@strapi/strapi';
+import { contentTypeSchema } from '../../strapi-internals/schemas';
 import type { AdminRoute } from '../../utils/feature';
 import { allTypeSettings, reviewModeOf, type ReviewMode } from '../../utils/type-settings';
 
@@ -13,23 +14,26 @@ export type PublicTypeFacts = {
   review: ReviewMode;
   inspected: boolean;
   feed: { name: string; channels: boolean } | null;
+  /** Has draft & publish, so it keeps 版本记录 (src/features/versions). */
+  versioned: boolean;
 };
 
-export const publicTypeFacts = (): PublicTypeFacts[] =>
+export const publicTypeFacts = (strapi: Core.Strapi): PublicTypeFacts[] =>
   allTypeSettings().map((settings) => ({
     uid: settings.uid,
     labels: settings.labels ?? null,
     review: reviewModeOf(settings.uid),
     inspected: Boolean(settings.inspect),
     feed: settings.feed ? { name: settings.feed.name, channels: Boolean(settings.feed.channels) } : null,
+    versioned: contentTypeSchema(strapi, settings.uid)?.options?.draftAndPublish !== false,
   }));
 
 export const TYPES_CONTROLLER = 'api::newsroom.types-admin';
 
 /** The controller: nothing to validate, one call, the answer. */
-export const typesAdminController = () => ({
+export const typesAdminController = ({ strapi }: { strapi: Core.Strapi }) => ({
   list(ctx: { body: unknown }) {
-    ctx.body = { data: publicTypeFacts() };
+    ctx.body = { data: publicTypeFacts(strapi) };
   },
 });
 

@@ -427,7 +427,7 @@ export const VersionsPanel = ({ model, documentId, document }: PanelProps) => {
   const { search } = useLocation();
   const { formatMessage } = useIntl();
   // The declared types keep versions (all have draft & publish); the server refuses others.
-  const versioned = useTypes()?.some((type) => type.uid === model);
+  const versioned = useTypes()?.some((type) => type.uid === model && type.versioned);
   if (!versioned || !documentId) return null;
   const locale = new URLSearchParams(search).get('plugins[i18n][locale]') ?? document?.locale ?? 'zh-Hans';
   return {

@@ -296,7 +296,9 @@ test('seeding with REBUILD_ON_SEED=true and a target does not hang and sends one
   const seedEnv = { REBUILD_ON_SEED: 'true', REBUILD_HOOK_URL: receiver.url, REBUILD_HOOK_SECRET: SECRET };
   const started = Date.now();
   app = await startApp(seedEnv);
-  expect(Date.now() - started).toBeLessThan(30_000);
+  // A hang is a write waiting out the pool's 60 s acquire timeout (DATABASE_CONNECTION_TIMEOUT);
+  // a start that seeds (each save now also writes its 版本记录) takes 15–35 s on CI's two busy cores.
+  expect(Date.now() - started).toBeLessThan(55_000);
   await waitFor(() => receiver.requests.length >= 1);
   const uids = new Set(verified(0).changes.map((change) => change.uid));
   expect(uids.has('api::article.article')).toBe(true);
